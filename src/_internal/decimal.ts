@@ -1,0 +1,123 @@
+/**
+ * The library-private decimal context and input coercion.
+ *
+ * @module
+ */
+import { Decimal } from 'decimal.js';
+
+/**
+ * The one decimal constructor of oms-calc: 40 significant digits, ROUND_HALF_UP, plain
+ * (non-exponential) string output. It is a clone, so the global `Decimal` configuration of the
+ * host application is neither read nor changed.
+ */
+export const D: typeof Decimal = Decimal.clone({
+  precision: 40,
+  rounding: Decimal.ROUND_HALF_UP,
+  toExpNeg: -9e15,
+  toExpPos: 9e15,
+});
+
+/** A decimal.js `Decimal`: every amount and ratio in a result. It serialises to a string in JSON. */
+export type X = Decimal;
+
+/**
+ * What a number may be given as: a plain decimal string (`"1234.56"`, recommended), a finite
+ * JavaScript number, or a Decimal-like object whose `toString()` is a decimal (a decimal.js,
+ * big.js or bignumber.js value).
+ */
+export type DecimalInput = string | number | DecimalLike;
+
+/** Any object whose `toString()` yields a decimal, such as a decimal.js `Decimal`. */
+export interface DecimalLike {
+  toString(): string;
+}
+
+const PLAIN = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)$/;
+const EXPONENTIAL = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?$/;
+
+/** Shows a bad value in an error message, briefly and safely. */
+export function show(value: unknown): string {
+  if (typeof value === 'string') return JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value);
+  if (typeof value === 'number' || typeof value === 'boolean' || typeof value === 'bigint') return String(value);
+  if (value === null) return 'null';
+  if (value === undefined) return 'undefined';
+  if (Array.isArray(value)) return 'an array';
+  return typeof value === 'object' ? 'an object' : typeof value;
+}
+
+/**
+ * Converts a {@link DecimalInput} to a library Decimal, or returns an error message.
+ * Strings must be plain decimals (no exponent, no spaces, no thousands separators); numbers must
+ * be finite; objects must be Decimal-like (their own `toString`, giving a decimal).
+ */
+export function coerce(value: unknown): X | string {
+  if (typeof value === 'string') {
+    if (!PLAIN.test(value)) return `expected a plain decimal string such as "1234.56", got ${show(value)}`;
+    return new D(value);
+  }
+  if (typeof value === 'number') {
+    if (!Number.isFinite(value)) return `expected a finite number, got ${show(value)}`;
+    return new D(value);
+  }
+  if (typeof value === 'object' && value !== null && !Array.isArray(value)) {
+    const toString = (value as { toString?: unknown }).toString;
+    if (typeof toString === 'function' && toString !== Object.prototype.toString) {
+      let text: unknown;
+      try {
+        text = toString.call(value);
+      } catch {
+        return 'expected a Decimal-like value, but its toString() threw';
+      }
+      const isDecimalJs = Decimal.isDecimal(value);
+      if (typeof text === 'string' && (isDecimalJs ? EXPONENTIAL : PLAIN).test(text)) return new D(text);
+      return `expected a Decimal-like value whose toString() is a decimal, got ${show(text)}`;
+    }
+  }
+  return `expected a decimal string, a finite number or a Decimal-like value, got ${show(value)}`;
+}
+
+/** Converts a trusted value (already validated, or a library constant) to a Decimal. */
+export function dec(value: DecimalInput): X {
+  const result = coerce(value);
+  if (typeof result === 'string') throw new TypeError(result);
+  return result;
+}
+
+/** Money rounded to kopecks, half away from zero (ROUND_HALF_UP). */
+export function kopecks(value: X): X {
+  return value.toDecimalPlaces(2, D.ROUND_HALF_UP);
+}
+
+/** Rounds to `places` decimal places, half away from zero. */
+export function roundTo(value: X, places: number): X {
+  return value.toDecimalPlaces(places, D.ROUND_HALF_UP);
+}
+
+/** Exact sum of Decimals (0 for none). */
+export function sum(values: Iterable<X>): X {
+  let total = new D(0);
+  for (const v of values) total = total.plus(v);
+  return total;
+}
+
+/** The larger of two Decimals. */
+export function max(a: X, b: X): X {
+  return a.gte(b) ? a : b;
+}
+
+/** The smaller of two Decimals. */
+export function min(a: X, b: X): X {
+  return a.lte(b) ? a : b;
+}
+
+/** A fixed-point string with exactly `places` decimals (rounded half up), for display. */
+export function fixed(value: X, places = 2): string {
+  const rounded = value.toDecimalPlaces(places, D.ROUND_HALF_UP);
+  const negative = rounded.isNegative() && !rounded.isZero();
+  const [int = '0', frac = ''] = rounded.abs().toString().split('.');
+  const body = places > 0 ? `${int}.${frac.padEnd(places, '0')}` : int;
+  return negative ? `-${body}` : body;
+}
+
+/** Zero, as a library Decimal. */
+export const ZERO: X = new D(0);

@@ -1,0 +1,8 @@
+/**
+ * `oms-calc` — exact, explainable money arithmetic of Russian compulsory medical insurance (ОМС).
+ * The root re-exports every module and the shared pieces.
+ *
+ * @module oms-calc
+ */
+export * from './shared';
+export * from './reserve';

@@ -1,0 +1,8 @@
+/**
+ * The pieces every module shares: the error type, the trace step and the decimal input type.
+ *
+ * @module shared
+ */
+export { OmsCalcError, isOmsCalcError, type OmsCalcErrorCode, type OmsCalcIssue } from './_internal/errors';
+export type { TraceStep } from './_internal/trace';
+export type { DecimalInput, DecimalLike } from './_internal/decimal';

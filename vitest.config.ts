@@ -1,0 +1,35 @@
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  test: {
+    projects: [
+      {
+        test: {
+          name: 'unit',
+          include: ['test/**/*.test.ts'],
+          exclude: ['test/**/*.prop.test.ts'],
+        },
+      },
+      {
+        test: {
+          name: 'prop',
+          include: ['test/**/*.prop.test.ts'],
+          setupFiles: ['test/setup-prop.ts'],
+          testTimeout: 60_000,
+        },
+      },
+      {
+        test: {
+          name: 'types',
+          include: [],
+          typecheck: {
+            enabled: true,
+            only: true,
+            include: ['test/**/*.test-d.ts'],
+            tsconfig: './tsconfig.json',
+          },
+        },
+      },
+    ],
+  },
+});
