@@ -28,9 +28,7 @@ export type X = Decimal;
 export type DecimalInput = string | number | DecimalLike;
 
 /** Any object whose `toString()` yields a decimal, such as a decimal.js `Decimal`. */
-export interface DecimalLike {
-  toString(): string;
-}
+export type DecimalLike = object & { toString(): string };
 
 const PLAIN = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)$/;
 const EXPONENTIAL = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?$/;

@@ -68,11 +68,12 @@ export function toIssues(issues: readonly ZodIssueLike[], prefix: (string | numb
   for (const issue of issues) {
     const path = [...prefix, ...(issue.path ?? []).map((k) => (typeof k === 'number' ? k : String(k)))];
     if (issue.code === 'invalid_union' && issue.errors !== undefined && issue.errors.length > 0) {
-      // Report the alternative that got furthest: its issues are the ones the caller meant.
-      const depth = (branch: readonly ZodIssueLike[]): number =>
-        Math.max(0, ...branch.map((i) => i.path?.length ?? 0));
-      const best = [...issue.errors].sort((a, b) => depth(b) - depth(a))[0] ?? [];
-      if (depth(best) > 0) {
+      // Report the alternative that got furthest (deepest path, or at least past the type check):
+      // its issues are the ones the caller meant.
+      const score = (branch: readonly ZodIssueLike[]): number =>
+        10 * Math.max(0, ...branch.map((i) => i.path?.length ?? 0)) + (branch.some((i) => i.code !== 'invalid_type') ? 1 : 0);
+      const best = [...issue.errors].sort((a, b) => score(b) - score(a))[0] ?? [];
+      if (score(best) > 0) {
         out.push(...toIssues(best, path));
         continue;
       }

@@ -20,6 +20,7 @@ describe('OmsCalcError', () => {
 
   it('is recognised across two loaded copies of the module', async () => {
     vi.resetModules();
+    // @ts-expect-error -- the same file loaded under another id: a second copy of the module
     const other = (await import('../../src/_internal/errors?copy=2')) as typeof import('../../src/_internal/errors');
     expect(other.OmsCalcError).not.toBe(OmsCalcError);
     const foreign = new other.OmsCalcError('INVALID_INPUT', 'from the other copy');
