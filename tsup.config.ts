@@ -1,9 +1,12 @@
+import { readFileSync } from 'node:fs';
 import { defineConfig } from 'tsup';
 
-/** Public entry points: the root and one subpath per module. */
-export const libraryEntries = {
+const modules = JSON.parse(readFileSync('scripts/modules.json', 'utf8')) as string[];
+
+/** Public entry points: the root and one subpath per module (scripts/modules.json). */
+export const libraryEntries: Record<string, string> = {
   index: 'src/index.ts',
-  'reserve/index': 'src/reserve/index.ts',
+  ...Object.fromEntries(modules.map((m) => [`${m}/index`, `src/${m}/index.ts`])),
 };
 
 export default defineConfig([

@@ -6,3 +6,5 @@
  */
 export * from './shared';
 export * from './reserve';
+export * from './replenishment';
+export * from './subvention';

@@ -49,6 +49,12 @@ export function show(value: unknown): string {
  * be finite; objects must be Decimal-like (their own `toString`, giving a decimal).
  */
 export function coerce(value: unknown): X | string {
+  const result = coerceSigned(value);
+  // "-0" and -0 are zero: a negative zero must never reach a result as "-0"
+  return typeof result !== 'string' && result.isZero() ? new D(0) : result;
+}
+
+function coerceSigned(value: unknown): X | string {
   if (typeof value === 'string') {
     if (!PLAIN.test(value)) return `expected a plain decimal string such as "1234.56", got ${show(value)}`;
     return new D(value);

@@ -60,8 +60,8 @@ export const ReplenishmentScheduleInputSchema: z.ZodType<ParsedReplenishmentSche
   .strictObject({
     planned: ledgerAmount,
     openingBalance: ledgerAmount,
-    months: wholeNumber('months (П, the formation period)', 1, 12).optional(),
-    startMonth: wholeNumber('startMonth (a calendar month)', 1, 12).optional(),
+    months: wholeNumber('months (П)', 1, 12).optional(),
+    startMonth: wholeNumber('startMonth', 1, 12).optional(),
   })
   .superRefine(periodFitsTheYear);
 

@@ -1,11 +1,12 @@
 import { z } from 'zod';
-import { D, kopeckAmount, max, parseInput, sum, trace, ZERO, type DecimalInput, type TraceStep, type X } from '../_internal';
+import { D, max, parseInput, sum, trace, ZERO, type DecimalInput, type TraceStep, type X } from '../_internal';
+import { formAmount } from './amount';
 import { FORM_1 } from './sources';
 
 /** The line numbers of Form 1, in the form's order. */
 export type SubventionLine = '0' | '1' | '2' | '3' | '4' | '5' | '6' | '7' | '8' | '8.1' | '8.2' | '8.3' | '8.4' | '8.5' | '11' | '12';
 
-/** Input of {@link subventionClaim}: the given lines of Form 1, rubles with at most 2 decimal places, all ≥ 0. */
+/** Input of {@link subventionClaim}: the given lines of Form 1, rubles with at most 2 decimal places, all ≥ 0 and below 10¹⁸. */
 export interface SubventionClaimInput {
   /** Line 0: the ОМС balance at the start of the period, as confirmed by the fund's check. */
   openingBalance: DecimalInput;
@@ -56,24 +57,25 @@ export interface ParsedSubventionClaimInput {
 const INVOICE_FIELDS = new Set(['acceptedInvoices', 'invoicePayments', 'outstandingInvoices']);
 
 /**
- * Schema of {@link SubventionClaimInput}: every amount ≥ 0 with at most 2 decimal places, no
- * unknown keys, and — when line 11 is not given — line 8.2 not above line 8.1. Each bad field is
- * one issue; the invoice check is reported on `invoicePayments` even when other fields are bad.
+ * Schema of {@link SubventionClaimInput}: every amount ≥ 0, below 10¹⁸, with at most 2 decimal
+ * places, no unknown keys, and — when line 11 is not given — line 8.2 not above line 8.1. Each bad
+ * field is one issue; the invoice check is reported on `invoicePayments` even when other fields
+ * are bad.
  */
 export const SubventionClaimInputSchema: z.ZodType<ParsedSubventionClaimInput, SubventionClaimInput> = z
   .strictObject({
-    openingBalance: kopeckAmount,
-    capitationFunds: kopeckAmount,
-    omsIncome: kopeckAmount,
-    sanctionIncome: kopeckAmount,
-    damagesRecovered: kopeckAmount,
-    reserveReturns: kopeckAmount,
-    acceptedInvoices: kopeckAmount,
-    invoicePayments: kopeckAmount,
-    administration: kopeckAmount,
-    prevention: kopeckAmount,
-    otherExpenses: kopeckAmount,
-    outstandingInvoices: kopeckAmount.optional(),
+    openingBalance: formAmount,
+    capitationFunds: formAmount,
+    omsIncome: formAmount,
+    sanctionIncome: formAmount,
+    damagesRecovered: formAmount,
+    reserveReturns: formAmount,
+    acceptedInvoices: formAmount,
+    invoicePayments: formAmount,
+    administration: formAmount,
+    prevention: formAmount,
+    otherExpenses: formAmount,
+    outstandingInvoices: formAmount.optional(),
   })
   .superRefine(
     (v, ctx) => {
@@ -148,6 +150,9 @@ const FORM_LINES: readonly { line: SubventionLine; name: string }[] = [
   { line: '12', name: 'Сумма заявленной субвенции' },
 ];
 
+/** A given zero written as "-0" becomes 0, so that no line shows or serialises as "-0". */
+const unsigned = (x: X): X => (x.isZero() ? ZERO : x);
+
 /** The input field of each given line. */
 const GIVEN: readonly [SubventionLine, keyof ParsedSubventionClaimInput][] = [
   ['0', 'openingBalance'],
@@ -184,7 +189,8 @@ const GIVEN: readonly [SubventionLine, keyof ParsedSubventionClaimInput][] = [
  * @param input - the given lines of the form, rubles (≥ 0, at most 2 decimal places)
  * @returns every line keyed by its number, the claim (line 12), the rows in the form's order, and the trace
  * @throws {@link OmsCalcError} `INVALID_INPUT` — one issue per bad field: a missing, negative or
- *   non-decimal amount, more than 2 decimal places, an unknown key, or (without `outstandingInvoices`)
+ *   non-decimal amount, more than 2 decimal places, an amount of 10¹⁸ ₽ or more, an unknown key, or
+ *   (without `outstandingInvoices`)
  *   `invoicePayments` above `acceptedInvoices`
  * @example
  * ```ts
@@ -203,6 +209,8 @@ const GIVEN: readonly [SubventionLine, keyof ParsedSubventionClaimInput][] = [
  */
 export function subventionClaim(input: SubventionClaimInput): SubventionClaim {
   const v = parseInput(SubventionClaimInputSchema, input, 'subventionClaim');
+  for (const [, field] of GIVEN) v[field] = unsigned(v[field] as X);
+  if (v.outstandingInvoices !== undefined) v.outstandingInvoices = unsigned(v.outstandingInvoices);
   const t = trace();
   const line = (n: string): string => `стр. ${n}`;
   const source = (n: string): string => `${FORM_1}, стр. ${n}`;
@@ -221,7 +229,7 @@ export function subventionClaim(input: SubventionClaimInput): SubventionClaim {
   }
   const expenses = t.step(
     line('8'),
-    `стр. 8.2 + стр. 8.3 + стр. 8.4 + стр. 8.5 = ${[v.invoicePayments, v.administration, v.prevention, v.otherExpenses].map(String).join(' + ')} (стр. 8.1 не суммируется: 8.2 оплачивает её часть)`,
+    `стр. 8.2 + стр. 8.3 + стр. 8.4 + стр. 8.5 = ${[v.invoicePayments, v.administration, v.prevention, v.otherExpenses].map(String).join(' + ')} (стр. 8.1 не суммируется: стр. 8.2 — оплаченная её часть)`,
     sum([v.invoicePayments, v.administration, v.prevention, v.otherExpenses]),
     `${source('8')} (толкование D2)`,
   );

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { fixed, kopeckAmount, min, parseInput, trace, ZERO, type DecimalInput, type TraceStep, type X } from '../_internal';
+import { fixed, min, parseInput, trace, ZERO, type DecimalInput, type TraceStep, type X } from '../_internal';
+import { formAmount } from './amount';
 import { inPoryadok, point } from './sources';
 
 /** Input of {@link subventionDecision}: the claim, what the fund's check found, and the reserve. */
@@ -34,11 +35,11 @@ export interface ParsedSubventionDecisionInput {
   fundsFullySpent: boolean;
 }
 
-/** Schema of {@link SubventionDecisionInput}: amounts ≥ 0 with at most 2 decimal places, flags strictly boolean. */
+/** Schema of {@link SubventionDecisionInput}: amounts ≥ 0, below 10¹⁸, with at most 2 decimal places; flags strictly boolean. */
 export const SubventionDecisionInputSchema: z.ZodType<ParsedSubventionDecisionInput, SubventionDecisionInput> = z.strictObject({
-  claim: kopeckAmount,
-  verifiedNeed: kopeckAmount,
-  reserveBalance: kopeckAmount,
+  claim: formAmount,
+  verifiedNeed: formAmount,
+  reserveBalance: formAmount,
   objectiveCauses: z.boolean(),
   misuseFound: z.boolean(),
   violationsFound: z.boolean(),
@@ -135,7 +136,8 @@ function rub(value: X): string {
  * @param input - the claim, the verified need, the reserve's balance and the four findings of the check
  * @returns the amount granted, the status, the reasons (codes, Russian texts, amounts) and the trace
  * @throws {@link OmsCalcError} `INVALID_INPUT` — one issue per bad field: a missing, negative or
- *   non-decimal amount, more than 2 decimal places, a flag that is not a boolean, an unknown key
+ *   non-decimal amount, more than 2 decimal places, an amount of 10¹⁸ ₽ or more, a flag that is
+ *   not a boolean, an unknown key
  * @example
  * ```ts
  * import { subventionDecision } from 'oms-calc/subvention';
@@ -151,6 +153,8 @@ function rub(value: X): string {
  */
 export function subventionDecision(input: SubventionDecisionInput): SubventionDecision {
   const v = parseInput(SubventionDecisionInputSchema, input, 'subventionDecision');
+  // A zero written as "-0" becomes 0, so that no amount shows or serialises as "-0".
+  for (const field of ['claim', 'verifiedNeed', 'reserveBalance'] as const) if (v[field].isZero()) v[field] = ZERO;
   const t = trace();
   const claimed = `заявлено ${rub(v.claim)}`;
 
@@ -224,7 +228,7 @@ export function subventionDecision(input: SubventionDecisionInput): SubventionDe
 
   const cuts: SubventionReason[] = [];
   const requested = t.step(
-    'Обоснованная потребность',
+    'Размер по потребности',
     `min(стр. 12, обоснованная потребность) = min(${v.claim.toString()}, ${v.verifiedNeed.toString()})`,
     min(v.claim, v.verifiedNeed),
     point('14', '16'),
@@ -240,7 +244,7 @@ export function subventionDecision(input: SubventionDecisionInput): SubventionDe
   }
   const granted = t.step(
     'Субвенция',
-    `min(обоснованная потребность, остаток НСЗ) = min(${requested.toString()}, ${v.reserveBalance.toString()})`,
+    `min(размер по потребности, остаток НСЗ) = min(${requested.toString()}, ${v.reserveBalance.toString()})`,
     min(requested, v.reserveBalance),
     point('4', '16'),
   );

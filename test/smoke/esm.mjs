@@ -2,6 +2,8 @@
 import assert from 'node:assert/strict';
 import * as root from 'oms-calc';
 import { isOmsCalcError, reserveSize } from 'oms-calc/reserve';
+import { replenishmentSchedule } from 'oms-calc/replenishment';
+import { subventionClaim } from 'oms-calc/subvention';
 
 const one = [{ value: '1', probability: '1' }];
 const r = reserveSize({
@@ -14,4 +16,12 @@ const r = reserveSize({
 assert.equal(r.total.toString(), '522015325.45');
 assert.equal(root.reserveSize, reserveSize, 'the root re-exports the same function');
 assert.throws(() => reserveSize({}), (e) => isOmsCalcError(e) && e.code === 'INVALID_INPUT' && e instanceof root.OmsCalcError);
+// oms-calc/replenishment: 100 000 000 over 3 months → 33 333 333.33 ×2 + 33 333 333.34
+const sched = replenishmentSchedule({ planned: '100000000', openingBalance: '0', months: 3, startMonth: 10 });
+assert.deepEqual(sched.installments.map((i) => i.amount.toString()), ['33333333.33', '33333333.33', '33333333.34']);
+assert.equal(root.replenishmentSchedule, replenishmentSchedule);
+// oms-calc/subvention: line 8 = 100 + 10 + 5 + 5 = 120; line 11 = 400 − 100 = 300; line 12 = 300 − (100 + 50 − 120) = 270
+const form = subventionClaim({ openingBalance: '100', capitationFunds: '50', omsIncome: '0', sanctionIncome: '0', damagesRecovered: '0',
+  reserveReturns: '0', acceptedInvoices: '400', invoicePayments: '100', administration: '10', prevention: '5', otherExpenses: '5' });
+assert.equal(form.claim.toString(), '270');
 console.log('esm consumer: ok');

@@ -1,0 +1,41 @@
+#!/usr/bin/env bash
+# The README's test command: type check, the three vitest projects, then the packed tarball.
+# Ends with one summary line "tests: N passed, N failed".
+set -uo pipefail
+root=$(cd "$(dirname "$0")/.." && pwd)
+cd "$root"
+mkdir -p .tmp
+rm -f .tmp/vitest-*.json
+failed=0
+
+step() { echo; echo "▶ $*"; }
+
+step "type check"
+tsc=0
+npx --no-install tsc --noEmit -p tsconfig.json || { tsc=1; failed=1; }
+
+for project in unit prop types; do
+  step "vitest --project $project"
+  npx --no-install vitest run --project "$project" --reporter=default --reporter=json --outputFile.json=".tmp/vitest-$project.json" || failed=1
+done
+
+step "packed tarball"
+pack=0
+bash scripts/pack-check.sh || { pack=1; failed=1; }
+
+
+node -e '
+  const fs = require("node:fs");
+  let passed = 0, failedTests = 0;
+  for (const p of ["unit", "prop", "types"]) {
+    const f = `.tmp/vitest-${p}.json`;
+    if (!fs.existsSync(f)) { failedTests++; continue; }
+    const r = JSON.parse(fs.readFileSync(f, "utf8"));
+    passed += r.numPassedTests; failedTests += r.numFailedTests;
+  }
+  // the type check counts as one test, the tarball checks (ESM and CommonJS consumers) as two
+  if (process.argv[1] === "0") passed += 1; else failedTests += 1;
+  if (process.argv[2] === "0") passed += 2; else failedTests += 2;
+  console.log(`\ntests: ${passed} passed, ${failedTests} failed`);
+' "$tsc" "$pack"
+exit "$failed"
