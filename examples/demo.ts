@@ -1,24 +1,45 @@
 /**
  * A fund year through oms-calc, on the sample data of examples/data/fund-year.json:
- * the size of the normed insurance reserve (НСЗ) with its breakdown and trace.
+ * size the normed insurance reserve (НСЗ), plan it for the budget law, schedule its monthly
+ * replenishment, decide an insurer's Form 1 claim for a subvention in April, and run the year's
+ * ledger month by month with the subvention paid and deposit income in September.
  *
- * Run: npm run demo
+ * Run: npm run demo. The script checks its own figures and exits non-zero if one does not add up.
  */
+import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { reserveSize, type ReserveSizeInput } from 'oms-calc/reserve';
-import { heading, rub, table } from './lib/format';
+import { replenishmentSchedule, reserveYear, type ReserveYearEvent } from 'oms-calc/replenishment';
+import { plannedReserve, reserveSize, type PlannedReserveInput, type ReserveSizeInput } from 'oms-calc/reserve';
+import {
+  formatFormRows,
+  subventionClaim,
+  subventionDecision,
+  type SubventionClaimInput,
+  type SubventionDecisionInput,
+} from 'oms-calc/subvention';
+import { heading, percent, rub, table } from './lib/format';
 
 interface FundYear {
   region: string;
   year: number;
   reserve: ReserveSizeInput;
+  plan: Omit<PlannedReserveInput, 'required'>;
+  openingBalance: string;
+  subvention: {
+    insurer: string;
+    month: number;
+    claim: SubventionClaimInput;
+    check: Omit<SubventionDecisionInput, 'claim' | 'reserveBalance'>;
+  };
+  depositIncome: { month: number; amount: string; note: string };
 }
 
+const MONTHS = ['январь', 'февраль', 'март', 'апрель', 'май', 'июнь', 'июль', 'август', 'сентябрь', 'октябрь', 'ноябрь', 'декабрь'];
 const data = JSON.parse(readFileSync(new URL('./data/fund-year.json', import.meta.url), 'utf8')) as FundYear;
 
 console.log(`oms-calc — финансовый год ТФОМС: ${data.region}, ${data.year}`);
 
-// 1. Размер нормированного страхового запаса
+// ── 1. Размер нормированного страхового запаса ────────────────────────────────────────────
 const size = reserveSize(data.reserve);
 console.log(heading('1. Размер НСЗ = ОДБ + ОАП·Цап + ОС·Цс + ОСЗ·Цсз + КЗ'));
 console.log(
@@ -50,3 +71,75 @@ console.log('\nКак получена каждая цифра (trace):');
 for (const [i, step] of size.trace.entries()) {
   console.log(`${String(i + 1).padStart(2)}. ${step.symbol} = ${step.value}\n      ${step.formula}\n      источник: ${step.source}`);
 }
+assert.ok(Object.values(size.components).reduce((a, b) => a.plus(b)).eq(size.total), 'НСЗ = сумма слагаемых');
+
+// ── 2. Плановая величина НСЗ для закона о бюджете ─────────────────────────────────────────
+const plan = plannedReserve({ ...data.plan, required: size.total });
+const STATUS = { 'not-formed': 'не формируется (п. 9)', 'raised-to-floor': 'поднята до 6 %', within: 'в коридоре 6–10 %', 'cut-to-cap': 'срезана до 10 %' };
+console.log(heading('2. Плановая величина НСЗ (проект Положения, пп. 6–9)'));
+console.log(
+  table(
+    ['Показатель', 'Значение'],
+    [
+      ['НСЗ из рисков, ₽', rub(size.total)],
+      ['Резервы СМО (РОМУ, ЗР), ₽', rub(data.plan.smoReserves?.toString() ?? '0')],
+      ['Объём финансирования ТП ОМС, ₽', rub(data.plan.programFinancing.toString())],
+      ['Нижняя граница 6 %, ₽', rub(plan.floor)],
+      ['Верхняя граница 10 %, ₽', rub(plan.cap)],
+      ['Плановая величина НСЗпл, ₽', rub(plan.planned)],
+      ['Доля от объёма финансирования', percent(plan.share)],
+      ['Решение', STATUS[plan.status]],
+    ],
+  ),
+);
+
+// ── 3. График пополнения ─────────────────────────────────────────────────────────────────
+const schedule = replenishmentSchedule({ planned: plan.planned, openingBalance: data.openingBalance });
+console.log(heading('3. Пополнение НСЗ: НСЗ_i = (НСЗпл − НСЗнпф) / П (п. 10)'));
+console.log(`НСЗпл = ${rub(plan.planned)} ₽, НСЗнпф = ${rub(data.openingBalance)} ₽, П = ${schedule.installments.length}`);
+console.log(table(['i', 'Месяц', 'Перечисление, ₽'], schedule.installments.map((r) => [String(r.index), MONTHS[r.month - 1] ?? '', rub(r.amount)])));
+assert.ok(schedule.total.eq(plan.planned.minus(data.openingBalance)), 'взносы складываются в НСЗпл − НСЗнпф');
+
+// ── 4. Субвенция СМО из НСЗ: форма 1 и решение фонда ──────────────────────────────────────
+const { insurer, month: claimMonth } = data.subvention;
+const claim = subventionClaim(data.subvention.claim);
+console.log(heading(`4. Обоснование величины заявленной субвенции (форма 1): ${insurer}, ${MONTHS[claimMonth - 1]}`));
+console.log(formatFormRows(claim.formRows, 'text'));
+// The reserve's balance when the claim is decided: the ledger's closing of the month before.
+const beforeClaim = reserveYear({ planned: plan.planned, openingBalance: data.openingBalance });
+const reserveBalance = beforeClaim.months[claimMonth - 2]?.closing ?? beforeClaim.months[0]!.opening;
+const decision = subventionDecision({ ...data.subvention.check, claim: claim.claim, reserveBalance });
+const DECISION = { granted: 'предоставить', 'partly-granted': 'предоставить частично', refused: 'отказать' };
+console.log(`\nРешение ТФОМС: ${DECISION[decision.status]}; заявлено ${rub(claim.claim)} ₽, подтверждённая потребность ${rub(data.subvention.check.verifiedNeed.toString())} ₽, остаток НСЗ ${rub(reserveBalance)} ₽`);
+console.log(`Предоставлено: ${rub(decision.granted)} ₽`);
+for (const reason of decision.reasons) console.log(`  • ${reason.text}`);
+assert.ok(decision.granted.lte(claim.claim) && decision.granted.lte(reserveBalance), 'субвенция не больше заявки и остатка НСЗ');
+
+// ── 5. Год НСЗ помесячно ─────────────────────────────────────────────────────────────────
+const events: ReserveYearEvent[] = [
+  { month: claimMonth, spending: decision.granted, note: `субвенция ${insurer}` },
+  { month: data.depositIncome.month, income: data.depositIncome.amount, note: data.depositIncome.note },
+];
+const ledger = reserveYear({ planned: plan.planned, openingBalance: data.openingBalance, events });
+console.log(heading('5. Движение средств НСЗ за год (пп. 10, 13, 19; сноска 16)'));
+console.log(
+  table(
+    ['Месяц', 'Начало', 'Доход', 'Сверх плана', 'Перечисление', 'Расход', 'Конец', 'Период'],
+    ledger.months.map((m) => [
+      MONTHS[m.month - 1] ?? '',
+      rub(m.opening),
+      rub(m.income),
+      rub(m.overflow),
+      rub(m.transfer),
+      rub(m.spending.minus(m.shortfall)),
+      rub(m.closing),
+      m.periodStart ? 'новый' : '',
+    ]),
+  ),
+);
+console.log(`Итого: доход ${rub(ledger.totals.income)} ₽ (сверх плана ${rub(ledger.totals.overflow)} ₽), перечислено ${rub(ledger.totals.transfer)} ₽, израсходовано ${rub(ledger.totals.spending)} ₽; остаток на конец года ${rub(ledger.closing)} ₽`);
+for (const m of ledger.months) {
+  assert.ok(m.closing.eq(m.opening.plus(m.income).minus(m.overflow).plus(m.transfer).minus(m.spending.minus(m.shortfall))), `баланс месяца ${m.month}`);
+}
+assert.ok(ledger.closing.eq(plan.planned), 'к декабрю НСЗ восстановлен до плановой величины');
+console.log('\nВсе проверки демонстрации пройдены.');
