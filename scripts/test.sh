@@ -5,7 +5,7 @@ set -uo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 cd "$root"
 mkdir -p .tmp
-rm -f .tmp/vitest-*.json
+rm -f .tmp/vitest-*.json .tmp/runtimes.log
 failed=0
 
 step() { echo; echo "▶ $*"; }
@@ -23,6 +23,10 @@ step "packed tarball"
 pack=0
 bash scripts/pack-check.sh || { pack=1; failed=1; }
 
+step "other runtimes: ts-node, Deno, notebooks"
+runtimes=0
+bash scripts/runtimes.sh | tee .tmp/runtimes.log || { runtimes=1; failed=1; }
+
 
 node -e '
   const fs = require("node:fs");
@@ -36,6 +40,9 @@ node -e '
   // the type check counts as one test, the tarball checks (ESM and CommonJS consumers) as two
   if (process.argv[1] === "0") passed += 1; else failedTests += 1;
   if (process.argv[2] === "0") passed += 2; else failedTests += 2;
+  // the runtimes script reports its own count
+  const m = fs.existsSync(".tmp/runtimes.log") && /runtimes: (\d+) passed/.exec(fs.readFileSync(".tmp/runtimes.log", "utf8"));
+  if (process.argv[3] === "0" && m) passed += Number(m[1]); else failedTests += 1;
   console.log(`\ntests: ${passed} passed, ${failedTests} failed`);
-' "$tsc" "$pack"
+' "$tsc" "$pack" "$runtimes"
 exit "$failed"

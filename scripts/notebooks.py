@@ -1,0 +1,94 @@
+"""Writes the example notebooks under examples/. Run: python3 scripts/notebooks.py"""
+import os
+import sys
+
+sys.path.insert(0, os.path.dirname(__file__))
+from notebook import write  # noqa: E402
+
+ROOT = os.path.join(os.path.dirname(__file__), "..", "examples")
+
+write(os.path.join(ROOT, "reserve-and-fund-year.ipynb"), [
+    ("md", """
+# НСЗ территориального фонда: размер, план и год помесячно
+
+Блокнот для ядра Deno. Библиотека подключается так, как её подключает пользователь:
+`import … from "npm:oms-calc/reserve"`. Все суммы — строки в рублях с копейками; результаты —
+десятичные числа `Decimal`, каждое с расшифровкой `trace`.
+"""),
+    ("ts", """
+import { reserveSize, plannedReserve } from "npm:oms-calc/reserve";
+import { replenishmentSchedule, reserveYear } from "npm:oms-calc/replenishment";
+import { subventionClaim, subventionDecision } from "npm:oms-calc/subvention";
+"""),
+    ("md", """
+## 1. Размер НСЗ из рисков
+
+НСЗ = ОДБ + ОАП·Цап + ОС·Цс + ОСЗ·Цсз + КЗ (Степанов, Головщинский, 2011, раздел 3). Каждое
+отклонение — среднеквадратичное отклонение вариантов прогноза с их вероятностями.
+"""),
+    ("ts", """
+const size = reserveSize({
+  income: [
+    { value: "9000000000", probability: "0.2" },
+    { value: "10000000000", probability: "0.5" },
+    { value: "10500000000", probability: "0.3" },
+  ],
+  ambulatory: { scenarios: [{ value: "1000000", probability: "0.5" }, { value: "1100000", probability: "0.5" }], unitCost: "450" },
+  inpatient: { scenarios: [{ value: "200000", probability: "1" }], unitCost: "30000" },
+  dayHospital: { scenarios: [{ value: "50000", probability: "1" }], unitCost: "15000" },
+  payables: "12500000",
+});
+// ОДБ = sqrt(0,2725·10¹⁸) = 522 015 325,45; ОАП = 50 000 посещений × 450 = 22 500 000; КЗ = 12 500 000
+if (size.total.toString() !== "557015325.45") throw new Error(`НСЗ = ${size.total}`);
+size.trace.map((s) => ({ символ: s.symbol, значение: s.value, источник: s.source }));
+"""),
+    ("md", """
+## 2. Плановая величина для закона о бюджете
+
+Не менее 6 % и не более 10 % объёма финансирования территориальной программы, за вычетом резервов
+СМО (проект Положения, пп. 6–9).
+"""),
+    ("ts", """
+const plan = plannedReserve({
+  required: size.total,
+  smoReserves: "40000000",
+  programFinancing: "9000000000",
+  plannedIncome: "10000000000",
+  plannedBaseProgramCost: "9600000000",
+});
+// x = 557 015 325,45 − 40 000 000 = 517 015 325,45; коридор 540 000 000 … 900 000 000 → поднято до 6 %
+if (plan.status !== "raised-to-floor" || plan.planned.toString() !== "540000000") throw new Error(plan.status);
+({ плановаяВеличина: plan.planned.toString(), доля: plan.share.toString(), статус: plan.status });
+"""),
+    ("md", """
+## 3. Пополнение и год помесячно
+
+НСЗ_i = (НСЗпл − НСЗнпф) / П (п. 10); последний взнос — остаток, чтобы сумма сошлась до копейки.
+В апреле СМО получает субвенцию по форме 1, в сентябре приходит доход от депозита.
+"""),
+    ("ts", """
+const schedule = replenishmentSchedule({ planned: plan.planned, openingBalance: "500000000.00", months: 12 });
+if (!schedule.total.eq("40000000")) throw new Error("сумма взносов");
+
+const claim = subventionClaim({
+  openingBalance: "10000000", capitationFunds: "800000000", omsIncome: "0", sanctionIncome: "0",
+  damagesRecovered: "0", reserveReturns: "0", acceptedInvoices: "900000000", invoicePayments: "790000000",
+  administration: "8000000", prevention: "1500000", otherExpenses: "500000",
+});
+const decision = subventionDecision({
+  claim: claim.claim, verifiedNeed: "95000000", reserveBalance: "510000000",
+  objectiveCauses: true, misuseFound: false, violationsFound: false, fundsFullySpent: true,
+});
+const year = reserveYear({
+  planned: plan.planned,
+  openingBalance: "500000000.00",
+  events: [
+    { month: 4, spending: decision.granted, note: "субвенция СМО" },
+    { month: 9, income: "2500000.00", note: "проценты по депозиту" },
+  ],
+});
+if (!year.closing.eq(plan.planned)) throw new Error("к декабрю НСЗ должен быть восстановлен");
+year.months.map((m) => ({ месяц: m.month, начало: m.opening.toString(), перечисление: m.transfer.toString(), расход: m.spending.toString(), доход: m.income.toString(), конец: m.closing.toString() }));
+"""),
+])
+print("notebooks written")
