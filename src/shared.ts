@@ -5,4 +5,4 @@
  */
 export { OmsCalcError, isOmsCalcError, type OmsCalcErrorCode, type OmsCalcIssue } from './_internal/errors';
 export type { TraceStep } from './_internal/trace';
-export type { DecimalInput, DecimalLike } from './_internal/decimal';
+export type { DecimalInput, DecimalLike, X } from './_internal/decimal';

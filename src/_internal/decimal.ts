@@ -28,7 +28,10 @@ export type X = Decimal;
 export type DecimalInput = string | number | DecimalLike;
 
 /** Any object whose `toString()` yields a decimal, such as a decimal.js `Decimal`. */
-export type DecimalLike = object & { toString(): string };
+export type DecimalLike = object & {
+  /** The value as a decimal string, e.g. `"1234.56"`. */
+  toString(): string;
+};
 
 const PLAIN = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)$/;
 const EXPONENTIAL = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?$/;

@@ -54,6 +54,7 @@ export class OmsCalcError extends Error {
   readonly code: OmsCalcErrorCode;
   /** One entry per problem; never empty. */
   readonly issues: OmsCalcIssue[];
+  /** The brand that {@link isOmsCalcError} looks for; shared by every loaded copy. */
   declare readonly [BRAND]: true;
 
   /**

@@ -11,6 +11,7 @@ export {
   type ReplenishmentScheduleInput,
   type ReplenishmentSchedule,
   type ReplenishmentInstallment,
+  type ParsedReplenishmentScheduleInput,
 } from './replenishmentSchedule';
 export {
   reserveYear,
@@ -22,5 +23,7 @@ export {
   type ReserveYearMonth,
   type ReserveYearTotals,
   type ReserveYearPeriod,
+  type ParsedReserveYearEvent,
+  type ParsedReserveYearInput,
 } from './reserveYear';
 export * from '../shared';
