@@ -8,3 +8,4 @@ export * from './shared';
 export * from './reserve';
 export * from './replenishment';
 export * from './subvention';
+export * from './smo-rating';

@@ -92,12 +92,14 @@ export function dec(value: DecimalInput): X {
 
 /** Money rounded to kopecks, half away from zero (ROUND_HALF_UP). */
 export function kopecks(value: X): X {
-  return value.toDecimalPlaces(2, D.ROUND_HALF_UP);
+  return roundTo(value, 2);
 }
 
 /** Rounds to `places` decimal places, half away from zero. */
 export function roundTo(value: X, places: number): X {
-  return value.toDecimalPlaces(places, D.ROUND_HALF_UP);
+  const rounded = value.toDecimalPlaces(places, D.ROUND_HALF_UP);
+  // −0.00001 rounds to −0: a result must never show "-0"
+  return rounded.isZero() ? ZERO : rounded;
 }
 
 /** Exact sum of Decimals (0 for none). */

@@ -1,6 +1,7 @@
 /**
  * `oms-calc/reserve` — the size of a territorial fund's normed insurance reserve (НСЗ), the
- * planned reserve within the 6–10 % band, the legacy one-month rule and the placement limit.
+ * planned reserve within the 6–10 % band, the legacy one-month rule, the placement limit, and the
+ * non-normative risk-based sizing (value at risk of the reserve).
  *
  * @module reserve
  */
@@ -14,14 +15,18 @@ export {
   type CareRisk,
   type PayablesEstimate,
   type PayablesGroup,
+  type ParsedReserveSizeInput,
+  type ParsedCareRisk,
+  type ParsedPayablesEstimate,
 } from './reserveSize';
-export { ScenarioSchema, type Scenario, type DeviationKind } from './scenarios';
+export { ScenarioSchema, type Scenario, type ParsedScenario, type DeviationKind } from './scenarios';
 export {
   plannedReserve,
   PlannedReserveInputSchema,
   type PlannedReserveInput,
   type PlannedReserve,
   type PlannedReserveStatus,
+  type ParsedPlannedReserveInput,
 } from './plannedReserve';
 export {
   plannedReserveHorizon,
@@ -31,5 +36,15 @@ export {
   type PlannedReserveHorizonRow,
 } from './plannedReserveHorizon';
 export { legacyReserve, LegacyReserveInputSchema, type LegacyReserveInput, type LegacyReserve } from './legacyReserve';
+export {
+  reserveAtRisk,
+  ReserveAtRiskInputSchema,
+  reserveAtRiskDefaults,
+  type ReserveAtRiskInput,
+  type ReserveAtRisk,
+  type ReserveAtRiskLevel,
+  type ReserveAtRiskMethod,
+  type ParsedReserveAtRiskInput,
+} from './reserveAtRisk';
 export { placementLimit, PlacementLimitInputSchema, type PlacementLimitInput, type PlacementLimit } from './placementLimit';
 export * from '../shared';

@@ -71,12 +71,14 @@ export interface ReserveSizeInput {
   deviation?: DeviationKind | undefined;
 }
 
-interface ParsedCareRisk {
+/** {@link CareRisk} after validation. */
+export interface ParsedCareRisk {
   scenarios: ParsedScenario[];
   unitCost: X;
 }
 
-interface ParsedPayablesEstimate {
+/** {@link PayablesEstimate} after validation. */
+export interface ParsedPayablesEstimate {
   groups: { volume: X; tariff: X; cost: X }[];
   probability?: X | undefined;
 }
@@ -144,13 +146,21 @@ export interface ReserveSize {
 /** The validated, probability-checked input: shared with the risk-based sizing. */
 export function parseReserveSizeInput(input: unknown, where: string): ParsedReserveSizeInput {
   const parsed = parseInput(ReserveSizeInputSchema, input, where);
+  assertReserveProbabilities(parsed, where);
+  return parsed;
+}
+
+/**
+ * Checks that the probabilities of each of the four scenario sets add up to exactly 1; throws
+ * `PROBABILITIES_DO_NOT_SUM_TO_ONE` otherwise. Shared with the risk-based sizing.
+ */
+export function assertReserveProbabilities(parsed: ParsedReserveSizeInput, where: string): void {
   assertProbabilities(where, [
     { path: ['income'], scenarios: parsed.income },
     { path: ['ambulatory', 'scenarios'], scenarios: parsed.ambulatory.scenarios },
     { path: ['inpatient', 'scenarios'], scenarios: parsed.inpatient.scenarios },
     { path: ['dayHospital', 'scenarios'], scenarios: parsed.dayHospital.scenarios },
   ]);
-  return parsed;
 }
 
 const CARE = [

@@ -5,7 +5,7 @@
  * @module
  */
 import { z } from 'zod';
-import { decimal, type DecimalInput, type X } from '../_internal';
+import { D, decimal, type DecimalInput, type X } from '../_internal';
 import type { IndicatorField } from './indicators';
 
 /**
@@ -67,15 +67,25 @@ export type ParsedIndicatorData = { [K in IndicatorField]?: X | undefined };
 export type IndicatorFieldKind = 'count' | 'money';
 
 /** The largest count accepted (10¹²), far above any register. */
-export const MAX_COUNT = '1000000000000';
+export const INDICATOR_MAX_COUNT = '1000000000000';
 /** The largest amount accepted (10¹⁵ rubles), far above any fund's budget. */
-export const MAX_MONEY = '1000000000000000';
+export const INDICATOR_MAX_MONEY = '1000000000000000';
+
+/** One field of {@link IndicatorData}: its name, official symbol and kind. */
+export interface IndicatorFieldInfo {
+  /** The field of {@link IndicatorData}. */
+  readonly field: IndicatorField;
+  /** The official symbol, e.g. `ЧЗЛдост`. */
+  readonly symbol: string;
+  /** A count or an amount of money. */
+  readonly kind: IndicatorFieldKind;
+}
 
 /**
  * The twenty fields of {@link IndicatorData} in the order of приложение 1, пункт 2, each with its
  * official symbol and kind.
  */
-export const INDICATOR_FIELDS: readonly { readonly field: IndicatorField; readonly symbol: string; readonly kind: IndicatorFieldKind }[] = [
+export const INDICATOR_FIELDS: readonly IndicatorFieldInfo[] = [
   { field: 'reliableInsured', symbol: 'ЧЗЛдост', kind: 'count' },
   { field: 'insured', symbol: 'ЧЗЛсмо', kind: 'count' },
   { field: 'appealsResolved', symbol: 'КСЭрез', kind: 'count' },
@@ -104,9 +114,9 @@ export function symbolOf(field: IndicatorField): string {
 }
 
 /** A count: a whole number from 0 to 10¹². */
-const count = decimal({ min: 0, max: MAX_COUNT, integer: true });
+const count = decimal({ min: 0, max: INDICATOR_MAX_COUNT, integer: true });
 /** Money in rubles: from 0 to 10¹⁵, at most 2 decimal places. */
-const money = decimal({ min: 0, max: MAX_MONEY, maxPlaces: 2 });
+const money = decimal({ min: 0, max: INDICATOR_MAX_MONEY, maxPlaces: 2 });
 
 /**
  * The pairs that must not exceed each other: the numerator (one field or a sum of fields) and
@@ -135,20 +145,28 @@ const shape = Object.fromEntries(INDICATOR_FIELDS.map((f) => [f.field, (f.kind =
  * denominator (e.g. `appealsResolved` > `appeals`, or `complaintsPreTrial` + `complaintsInCourt`
  * > `complaints`) is an issue at the numerator's path.
  */
-export const IndicatorDataSchema: z.ZodType<ParsedIndicatorData, IndicatorData> = z.strictObject(shape).superRefine((data, ctx) => {
-  const v = data as ParsedIndicatorData;
-  for (const { parts, whole } of BOUNDED_BY) {
-    const denominator = v[whole];
-    const values = parts.map((p) => v[p]);
-    if (denominator === undefined || values.some((x) => x === undefined)) continue;
-    const numerator = (values as X[]).reduce((a, b) => a.plus(b));
-    if (numerator.gt(denominator)) {
-      const name = parts.map((p) => `${p} (${symbolOf(p)})`).join(' + ');
-      ctx.addIssue({
-        code: 'custom',
-        path: [parts[0] as string],
-        message: `${name} = ${numerator.toString()} exceeds ${whole} (${symbolOf(whole)}) = ${denominator.toString()}`,
-      });
+export const IndicatorDataSchema: z.ZodType<ParsedIndicatorData, IndicatorData> = z.strictObject(shape).superRefine(
+  (data, ctx) => {
+    // Runs even when some fields failed, so that every problem is reported at once; a field that
+    // failed is not a Decimal and its comparisons are skipped.
+    const get = (field: IndicatorField): X | undefined => {
+      const x = (data as Record<string, unknown>)[field];
+      return x instanceof D ? x : undefined;
+    };
+    for (const { parts, whole } of BOUNDED_BY) {
+      const denominator = get(whole);
+      const values = parts.map(get);
+      if (denominator === undefined || values.some((x) => x === undefined)) continue;
+      const numerator = (values as X[]).reduce((a, b) => a.plus(b));
+      if (numerator.gt(denominator)) {
+        const name = parts.map((p) => `${p} (${symbolOf(p)})`).join(' + ');
+        ctx.addIssue({
+          code: 'custom',
+          path: [parts[0] as string],
+          message: `${name} = ${numerator.toString()} exceeds ${whole} (${symbolOf(whole)}) = ${denominator.toString()}`,
+        });
+      }
     }
-  }
-});
+  },
+  { when: (payload) => typeof payload.value === 'object' && payload.value !== null && !Array.isArray(payload.value) },
+);

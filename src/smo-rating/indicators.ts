@@ -79,8 +79,8 @@ const row = (n: number): string => `${SOURCES.order140n}, приложение 2
  * ```ts
  * import { SMO_INDICATORS } from 'oms-calc/smo-rating';
  *
- * SMO_INDICATORS[6]?.name;            // 'Соблюдение установленного законодательством порядком авансирования …'
- * SMO_INDICATORS[6]?.sanctionPoints;  // ['4.1', '10', '12', '13']
+ * SMO_INDICATORS[6].name;            // 'Соблюдение установленного законодательством порядком авансирования …'
+ * SMO_INDICATORS[6].sanctionPoints;  // ['4.1', '10', '12', '13']
  * ```
  */
 export const SMO_INDICATORS = [

@@ -1,6 +1,6 @@
 import { Decimal } from 'decimal.js';
 import { describe, expect, it } from 'vitest';
-import { coerce, D, fixed, kopecks } from '../../src/_internal/decimal';
+import { coerce, D, fixed, kopecks, roundTo } from '../../src/_internal/decimal';
 
 describe('coerce', () => {
   it.each([
@@ -70,5 +70,15 @@ describe('kopecks and fixed', () => {
     expect(fixed(new D('-0.001'))).toBe('0.00');
     expect(fixed(new D('-2.5'), 0)).toBe('-3');
     expect(fixed(new D('12.34567'), 4)).toBe('12.3457');
+  });
+});
+
+describe('negative zero', () => {
+  it('never reaches a result', () => {
+    expect(kopecks(new D('-0.001')).toString()).toBe('0');
+    expect(JSON.stringify(kopecks(new D('-0.004')))).toBe('"0"');
+    expect(roundTo(new D('-0.00001'), 4).isNegative()).toBe(false);
+    expect((coerce('-0') as Decimal).isNegative()).toBe(false);
+    expect((coerce(-0) as Decimal).isNegative()).toBe(false);
   });
 });

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { isOmsCalcError, OmsCalcError, reserveAtRisk, ReserveAtRiskInputSchema, reserveAtRiskDefaults, type ReserveAtRiskInput } from '../../src/reserve';
 import { fillUint32, seedState } from '../../src/reserve/prng';
 import { computeReserveAtRisk } from '../../src/reserve/reserveAtRisk';
+import { UnitSample } from '../../src/reserve/riskSample';
 
 const one = (value: string) => [{ value, probability: '1' }];
 
@@ -236,5 +237,29 @@ describe('reserveAtRisk — the seeded simulation', () => {
     expect(a.levels).toEqual(b.levels);
     expect(a.expectedShortfall.toString()).toBe(b.expectedShortfall.toString());
     expect(a.normative.coverage.toString()).toBe(b.normative.coverage.toString());
+  });
+});
+
+describe('the exact sums of a simulated sample', () => {
+  it('carries the remainders before they outgrow 2⁵³', () => {
+    // 2²² values of 2³² − 1 (remainder parts at their largest) and 2²² of 2⁵³ − 1:
+    // the remainders alone add up to 2⁵⁴ − 2²², beyond what a double holds exactly.
+    const n = 2 ** 22;
+    const values = new Float64Array(2 * n);
+    values.fill(2 ** 32 - 1, 0, n);
+    values.fill(Number.MAX_SAFE_INTEGER, n);
+    const sample = new UnitSample(values);
+    const expected = BigInt(n) * (2n ** 32n - 1n) + BigInt(n) * BigInt(Number.MAX_SAFE_INTEGER);
+    expect(sample.above(0n)).toEqual({ weight: BigInt(2 * n), sum: expected });
+    expect(sample.above(2n ** 32n)).toEqual({ weight: BigInt(n), sum: BigInt(n) * BigInt(Number.MAX_SAFE_INTEGER) });
+  });
+});
+
+describe('levels with many digits', () => {
+  it('are compared exactly with the cumulative probabilities', () => {
+    // P(Д ≤ 8e6) = 0.9 exactly: a level just above it, by 10⁻⁶⁰, moves VaR to the next atom
+    const tiny = `0.9${'0'.repeat(59)}1`;
+    const r = reserveAtRisk({ ...base, levels: ['0.9', tiny] });
+    expect(r.levels.map((l) => l.valueAtRisk.toString())).toEqual(['8000000', '18000000']);
   });
 });

@@ -4,6 +4,8 @@ const root = require('oms-calc');
 const { reserveSize, isOmsCalcError } = require('oms-calc/reserve');
 const { replenishmentSchedule } = require('oms-calc/replenishment');
 const { subventionClaim } = require('oms-calc/subvention');
+const { smoRating } = require('oms-calc/smo-rating');
+const { reserveAtRisk } = require('oms-calc/reserve');
 
 const one = [{ value: '1', probability: '1' }];
 const r = reserveSize({
@@ -25,4 +27,11 @@ assert.equal(typeof root.replenishmentSchedule, 'function');
 const form = subventionClaim({ openingBalance: '100', capitationFunds: '50', omsIncome: '0', sanctionIncome: '0', damagesRecovered: '0',
   reserveReturns: '0', acceptedInvoices: '400', invoicePayments: '100', administration: '10', prevention: '5', otherExpenses: '5' });
 assert.equal(form.claim.toString(), '270');
+// oms-calc/smo-rating: equal 4-place results share a rank (п. 22)
+const rating = smoRating({ smos: [{ smo: 'Б', resultExact: '81.25' }, { smo: 'А', resultExact: '90.1' }, { smo: 'В', resultExact: '81.25' }] });
+assert.deepEqual(rating.rows.map((r) => [r.smo, r.rank]), [['А', 1], ['Б', 2], ['В', 2]]);
+// oms-calc/reserve, risk-based: a two-point income, shortfall 0 or 100 with p 0.5 → VaR 95 % = 100
+const flat = { scenarios: [{ value: '0', probability: '1' }], unitCost: '0' };
+const risk = reserveAtRisk({ income: [{ value: '0', probability: '0.5' }, { value: '200', probability: '0.5' }], ambulatory: flat, inpatient: flat, dayHospital: flat, payables: '0', levels: ['0.95'] });
+assert.equal(risk.levels[0].valueAtRisk.toString(), '100');
 console.log('cjs consumer: ok');

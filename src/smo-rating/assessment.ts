@@ -1,0 +1,216 @@
+/**
+ * The computation shared by the quarterly and the annual assessment: the ten indicator values
+ * (decision D6) and the mean of the non-zero ones.
+ *
+ * @module
+ */
+import { z } from 'zod';
+import { D, roundTo, SOURCES, sum, ZERO, type TraceBuilder, type X } from '../_internal';
+import { type IndicatorNumber, SMO_INDICATORS } from './indicators';
+import { symbolOf, type ParsedIndicatorData } from './indicatorData';
+import type { IndicatorField } from './indicators';
+
+/**
+ * Who acts as the insurer: an insurance medical organisation (`'smo'`, the default) or the
+ * territorial fund itself (`'territorial-fund'`, ч. 5 ст. 13 326-ФЗ): then КОЖзлсмо is not used,
+ * so indicator 6 is left out, and no Кэфф applies (Приказ ФФОМС № 140н, приложение 1, пункт 1(1)).
+ */
+export type InsurerKind = 'smo' | 'territorial-fund';
+
+/** Schema of {@link InsurerKind}. */
+export const InsurerKindSchema: z.ZodType<InsurerKind, InsurerKind> = z.enum(['smo', 'territorial-fund']);
+
+/** A reporting quarter; the periods are cumulative from January (quarter 4 = January–December). */
+export type ReportingQuarter = 1 | 2 | 3 | 4;
+
+/** Schema of {@link ReportingQuarter}. */
+export const ReportingQuarterSchema: z.ZodType<ReportingQuarter, ReportingQuarter> = z.literal([1, 2, 3, 4]);
+
+/**
+ * How an indicator value came about:
+ * - `'computed'` — by its formula;
+ * - `'not-submitted'` — data it needs was not submitted: 0 (приложение 1, пункт 7);
+ * - `'zero-denominator'` — its denominator is 0, so it cannot be computed: 0;
+ * - `'not-used'` — indicator 6 when the territorial fund is the insurer (пункт 1(1)): 0.
+ */
+export type SmoIndicatorStatus = 'computed' | 'not-submitted' | 'zero-denominator' | 'not-used';
+
+/** One indicator's value in an assessment. */
+export interface SmoIndicatorValue {
+  /** Number in Приложение 2 (1…10). */
+  number: IndicatorNumber;
+  /** Name in the order's wording. */
+  name: string;
+  /** The value in percent, 4 decimal places (приложение 1, пункт 6); 0 when not computed. */
+  value: X;
+  /** Whether the formula was applied (`status === 'computed'`). */
+  computed: boolean;
+  /** How the value came about. */
+  status: SmoIndicatorStatus;
+  /** Why the indicator is 0 without being computed; absent when computed. */
+  reason?: string | undefined;
+}
+
+const P1 = `${SOURCES.order140n}, приложение 1`;
+/** `Приказ ФФОМС № 140н, приложение 1, пункт M` (or `пункты M, N` for several). */
+export const annex1 = (...points: string[]): string => `${P1}, ${points.length === 1 ? 'пункт' : 'пункты'} ${points.join(', ')}`;
+
+const HUNDRED = new D(100);
+
+/**
+ * Rounds half away from zero to `n` places, and writes a negative zero as 0 (decimal.js would
+ * serialise −0.00001 rounded to 4 places as "-0" in JSON).
+ */
+export function places(value: X, n: number): X {
+  const rounded = roundTo(value, n);
+  return rounded.isZero() ? ZERO : rounded;
+}
+
+/** `Показатель N`, the trace symbol of an indicator. */
+export const indicatorSymbol = (n: number): string => `Показатель ${n}`;
+
+interface Ratio {
+  /** The exact value is numerator / denominator (both exact). */
+  numerator: X;
+  denominator: X;
+  /** The symbol that is the denominator, for the zero-denominator reason. */
+  denominatorField: IndicatorField;
+  /** The formula with the numbers substituted. */
+  substituted: string;
+}
+
+/** Each indicator as one exact fraction, so that it is rounded to 4 places only once. */
+function ratio(n: IndicatorNumber, v: Required<{ [K in IndicatorField]: X }>, quarter: ReportingQuarter): Ratio {
+  const simple = (num: IndicatorField, den: IndicatorField): Ratio => ({
+    numerator: v[num].times(HUNDRED),
+    denominator: v[den],
+    denominatorField: den,
+    substituted: `${v[num].toString()} × 100 / ${v[den].toString()}`,
+  });
+  switch (n) {
+    case 1:
+      return simple('reliableInsured', 'insured');
+    case 2:
+      return simple('appealsResolved', 'appeals');
+    case 3:
+      return simple('screeningCompleted', 'screeningInformed');
+    case 4:
+      return simple('dispensaryCompleted', 'dispensaryInformed');
+    case 5:
+      return {
+        numerator: v.complaintsPreTrial.plus(v.complaintsInCourt).times(HUNDRED),
+        denominator: v.complaints,
+        denominatorField: 'complaints',
+        substituted: `(${v.complaintsPreTrial.toString()} + ${v.complaintsInCourt.toString()}) × 100 / ${v.complaints.toString()}`,
+      };
+    case 6:
+      // 100 − К × 100 000 / Ч = (100·Ч − 100 000·К) / Ч
+      return {
+        numerator: v.insured.times(HUNDRED).minus(v.complaintsAgainstSmo.times(100_000)),
+        denominator: v.insured,
+        denominatorField: 'insured',
+        substituted: `100 − ${v.complaintsAgainstSmo.toString()} × 100 000 / ${v.insured.toString()}`,
+      };
+    case 7:
+      return simple('advanceRequestsCompliant', 'advanceRequests');
+    case 8: {
+      const dt = v.unclosedAdvances;
+      const sch = v.invoicedTotal;
+      // Q1: 100·(1 − ДТ/СЧпо + 1.9/12) = 100·(139·СЧпо − 120·ДТ) / (120·СЧпо)
+      // Q2–Q4: 100·(1 − ДТ/СЧпо + 1/12) = 100·(13·СЧпо − 12·ДТ) / (12·СЧпо)
+      return quarter === 1
+        ? {
+            numerator: sch.times(139).minus(dt.times(120)).times(HUNDRED),
+            denominator: sch.times(120),
+            denominatorField: 'invoicedTotal',
+            substituted: `(1 − (${dt.toString()} / ${sch.toString()} − 1/12 × 1.9)) × 100`,
+          }
+        : {
+            numerator: sch.times(13).minus(dt.times(12)).times(HUNDRED),
+            denominator: sch.times(12),
+            denominatorField: 'invoicedTotal',
+            substituted: `(1 − (${dt.toString()} / ${sch.toString()} − 1/12)) × 100`,
+          };
+    }
+    case 9:
+      return simple('qualityReviewsConfirmed', 'qualityReviewsRechecked');
+    case 10:
+      return simple('conclusionsUpheld', 'moClaims');
+  }
+}
+
+/**
+ * The ten indicator values of one insurer for one cumulative period, each rounded to 4 places.
+ * Not-submitted data, a zero denominator and indicator 6 of a territorial fund give 0 with a
+ * reason. Source: Приказ ФФОМС № 140н, приложение 2, пункты 1–10; приложение 1, пункты 6, 7, 1(1).
+ */
+export function computeIndicators(data: ParsedIndicatorData, quarter: ReportingQuarter, insurer: InsurerKind, t: TraceBuilder): SmoIndicatorValue[] {
+  return SMO_INDICATORS.map((def): SmoIndicatorValue => {
+    const symbol = indicatorSymbol(def.number);
+    const formula = def.number === 8 && quarter === 1 ? def.formulaQ1 : def.formula;
+    const source = `${def.source} (формула восстановлена: решение D6)`;
+    const zero = (status: Exclude<SmoIndicatorStatus, 'computed'>, reason: string, why: string, src: string): SmoIndicatorValue => {
+      t.step(symbol, `${formula}: ${why}`, ZERO, src);
+      return { number: def.number, name: def.name, value: ZERO, computed: false, status, reason };
+    };
+
+    if (def.number === 6 && insurer === 'territorial-fund') {
+      return zero(
+        'not-used',
+        'территориальный фонд выполняет функции страховщика: сведения КОЖзлсмо не используются, показатель не учитывается (приложение 1, пункт 1(1))',
+        'не учитывается — страховщик территориальный фонд, КОЖзлсмо не используется',
+        annex1('1(1)'),
+      );
+    }
+    const missing = def.symbols.filter((s) => data[s.field] === undefined).map((s) => s.symbol);
+    if (missing.length > 0) {
+      const list = missing.join(', ');
+      return zero(
+        'not-submitted',
+        `не представлены сведения (${list}): показатель учитывается с нулевым значением (приложение 1, пункт 7)`,
+        `не представлены ${list} — учитывается с нулевым значением`,
+        annex1('7'),
+      );
+    }
+    const r = ratio(def.number, data as Required<{ [K in IndicatorField]: X }>, quarter);
+    if (r.denominator.isZero()) {
+      const den = symbolOf(r.denominatorField);
+      return zero(
+        'zero-denominator',
+        `${den} = 0: показатель не может быть рассчитан, значение 0`,
+        `${den} = 0 — не рассчитывается, значение 0`,
+        source,
+      );
+    }
+    const value = t.step(symbol, `${formula} = ${r.substituted}, 4 знака`, places(r.numerator.div(r.denominator), 4), `${source}; ${annex1('6')}`);
+    return { number: def.number, name: def.name, value, computed: true, status: 'computed' };
+  });
+}
+
+/** The score of an assessment: the 4-place mean and its 1-place display. */
+export interface Score {
+  scoreExact: X;
+  score: X;
+}
+
+/**
+ * The mean of the non-zero values, 4 places, and the same shown to 1 place; 0 when every value
+ * is 0. Source: Приказ ФФОМС № 140н, приложение 1, пункты 8, 9, 6.
+ */
+export function meanOfNonZero(values: readonly { number: number; value: X }[], t: TraceBuilder, label: string): Score {
+  const counted = values.filter((v) => !v.value.isZero());
+  const left = values.filter((v) => v.value.isZero()).map((v) => v.number);
+  const note =
+    left.length === 0 ? '' : left.length === 1 ? `; нулевой показатель ${left.join('')} не учитывается` : `; нулевые показатели ${left.join(', ')} не учитываются`;
+  const scoreExact =
+    counted.length === 0
+      ? t.step('Оценка', `ненулевых ${label} нет: оценка 0`, ZERO, annex1('8', '9'))
+      : t.step(
+          'Оценка',
+          `среднее ненулевых ${label} = (${counted.map((v) => v.value.toString()).join(' + ')}) / ${counted.length}${note}, 4 знака`,
+          places(sum(counted.map((v) => v.value)).div(counted.length), 4),
+          annex1('8', '9', '6'),
+        );
+  const score = t.step('Оценка (1 знак)', `${scoreExact.toString()}, с одним десятичным знаком`, places(scoreExact, 1), annex1('6'));
+  return { scoreExact, score };
+}

@@ -1,0 +1,128 @@
+import { z } from 'zod';
+import { parseInput, sum, trace, ZERO, type TraceStep } from '../_internal';
+import { annex1 } from './assessment';
+import { BOUNDED_BY, INDICATOR_FIELDS, IndicatorDataSchema, symbolOf, type IndicatorData, type ParsedIndicatorData } from './indicatorData';
+import type { IndicatorField } from './indicators';
+
+/**
+ * What a field that some parts submitted and others did not becomes:
+ * - `'not-submitted'` (default) — not submitted for the merged insurer either, so every
+ *   indicator that needs it is 0 (пункт 7);
+ * - `'zero'` — the parts without it count as 0 (for a figure the reorganised insurer has no
+ *   share in, e.g. the register count on the 1st day after the period, which the successor
+ *   already holds).
+ */
+export type MissingInMerge = 'not-submitted' | 'zero';
+
+/** Input of {@link mergeIndicatorData}. */
+export interface MergeIndicatorDataInput {
+  /** The data of the insurer and of the insurers reorganised into it in the period; at least one. */
+  parts: IndicatorData[];
+  /** What a field missing from some parts becomes; default `'not-submitted'`. */
+  missing?: MissingInMerge | undefined;
+}
+
+/** {@link MergeIndicatorDataInput} after validation. */
+export interface ParsedMergeIndicatorDataInput {
+  /** The parts, as Decimals. */
+  parts: ParsedIndicatorData[];
+  /** What a field missing from some parts becomes. */
+  missing?: MissingInMerge | undefined;
+}
+
+/** Schema of {@link MergeIndicatorDataInput}. */
+export const MergeIndicatorDataInputSchema: z.ZodType<ParsedMergeIndicatorDataInput, MergeIndicatorDataInput> = z
+  .strictObject({
+    parts: z.array(IndicatorDataSchema).min(1, 'at least one part is needed'),
+    missing: z.enum(['not-submitted', 'zero']).optional(),
+  })
+  .superRefine((v, ctx) => {
+    if (v.missing !== 'zero') return;
+    // An absent denominator counts as 0, so a part may not have a positive numerator without it.
+    v.parts.forEach((part, i) => {
+      for (const { parts, whole } of BOUNDED_BY) {
+        if (part[whole] !== undefined) continue;
+        const numerator = sum(parts.map((p) => part[p] ?? ZERO));
+        if (numerator.isZero()) continue;
+        ctx.addIssue({
+          code: 'custom',
+          path: ['parts', i, whole],
+          message: `with missing: 'zero' an absent ${whole} (${symbolOf(whole)}) counts as 0, below ${parts.map((p) => `${p} (${symbolOf(p)})`).join(' + ')} = ${numerator.toString()}`,
+        });
+      }
+    });
+  });
+
+/** Result of {@link mergeIndicatorData}. */
+export interface MergedIndicatorData {
+  /** The summed data, ready to be passed as `data` to {@link smoIndicators} or {@link smoAnnualAssessment}. */
+  data: ParsedIndicatorData;
+  /** Fields that some parts submitted and others did not, in the order of пункт 2. */
+  incomplete: IndicatorField[];
+  /** How every field was obtained. */
+  trace: TraceStep[];
+}
+
+/**
+ * The data of an insurer together with the insurers reorganised into it (by merger or
+ * transformation) during the reporting period, for its assessment (пункт 11): every figure is
+ * the sum of the parts' figures. Summing the counts, not averaging the parts' indicators, is what
+ * makes the merged indicator the ratio of the totals — as if one insurer had reported them.
+ *
+ *     X_объединенной = Σ X_части  for every field X of пункт 2
+ *
+ * A field no part submitted stays absent. A field only some parts submitted is absent (not
+ * submitted, пункт 7) or, with `missing: 'zero'`, the sum of the parts that have it; either way it
+ * is listed in `incomplete`. Each part is validated like {@link IndicatorData} (with `'zero'`, an
+ * absent denominator counts as 0 in that check too), so each sum keeps every count within its
+ * denominator.
+ *
+ * Source: Приказ ФФОМС № 140н, приложение 1, пункты 2, 7, 11.
+ *
+ * @param input - the parts and the rule for fields missing from some of them
+ * @returns the summed data, the incomplete fields and the trace
+ * @throws {@link OmsCalcError} `INVALID_INPUT` for no parts or a malformed part (as
+ *   {@link smoIndicators}); with `missing: 'zero'`, for a part with a positive numerator and no
+ *   denominator
+ * @example
+ * ```ts
+ * import { mergeIndicatorData, smoIndicators } from 'oms-calc/smo-rating';
+ *
+ * const m = mergeIndicatorData({ parts: [{ appealsResolved: 9, appeals: 10 }, { appealsResolved: 1, appeals: 30 }] });
+ * m.data.appeals?.toString(); // '40'
+ * smoIndicators({ quarter: 2, data: m.data }).indicators[1]?.value.toString(); // '25'  (10 × 100 / 40; not the mean of 90 and 3.3333)
+ * ```
+ */
+export function mergeIndicatorData(input: MergeIndicatorDataInput): MergedIndicatorData {
+  const v = parseInput(MergeIndicatorDataInputSchema, input, 'mergeIndicatorData');
+  const t = trace();
+  const missing = v.missing ?? 'not-submitted';
+  const data: ParsedIndicatorData = {};
+  const incomplete: IndicatorField[] = [];
+  for (const { field, symbol } of INDICATOR_FIELDS) {
+    const present = v.parts.flatMap((p, i) => {
+      const x = p[field];
+      return x === undefined ? [] : [{ i, x }];
+    });
+    if (present.length === 0) continue;
+    const partial = present.length < v.parts.length;
+    if (partial) incomplete.push(field);
+    const absent = v.parts.map((_, i) => i).filter((i) => !present.some((p) => p.i === i));
+    if (partial && missing === 'not-submitted') {
+      t.step(
+        symbol,
+        `не представлено частями ${absent.join(', ')}: для объединенной организации сведения не представлены`,
+        'не представлено',
+        annex1('7', '11'),
+      );
+      continue;
+    }
+    data[field] = t.step(
+      symbol,
+      `Σ по частям = ${present.map((p) => p.x.toString()).join(' + ')}${partial ? ` (части ${absent.join(', ')} без сведений учтены как 0)` : ''}`,
+      sum(present.map((p) => p.x)),
+      annex1('11'),
+    );
+  }
+  return { data, incomplete, trace: t.steps };
+}

@@ -1,0 +1,103 @@
+import { z } from 'zod';
+import { parseInput, trace, type TraceStep, type X } from '../_internal';
+import {
+  annex1,
+  computeIndicators,
+  InsurerKindSchema,
+  meanOfNonZero,
+  ReportingQuarterSchema,
+  type SmoIndicatorValue,
+  type InsurerKind,
+  type ReportingQuarter,
+} from './assessment';
+import { IndicatorDataSchema, type IndicatorData, type ParsedIndicatorData } from './indicatorData';
+
+/** Input of {@link smoIndicators}: one insurer's data in one region for a cumulative period. */
+export interface SmoIndicatorsInput {
+  /** The reporting quarter; the data is cumulative from January to its end. Indicator 8 has its own formula for quarter 1. */
+  quarter: ReportingQuarter;
+  /** The figures of приложение 1, пункт 2; an absent field was not submitted (пункт 7). */
+  data: IndicatorData;
+  /** Who acts as the insurer; default `'smo'`. With `'territorial-fund'` indicator 6 is left out (пункт 1(1)). */
+  insurer?: InsurerKind | undefined;
+}
+
+/** {@link SmoIndicatorsInput} after validation. */
+export interface ParsedSmoIndicatorsInput {
+  /** The reporting quarter. */
+  quarter: ReportingQuarter;
+  /** The figures, as Decimals. */
+  data: ParsedIndicatorData;
+  /** Who acts as the insurer. */
+  insurer?: InsurerKind | undefined;
+}
+
+/** Schema of {@link SmoIndicatorsInput}. */
+export const SmoIndicatorsInputSchema: z.ZodType<ParsedSmoIndicatorsInput, SmoIndicatorsInput> = z.strictObject({
+  quarter: ReportingQuarterSchema,
+  data: IndicatorDataSchema,
+  insurer: InsurerKindSchema.optional(),
+});
+
+/** Result of {@link smoIndicators}. */
+export interface SmoIndicators {
+  /** Always ten rows, indicators 1…10 in order, each to 4 places. */
+  indicators: SmoIndicatorValue[];
+  /** The assessment: mean of the non-zero indicators, 4 places (пункты 8, 9). */
+  scoreExact: X;
+  /** The assessment as published: `scoreExact` to 1 place (пункт 6). */
+  score: X;
+  /** How every figure was obtained. */
+  trace: TraceStep[];
+}
+
+/**
+ * The quarterly assessment of an insurer (СМО) by a territorial fund: the ten indicators of
+ * Приложение 2 in percent (decision D6), each to 4 decimal places, and their mean.
+ *
+ *     1: ЧЗЛдост × 100 / ЧЗЛсмо              6: 100 − КОЖзлсмо × 100 000 / ЧЗЛсмо
+ *     2: КСЭрез × 100 / КСЭ                  7: КЗАсобл × 100 / КЗАвсего
+ *     3: ППМинфдвн × 100 / ИИдвн             8: Q1: (1 − (ДТ / СЧпо − 1/12 × 190 %)) × 100
+ *     4: ППМИНФДН × 100 / ИИдн                  Q2–Q4: (1 − (ДТ / СЧпо − 1/12)) × 100
+ *     5: (КОЖдосуд + КОЖсуд) × 100 / КОЖзл   9: КЭКМПподтв × 100 / КЭКМПтфомс
+ *                                           10: КЗСМОподтв × 100 / КПМОтфомс
+ *     оценка = среднее ненулевых показателей (4 знака), публикуется с 1 знаком
+ *
+ * Data that was not submitted makes every indicator that needs it 0 (пункт 7); a zero
+ * denominator makes the indicator 0 with a reason; indicators equal to 0 are left out of the
+ * mean (пункт 9). Indicators 6 and 8 are not clamped to 0…100. When the territorial fund is the
+ * insurer, indicator 6 is left out (пункт 1(1)). No Кэфф applies: see {@link smoAnnualAssessment}.
+ *
+ * Source: Приказ ФФОМС № 140н, приложение 2, пункты 1–10 (formulas restored, decision D6);
+ * приложение 1, пункты 1(1), 2, 5–9.
+ *
+ * @param input - the quarter, the data and who acts as the insurer
+ * @returns the ten indicators, the score to 4 and to 1 place, and the trace
+ * @throws {@link OmsCalcError} `INVALID_INPUT` for a quarter other than 1–4, a negative or
+ *   fractional count, money with more than 2 places, an unknown field, or a count above its
+ *   denominator (e.g. `appealsResolved` > `appeals`)
+ * @example
+ * ```ts
+ * import { smoIndicators } from 'oms-calc/smo-rating';
+ *
+ * const r = smoIndicators({ quarter: 2, data: { appealsResolved: 45, appeals: 50, unclosedAdvances: '1500000', invoicedTotal: '12000000' } });
+ * r.indicators[1]?.value.toString(); // '90'      (45 × 100 / 50)
+ * r.indicators[7]?.value.toString(); // '95.8333' ((1 − (0.125 − 1/12)) × 100)
+ * r.scoreExact.toString();           // '92.9167' (the other eight are 0: not submitted)
+ * r.score.toString();                // '92.9'
+ * ```
+ */
+export function smoIndicators(input: SmoIndicatorsInput): SmoIndicators {
+  const v = parseInput(SmoIndicatorsInputSchema, input, 'smoIndicators');
+  const t = trace();
+  const insurer = v.insurer ?? 'smo';
+  t.step(
+    'Период',
+    `январь — конец ${v.quarter} квартала, нарастающим итогом; страховщик: ${insurer === 'smo' ? 'СМО' : 'территориальный фонд'}`,
+    String(v.quarter),
+    insurer === 'smo' ? annex1('5') : annex1('1(1)', '5'),
+  );
+  const indicators = computeIndicators(v.data, v.quarter, insurer, t);
+  const { scoreExact, score } = meanOfNonZero(indicators, t, 'показателей');
+  return { indicators, scoreExact, score, trace: t.steps };
+}
