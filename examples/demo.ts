@@ -8,8 +8,10 @@
  */
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
+import type { Decimal } from 'decimal.js';
 import { replenishmentSchedule, reserveYear, type ReserveYearEvent } from 'oms-calc/replenishment';
-import { plannedReserve, reserveSize, type PlannedReserveInput, type ReserveSizeInput } from 'oms-calc/reserve';
+import { plannedReserve, reserveAtRisk, reserveSize, type PlannedReserveInput, type ReserveSizeInput } from 'oms-calc/reserve';
+import { federalMonitoring, smoAnnualAssessment, smoRating, type IndicatorData, type SmoViolation } from 'oms-calc/smo-rating';
 import {
   formatFormRows,
   subventionClaim,
@@ -142,4 +144,58 @@ for (const m of ledger.months) {
   assert.ok(m.closing.eq(m.opening.plus(m.income).minus(m.overflow).plus(m.transfer).minus(m.spending.minus(m.shortfall))), `баланс месяца ${m.month}`);
 }
 assert.ok(ledger.closing.eq(plan.planned), 'к декабрю НСЗ восстановлен до плановой величины');
+
+// ── 6. Какую уверенность даёт НСЗ (ненормативный расчёт) ──────────────────────────────────
+const risk = reserveAtRisk({ ...data.reserve, levels: ['0.9', '0.95', '0.99'] });
+console.log(heading('6. Резерв под риск: VaR и TVaR дефицита (ненормативно, справочно)'));
+console.log(`Метод: ${risk.method === 'exact' ? 'точный перебор сочетаний сценариев' : 'статистическое моделирование'}; ожидаемый дефицит ${rub(risk.expectedShortfall)} ₽`);
+console.log(
+  table(
+    ['Уровень доверия', 'VaR, ₽', 'TVaR, ₽', 'Норматив НСЗ, ₽'],
+    risk.levels.map((l) => [percent(l.level, 0), rub(l.valueAtRisk), rub(l.tailValueAtRisk), rub(size.total)]),
+  ),
+);
+console.log(`Вероятность, что нормативный НСЗ ${rub(size.total)} ₽ покрывает дефицит: ${percent(risk.normative.coverage, 1)}`);
+for (const [a, b] of risk.levels.slice(1).map((l, i) => [risk.levels[i]!, l] as const)) {
+  assert.ok(a.valueAtRisk.lte(b.valueAtRisk) && b.tailValueAtRisk.gte(b.valueAtRisk), 'VaR растёт с уровнем, TVaR ≥ VaR');
+}
+
+// ── 7. Оценка и рейтинг СМО за год (Приказ ФФОМС № 140н) ─────────────────────────────────
+interface SmoYear {
+  period: string;
+  insurers: { smo: string; data: IndicatorData; violations: SmoViolation[]; otherRegions?: { region: string; scoreExact: string; noViolations: boolean }[] }[];
+}
+const smoYear = JSON.parse(readFileSync(new URL('./data/smo-2027.json', import.meta.url), 'utf8')) as SmoYear;
+const assessments = smoYear.insurers.map((i) => ({ smo: i.smo, result: smoAnnualAssessment({ data: i.data, violations: i.violations }), violations: i.violations }));
+const federal = assessments.map((a) => ({
+  smo: a.smo,
+  monitoring: federalMonitoring({ regions: [{ region: data.region, scoreExact: a.result.scoreExact, noViolations: a.result.noViolations }] }),
+}));
+const rating = smoRating({ smos: federal.map((f) => ({ smo: f.smo, resultExact: f.monitoring.resultExact })) });
+const rankOf = (values: { smo: string; value: Decimal }[]): Map<string, number> =>
+  new Map(smoRating({ smos: values.map((v) => ({ smo: v.smo, resultExact: v.value })) }).rows.map((r) => [r.smo, r.rank]));
+console.log(heading(`7. Оценка деятельности СМО: ${data.region}, ${smoYear.period}`));
+const indicatorRows = Array.from({ length: 10 }, (_, k) => {
+  const ranks = rankOf(assessments.map((a) => ({ smo: a.smo, value: a.result.indicators[k]!.adjusted })));
+  const name = assessments[0]!.result.indicators[k]!.name;
+  return [`${k + 1}. ${name.length > 46 ? `${name.slice(0, 45)}…` : name}`, ...assessments.map((a) => {
+    const row = a.result.indicators[k]!;
+    return `${rub(row.adjusted, 4)} ×${rub(row.kEff, 1)} (${ranks.get(a.smo)})`;
+  })];
+});
+console.log(
+  table(
+    ['Показатель (скорректированный, Кэфф, место)', ...assessments.map((a) => a.smo)],
+    [
+      ...indicatorRows,
+      ['Нарушения по перечню санкций', ...assessments.map((a) => (a.violations.length === 0 ? 'нет' : a.violations.map((v) => `п. ${v.point}×${v.count ?? 1}`).join(', ')))],
+      ['Оценка (п. 8–9, 14–15)', ...assessments.map((a) => rub(a.result.score, 1))],
+      ['Результат мониторинга ФОМС (п. 19–20)', ...federal.map((f) => `${rub(f.monitoring.result, 1)}${f.monitoring.bonusApplied ? ' (×1,1)' : ''}`)],
+    ],
+  ),
+);
+console.log('\nРейтинг СМО (п. 21–22):');
+console.log(table(['Место', 'СМО', 'Результат', 'Точно'], rating.rows.map((r) => [String(r.rank), r.smo, rub(r.result, 1), rub(r.resultExact, 4)])));
+for (let i = 1; i < rating.rows.length; i++) assert.ok(rating.rows[i - 1]!.resultExact.gte(rating.rows[i]!.resultExact), 'рейтинг упорядочен');
+
 console.log('\nВсе проверки демонстрации пройдены.');
