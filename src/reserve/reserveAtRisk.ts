@@ -26,7 +26,7 @@ import { exactSample, SAFE, simulate, toBigInt, toDecimal, type Representation, 
 
 const SECTION3 = `${SOURCES.stepanov}, раздел 3`;
 /** Where the risk-based figures come from: the paper's risks, measured beyond the paper. */
-const BEYOND = `${SECTION3} (риски дефицита средств); уровень доверия — ненормативное дополнение, docs/decisions.md`;
+const BEYOND = `${SECTION3} (риски дефицита средств); уровень доверия — ненормативное дополнение, docs/decisions.md, D8–D11`;
 
 /**
  * Defaults and limits of {@link reserveAtRisk}: the runs and the seed of a simulation when none
