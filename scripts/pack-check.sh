@@ -13,6 +13,9 @@ trap 'rm -rf "$work"' EXIT
 
 echo "› build"
 npm run build --silent >/dev/null
+echo "› size budget (library entry points, not the CLI)"
+npx --no-install size-limit
+
 echo "› pack"
 tarball=$(npm pack --silent --pack-destination "$root/.tmp" 2>/dev/null | tail -n 1)
 tarball="$root/.tmp/$tarball"
