@@ -19,7 +19,7 @@ import {
   type SubventionClaimInput,
   type SubventionDecisionInput,
 } from 'oms-calc/subvention';
-import { heading, percent, rub, table } from './lib/format';
+import { heading, MONTHS, percent, rub, table, traceList } from './lib/format';
 
 interface FundYear {
   region: string;
@@ -36,7 +36,6 @@ interface FundYear {
   depositIncome: { month: number; amount: string; note: string };
 }
 
-const MONTHS = ['январь', 'февраль', 'март', 'апрель', 'май', 'июнь', 'июль', 'август', 'сентябрь', 'октябрь', 'ноябрь', 'декабрь'];
 const data = JSON.parse(readFileSync(new URL('./data/fund-year.json', import.meta.url), 'utf8')) as FundYear;
 
 console.log(`oms-calc — финансовый год ТФОМС: ${data.region}, ${data.year}`);
@@ -70,9 +69,7 @@ console.log(
   ),
 );
 console.log('\nКак получена каждая цифра (trace):');
-for (const [i, step] of size.trace.entries()) {
-  console.log(`${String(i + 1).padStart(2)}. ${step.symbol} = ${step.value}\n      ${step.formula}\n      источник: ${step.source}`);
-}
+console.log(traceList(size.trace));
 assert.ok(Object.values(size.components).reduce((a, b) => a.plus(b)).eq(size.total), 'НСЗ = сумма слагаемых');
 
 // ── 2. Плановая величина НСЗ для закона о бюджете ─────────────────────────────────────────

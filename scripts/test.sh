@@ -19,6 +19,16 @@ for project in unit prop types; do
   npx --no-install vitest run --project "$project" --reporter=default --reporter=json --outputFile.json=".tmp/vitest-$project.json" || failed=1
 done
 
+step "examples (each checks its own output)"
+examples=0
+for script in examples/*.ts; do
+  if npx --no-install tsx "$script" > ".tmp/example.log" 2>&1; then
+    examples=$((examples + 1)); echo "  ok  $script"
+  else
+    cat .tmp/example.log; echo "  FAIL $script"; failed=1; example_failed=1
+  fi
+done
+
 step "packed tarball"
 pack=0
 bash scripts/pack-check.sh || { pack=1; failed=1; }
@@ -41,8 +51,9 @@ node -e '
   if (process.argv[1] === "0") passed += 1; else failedTests += 1;
   if (process.argv[2] === "0") passed += 2; else failedTests += 2;
   // the runtimes script reports its own count
+  passed += Number(process.argv[4]); failedTests += Number(process.argv[5]);
   const m = fs.existsSync(".tmp/runtimes.log") && /runtimes: (\d+) passed/.exec(fs.readFileSync(".tmp/runtimes.log", "utf8"));
   if (process.argv[3] === "0" && m) passed += Number(m[1]); else failedTests += 1;
   console.log(`\ntests: ${passed} passed, ${failedTests} failed`);
-' "$tsc" "$pack" "$runtimes"
+' "$tsc" "$pack" "$runtimes" "$examples" "${example_failed:-0}"
 exit "$failed"
