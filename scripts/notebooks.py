@@ -91,4 +91,59 @@ if (!year.closing.eq(plan.planned)) throw new Error("к декабрю НСЗ д
 year.months.map((m) => ({ месяц: m.month, начало: m.opening.toString(), перечисление: m.transfer.toString(), расход: m.spending.toString(), доход: m.income.toString(), конец: m.closing.toString() }));
 """),
 ])
+write(os.path.join(ROOT, "smo-rating.ipynb"), [
+    ("md", """
+# Оценка деятельности СМО и рейтинг (Приказ ФФОМС № 140н)
+
+Блокнот для ядра Deno: десять показателей СМО за квартал, годовая оценка с коэффициентом
+эффективности Кэфф, результат мониторинга ФОМС и рейтинг. Показатели — в процентах, 4 знака;
+оценка публикуется с одним знаком (решения D6, D7 в `docs/decisions.md`).
+"""),
+    ("ts", """
+import { smoIndicators, smoAnnualAssessment, federalMonitoring, smoRating } from "npm:oms-calc/smo-rating";
+"""),
+    ("md", """
+## Квартал
+
+Не представленные сведения дают показатель 0 (п. 7), нули не входят в среднее (п. 9). Показатель 8
+в I квартале считается по своей формуле: (1 − (ДТ / СЧпо − 1/12 × 190 %)) × 100.
+"""),
+    ("ts", """
+const q1 = smoIndicators({
+  quarter: 1,
+  data: {
+    reliableInsured: 990, insured: 1000,          // 1: 99,0000
+    appealsResolved: 45, appeals: 50,             // 2: 90,0000
+    unclosedAdvances: "150000", invoicedTotal: "1000000", // 8: (1 − (0,15 − 0,158333…)) × 100 = 100,8333
+  },
+});
+// показатели 1, 2 и 8 рассчитаны, остальные 0 (сведения не представлены);
+// оценка = (99 + 90 + 100,8333) / 3 = 96,6111
+if (q1.scoreExact.toString() !== "96.6111" || q1.score.toString() !== "96.6") throw new Error(q1.scoreExact.toString());
+q1.indicators.map((i) => ({ номер: i.number, значение: i.value.toString(), причина: i.reason ?? "" }));
+"""),
+    ("md", """
+## Год с Кэфф, мониторинг и рейтинг
+
+Кэфф = 0,9 при одном нарушении пунктов перечня санкций, указанных для показателя, 0,8 при двух и
+более; 1,1 для всех показателей, если нарушений не выявлено совсем (пп. 12–15).
+"""),
+    ("ts", """
+const data = {
+  reliableInsured: 990, insured: 1000, appealsResolved: 45, appeals: 50,
+  advanceRequestsCompliant: 12, advanceRequests: 12,
+};
+const clean = smoAnnualAssessment({ data, violations: [] });
+const fined = smoAnnualAssessment({ data, violations: [{ point: "4.1", count: 1 }] });
+// без нарушений: (99 × 1,1 + 90 × 1,1 + 100 × 1,1) / 3 = 105,9667
+// нарушение п. 4.1 снижает только показатель 7: (99 + 90 + 90) / 3 = 93,0000
+if (clean.scoreExact.toString() !== "105.9667" || fined.scoreExact.toString() !== "93") throw new Error(`${clean.scoreExact} ${fined.scoreExact}`);
+
+const alpha = federalMonitoring({ regions: [{ region: "Условная область", scoreExact: clean.scoreExact, noViolations: clean.noViolations }] });
+const beta = federalMonitoring({ regions: [{ region: "Условная область", scoreExact: fined.scoreExact, noViolations: fined.noViolations }] });
+const rating = smoRating({ smos: [{ smo: "СМО «Бета»", resultExact: beta.resultExact }, { smo: "СМО «Альфа»", resultExact: alpha.resultExact }] });
+if (rating.rows[0]?.smo !== "СМО «Альфа»") throw new Error("рейтинг");
+rating.rows.map((r) => ({ место: r.rank, смо: r.smo, результат: r.result.toString() }));
+"""),
+])
 print("notebooks written")
