@@ -12,6 +12,28 @@
  * - `UNKNOWN_CODE` — a violation code is not in the sanction table in force.
  * - `NO_TABLE_FOR_DATE` — no sanction table is in force on the case's date.
  * - `MISSING_PER_CAPITA_RATE` — a fine (Кшт) needs a per-capita rate (РП) that was not given.
+ *
+ * @example
+ * ```ts
+ * import { isOmsCalcError, placementLimit, reserveSize, type OmsCalcErrorCode } from 'oms-calc/reserve';
+ *
+ * const codeOf = (run: () => unknown): OmsCalcErrorCode | undefined => {
+ *   try {
+ *     run();
+ *     return undefined;
+ *   } catch (e) {
+ *     return isOmsCalcError(e) ? e.code : undefined;
+ *   }
+ * };
+ * codeOf(() => placementLimit({ balance: '1000000', share: '0.6' })); // 'INVALID_INPUT'
+ * const care = { scenarios: [{ value: '100', probability: '1' }], unitCost: '1' };
+ * codeOf(() =>
+ *   reserveSize({
+ *     income: [{ value: '9000000000', probability: '0.5' }, { value: '10000000000', probability: '0.4' }],
+ *     ambulatory: care, inpatient: care, dayHospital: care, payables: '0',
+ *   }),
+ * ); // 'PROBABILITIES_DO_NOT_SUM_TO_ONE'
+ * ```
  */
 export type OmsCalcErrorCode =
   | 'INVALID_INPUT'
@@ -20,7 +42,22 @@ export type OmsCalcErrorCode =
   | 'NO_TABLE_FOR_DATE'
   | 'MISSING_PER_CAPITA_RATE';
 
-/** One problem found in an input: where it is (`path`) and what is wrong (`message`). */
+/**
+ * One problem found in an input: where it is (`path`) and what is wrong (`message`).
+ *
+ * @example
+ * ```ts
+ * import { isOmsCalcError, placementLimit, type OmsCalcIssue } from 'oms-calc/reserve';
+ *
+ * let issues: OmsCalcIssue[] = [];
+ * try {
+ *   placementLimit({ balance: '1000000', share: '0.6' });
+ * } catch (e) {
+ *   if (isOmsCalcError(e)) issues = e.issues;
+ * }
+ * issues; // [{ path: ['share'], message: 'must be at most 0.5, got 0.6' }]
+ * ```
+ */
 export interface OmsCalcIssue {
   /** Path to the offending value, e.g. `['income', 2, 'probability']`; empty for the whole input. */
   path: (string | number)[];
@@ -40,11 +77,15 @@ const BRAND: unique symbol = Symbol.for('oms-calc.OmsCalcError') as never;
  *
  * @example
  * ```ts
+ * import { legacyReserve, OmsCalcError } from 'oms-calc/reserve';
+ *
  * try {
- *   reserveSize(input);
+ *   legacyReserve({ previousMonthExpenditure: '-5', currentBalance: '1e6' });
  * } catch (e) {
- *   if (isOmsCalcError(e) && e.code === 'INVALID_INPUT') {
- *     for (const issue of e.issues) console.error(issue.path.join('.'), issue.message);
+ *   if (e instanceof OmsCalcError && e.code === 'INVALID_INPUT') {
+ *     e.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`);
+ *     // ['previousMonthExpenditure: must be at least 0, got -5', 'currentBalance: expected a plain decimal string such as "1234.56", got "1e6"']
+ *     e.message; // 'legacyReserve: invalid input: previousMonthExpenditure: must be at least 0, got -5 (and 1 more)'
  *   }
  * }
  * ```
@@ -90,7 +131,14 @@ export class OmsCalcError extends Error {
  * @returns `true` when `e` is an OmsCalcError
  * @example
  * ```ts
- * try { reserveSize(bad); } catch (e) { if (isOmsCalcError(e)) console.log(e.code); }
+ * import { isOmsCalcError, plannedReserve } from 'oms-calc/reserve';
+ *
+ * try {
+ *   plannedReserve({ required: '1', programFinancing: '1', plannedIncome: '1', plannedBaseProgramCost: '1', minShare: '0.2', maxShare: '0.1' });
+ * } catch (e) {
+ *   isOmsCalcError(e); // true
+ *   isOmsCalcError(new Error('other')); // false
+ * }
  * ```
  */
 export function isOmsCalcError(e: unknown): e is OmsCalcError {

@@ -11,8 +11,11 @@ import type { X } from './decimal';
  *
  * @example
  * ```ts
- * { symbol: 'ОДБ', formula: 'sqrt(Σ p_i · (ДБ_i − ДБ_МО)²)', value: '522015325.4456…',
- *   source: 'Степанов, Головщинский (2011), раздел 3, п. 1' }
+ * import { legacyReserve, type TraceStep } from 'oms-calc/reserve';
+ *
+ * const steps: TraceStep[] = legacyReserve({ previousMonthExpenditure: '1000000000', currentBalance: '850000000' }).trace;
+ * steps[1];
+ * // { symbol: 'Рп', formula: 'max(0, Рнсз − Рфсз) = max(0, 1000000000 − 850000000)', value: '150000000', source: 'Степанов, Головщинский (2011), раздел 1, Приложение 1 к Временному порядку, формула (2)' }
  * ```
  */
 export interface TraceStep {

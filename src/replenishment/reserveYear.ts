@@ -3,7 +3,23 @@ import { D, fixed, max, min, parseInput, show, trace, ZERO, type DecimalInput, t
 import { calendarMonth, monthLabel, REGULATION } from './common';
 import { computeReplenishmentSchedule, ledgerAmount, type ReplenishmentInstallment } from './replenishmentSchedule';
 
-/** One thing that happened to the reserve in a month: money spent from it and/or income earned on it. */
+/**
+ * One thing that happened to the reserve in a month: money spent from it and/or income earned on it.
+ *
+ * @example
+ * ```ts
+ * import { reserveYear, type ReserveYearEvent } from 'oms-calc/replenishment';
+ *
+ * const events: ReserveYearEvent[] = [
+ *   { month: 4, spending: '300000000', note: 'субвенция СМО «А»' },
+ *   { month: 4, spending: '50000000', note: 'субвенция СМО «Б»' },
+ *   { month: 9, income: '1234567.89', note: 'проценты по депозиту' },
+ * ];
+ * const y = reserveYear({ planned: '900000000', openingBalance: '840000000', events });
+ * y.months[3]?.spending.toString(); // '350000000'   (two events of April add up)
+ * y.months[8]?.income.toString();   // '1234567.89'
+ * ```
+ */
 export interface ReserveYearEvent {
   /** The calendar month, 1…12. */
   month: number;
@@ -15,7 +31,23 @@ export interface ReserveYearEvent {
   note?: string | undefined;
 }
 
-/** Input of {@link reserveYear}. Money in rubles with at most 2 decimal places. */
+/**
+ * Input of {@link reserveYear}. Money in rubles with at most 2 decimal places.
+ *
+ * @example
+ * ```ts
+ * import { reserveYear, type ReserveYearInput } from 'oms-calc/replenishment';
+ *
+ * const input: ReserveYearInput = {
+ *   planned: '900000000',
+ *   openingBalance: '840000000',
+ *   periodMonths: 3,
+ *   events: [{ month: 4, spending: '300000000' }],
+ * };
+ * reserveYear(input).months.map((m) => m.transfer.toString());
+ * // ['20000000', '20000000', '20000000', '0', '100000000', '100000000', '100000000', '0', '0', '0', '0', '0']
+ * ```
+ */
 export interface ReserveYearInput {
   /** НСЗпл: the planned reserve for the year, set by the law on the fund's budget. */
   planned: DecimalInput;
@@ -30,7 +62,18 @@ export interface ReserveYearInput {
   events?: ReserveYearEvent[] | undefined;
 }
 
-/** {@link ReserveYearEvent} after validation. */
+/**
+ * {@link ReserveYearEvent} after validation.
+ *
+ * @example
+ * ```ts
+ * import { ReserveYearEventSchema, type ParsedReserveYearEvent } from 'oms-calc/replenishment';
+ *
+ * const event: ParsedReserveYearEvent | undefined = ReserveYearEventSchema.safeParse({ month: 4, spending: 300000000 }).data;
+ * event?.spending?.toString(); // '300000000'
+ * event?.income;               // undefined
+ * ```
+ */
 export interface ParsedReserveYearEvent {
   month: number;
   spending?: X | undefined;
@@ -38,7 +81,20 @@ export interface ParsedReserveYearEvent {
   note?: string | undefined;
 }
 
-/** {@link ReserveYearInput} after validation. */
+/**
+ * {@link ReserveYearInput} after validation.
+ *
+ * @example
+ * ```ts
+ * import { ReserveYearInputSchema, type ParsedReserveYearInput } from 'oms-calc/replenishment';
+ *
+ * const parsed: ParsedReserveYearInput | undefined = ReserveYearInputSchema.safeParse({
+ *   planned: '900000000', openingBalance: '840000000', periodMonths: 'to-year-end', events: [{ month: 9, income: '1234567.89' }],
+ * }).data;
+ * parsed?.events?.[0]?.income?.toString(); // '1234567.89'
+ * parsed?.periodMonths;                    // 'to-year-end'
+ * ```
+ */
 export interface ParsedReserveYearInput {
   planned: X;
   openingBalance: X;
@@ -56,7 +112,17 @@ const periodMonthsField: z.ZodType<number | 'to-year-end', number | 'to-year-end
     return z.NEVER;
   }) as unknown as z.ZodType<number | 'to-year-end', number | 'to-year-end'>;
 
-/** Schema of {@link ReserveYearEvent}. */
+/**
+ * Schema of {@link ReserveYearEvent}.
+ *
+ * @example
+ * ```ts
+ * import { ReserveYearEventSchema } from 'oms-calc/replenishment';
+ *
+ * ReserveYearEventSchema.safeParse(JSON.parse('{ "month": 4, "spending": "300000000", "note": "субвенция СМО" }')).success; // true
+ * ReserveYearEventSchema.safeParse(JSON.parse('{ "month": 4 }')).error?.issues[0]?.message; // 'an event needs spending, income or both'
+ * ```
+ */
 export const ReserveYearEventSchema: z.ZodType<ParsedReserveYearEvent, ReserveYearEvent> = z
   .strictObject({
     month: calendarMonth,
@@ -66,7 +132,21 @@ export const ReserveYearEventSchema: z.ZodType<ParsedReserveYearEvent, ReserveYe
   })
   .refine((e) => e.spending !== undefined || e.income !== undefined, { message: 'an event needs spending, income or both' });
 
-/** Schema of {@link ReserveYearInput}. */
+/**
+ * Schema of {@link ReserveYearInput}.
+ *
+ * @example
+ * ```ts
+ * import { ReserveYearInputSchema } from 'oms-calc/replenishment';
+ *
+ * ReserveYearInputSchema.safeParse(JSON.parse('{ "planned": "900000000", "openingBalance": "840000000" }')).success; // true
+ * const bad = ReserveYearInputSchema.safeParse(
+ *   JSON.parse('{ "planned": "900000000", "openingBalance": "840000000", "periodMonths": 13, "events": [{ "month": 4, "spending": "1.005" }] }'),
+ * );
+ * bad.error?.issues.map((i) => `${i.path.join('.')}: ${i.message}`);
+ * // ["periodMonths: periodMonths must be a whole number from 1 to 12 or 'to-year-end', got 13", 'events.0.spending: must have at most 2 decimal places, got 1.005']
+ * ```
+ */
 export const ReserveYearInputSchema: z.ZodType<ParsedReserveYearInput, ReserveYearInput> = z.strictObject({
   planned: ledgerAmount,
   openingBalance: ledgerAmount,
@@ -74,7 +154,21 @@ export const ReserveYearInputSchema: z.ZodType<ParsedReserveYearInput, ReserveYe
   events: z.array(ReserveYearEventSchema).optional(),
 });
 
-/** One month of the ledger. Money in rubles with kopecks. */
+/**
+ * One month of the ledger. Money in rubles with kopecks.
+ *
+ * @example
+ * ```ts
+ * import { reserveYear, type ReserveYearMonth } from 'oms-calc/replenishment';
+ *
+ * const y = reserveYear({ planned: '900000000', openingBalance: '100000000', events: [{ month: 1, spending: '200000000' }] });
+ * const january: ReserveYearMonth | undefined = y.months[0];
+ * january?.transfer.toString();  // '66666666.67'   ((900 M − 100 M) / 12)
+ * january?.shortfall.toString(); // '33333333.33'   (200 M asked, 166 666 666.67 on the account)
+ * january?.closing.toString();   // '0'
+ * y.months[1]?.periodStart;      // true   (spending in January starts a new period in February)
+ * ```
+ */
 export interface ReserveYearMonth {
   /** The calendar month, 1…12. */
   month: number;
@@ -96,7 +190,19 @@ export interface ReserveYearMonth {
   periodStart: boolean;
 }
 
-/** Sums of the twelve months of {@link ReserveYear}. */
+/**
+ * Sums of the twelve months of {@link ReserveYear}.
+ *
+ * @example
+ * ```ts
+ * import { reserveYear, type ReserveYearTotals } from 'oms-calc/replenishment';
+ *
+ * const totals: ReserveYearTotals = reserveYear({ planned: '900000000', openingBalance: '840000000', events: [{ month: 4, spending: '300000000', note: 'субвенция СМО' }, { month: 9, income: '1234567.89' }] }).totals;
+ * totals.transfer.toString(); // '358765432.11'   (900 M − 840 M − 1 234 567.89 + 300 M)
+ * totals.spending.toString(); // '300000000'
+ * totals.overflow.toString(); // '0'
+ * ```
+ */
 export interface ReserveYearTotals {
   /** Σ income. */
   income: X;
@@ -110,7 +216,18 @@ export interface ReserveYearTotals {
   shortfall: X;
 }
 
-/** A formation period of the year and its schedule (footnote 16 to п. 10). */
+/**
+ * A formation period of the year and its schedule (footnote 16 to п. 10).
+ *
+ * @example
+ * ```ts
+ * import { reserveYear, type ReserveYearPeriod } from 'oms-calc/replenishment';
+ *
+ * const periods: ReserveYearPeriod[] = reserveYear({ planned: '900000000', openingBalance: '840000000', events: [{ month: 4, spending: '300000000', note: 'субвенция СМО' }, { month: 9, income: '1234567.89' }] }).periods;
+ * periods.map((p) => `${p.startMonth}–${p.startMonth + p.months - 1}: ${p.openingBalance.toString()}`); // ['1–12: 840000000', '5–12: 560000000']
+ * periods[1]?.installments[0]?.amount.toString(); // '42500000'   ((900 M − 560 M) / 8)
+ * ```
+ */
 export interface ReserveYearPeriod {
   /** The calendar month of i = 1. */
   startMonth: number;
@@ -122,7 +239,19 @@ export interface ReserveYearPeriod {
   installments: ReplenishmentInstallment[];
 }
 
-/** Result of {@link reserveYear}. */
+/**
+ * Result of {@link reserveYear}.
+ *
+ * @example
+ * ```ts
+ * import { reserveYear, type ReserveYear } from 'oms-calc/replenishment';
+ *
+ * const y: ReserveYear = reserveYear({ planned: '900000000', openingBalance: '840000000', events: [{ month: 4, spending: '300000000', note: 'субвенция СМО' }, { month: 9, income: '1234567.89' }] });
+ * y.months.length;        // 12
+ * y.closing.toString();   // '900000000'
+ * y.trace.at(-1)?.symbol; // 'НСЗ, 12 (декабрь)'
+ * ```
+ */
 export interface ReserveYear {
   /** Twelve rows, January to December. */
   months: ReserveYearMonth[];

@@ -3,7 +3,17 @@ import { amount, kopecks, max, parseInput, SOURCES, trace, ZERO, type DecimalInp
 
 const SOURCE = `${SOURCES.stepanov}, раздел 1, Приложение 1 к Временному порядку`;
 
-/** Input of {@link legacyReserve}. */
+/**
+ * Input of {@link legacyReserve}.
+ *
+ * @example
+ * ```ts
+ * import { legacyReserve, type LegacyReserveInput } from 'oms-calc/reserve';
+ *
+ * const input: LegacyReserveInput = { previousMonthExpenditure: '1000000000', currentBalance: '1100000000' };
+ * legacyReserve(input).excess.toString(); // '100000000'
+ * ```
+ */
 export interface LegacyReserveInput {
   /** Рф: the insurers' actual expenditure on care in the previous month, rubles. */
   previousMonthExpenditure: DecimalInput;
@@ -11,13 +21,36 @@ export interface LegacyReserveInput {
   currentBalance: DecimalInput;
 }
 
-/** Schema of {@link LegacyReserveInput}. */
+/**
+ * Schema of {@link LegacyReserveInput}.
+ *
+ * @example
+ * ```ts
+ * import { LegacyReserveInputSchema } from 'oms-calc/reserve';
+ *
+ * LegacyReserveInputSchema.safeParse(JSON.parse('{ "previousMonthExpenditure": "1000000000", "currentBalance": 850000000 }')).success; // true
+ * const bad = LegacyReserveInputSchema.safeParse(JSON.parse('{ "previousMonthExpenditure": "1 000 000 000" }'));
+ * bad.error?.issues.map((i) => i.path.join('.')); // ['previousMonthExpenditure', 'currentBalance']
+ * ```
+ */
 export const LegacyReserveInputSchema: z.ZodType<{ previousMonthExpenditure: X; currentBalance: X }, LegacyReserveInput> = z.strictObject({
   previousMonthExpenditure: amount,
   currentBalance: amount,
 });
 
-/** Result of {@link legacyReserve}. Money in rubles, rounded to kopecks. */
+/**
+ * Result of {@link legacyReserve}. Money in rubles, rounded to kopecks.
+ *
+ * @example
+ * ```ts
+ * import { legacyReserve, type LegacyReserve } from 'oms-calc/reserve';
+ *
+ * const l: LegacyReserve = legacyReserve({ previousMonthExpenditure: '1000000000.005', currentBalance: '850000000' });
+ * l.target.toString(); // '1000000000.01'   (Рнсз = Рф, kopecks)
+ * l.topUp.toString();  // '150000000.01'    (Рп = Рнсз − Рфсз)
+ * l.excess.toString(); // '0'
+ * ```
+ */
 export interface LegacyReserve {
   /** Рнсз = Рф, the reserve the one-month rule requires. */
   target: X;
@@ -43,6 +76,8 @@ export interface LegacyReserve {
  * @throws {@link OmsCalcError} `INVALID_INPUT` for a missing or negative amount
  * @example
  * ```ts
+ * import { legacyReserve } from 'oms-calc/reserve';
+ *
  * const l = legacyReserve({ previousMonthExpenditure: '1000000000', currentBalance: '850000000' });
  * l.topUp.toString(); // '150000000'
  * ```

@@ -3,7 +3,17 @@ import { amount, decimal, D, kopecks, parseInput, SOURCES, trace, ZERO, type Dec
 
 const SOURCE = `${SOURCES.stepanov}, раздел 1, размещение НСЗ в финансовые инструменты`;
 
-/** Input of {@link placementLimit}. */
+/**
+ * Input of {@link placementLimit}.
+ *
+ * @example
+ * ```ts
+ * import { placementLimit, type PlacementLimitInput } from 'oms-calc/reserve';
+ *
+ * const input: PlacementLimitInput = { balance: '800000000', share: '0.3', arrears: false };
+ * placementLimit(input).limit.toString(); // '240000000'
+ * ```
+ */
 export interface PlacementLimitInput {
   /** The reserve formed in the established order, rubles. */
   balance: DecimalInput;
@@ -13,14 +23,36 @@ export interface PlacementLimitInput {
   arrears?: boolean | undefined;
 }
 
-/** Schema of {@link PlacementLimitInput}. */
+/**
+ * Schema of {@link PlacementLimitInput}.
+ *
+ * @example
+ * ```ts
+ * import { PlacementLimitInputSchema } from 'oms-calc/reserve';
+ *
+ * PlacementLimitInputSchema.safeParse(JSON.parse('{ "balance": "800000000", "share": "0.3" }')).success; // true
+ * const bad = PlacementLimitInputSchema.safeParse(JSON.parse('{ "balance": "800000000", "share": "0.6", "arrears": "no" }'));
+ * bad.error?.issues.map((i) => i.path.join('.')); // ['share', 'arrears']
+ * ```
+ */
 export const PlacementLimitInputSchema: z.ZodType<{ balance: X; share?: X | undefined; arrears?: boolean | undefined }, PlacementLimitInput> = z.strictObject({
   balance: amount,
   share: decimal({ min: 0, max: '0.5' }).optional(),
   arrears: z.boolean().optional(),
 });
 
-/** Result of {@link placementLimit}. */
+/**
+ * Result of {@link placementLimit}.
+ *
+ * @example
+ * ```ts
+ * import { placementLimit, type PlacementLimit } from 'oms-calc/reserve';
+ *
+ * const p: PlacementLimit = placementLimit({ balance: '800000000' });
+ * p.limit.toString();   // '400000000'
+ * p.trace[0]?.formula;  // 'НСЗ × доля = 800000000 × 0.5, округлено до копеек'
+ * ```
+ */
 export interface PlacementLimit {
   /** The most that may be placed in deposits or government securities, rubles (kopecks). */
   limit: X;
@@ -41,6 +73,8 @@ export interface PlacementLimit {
  * @throws {@link OmsCalcError} `INVALID_INPUT` for a negative balance or a share outside [0, 0.5]
  * @example
  * ```ts
+ * import { placementLimit } from 'oms-calc/reserve';
+ *
  * placementLimit({ balance: '1000000000.01' }).limit.toString(); // '500000000.01' (half, rounded half up)
  * placementLimit({ balance: '1000000000', arrears: true }).limit.toString(); // '0'
  * ```

@@ -18,7 +18,23 @@ import {
 
 const POINTS = `${SOURCES.draftRegulation}`;
 
-/** Input of {@link plannedReserve}: the figures of one fiscal year. */
+/**
+ * Input of {@link plannedReserve}: the figures of one fiscal year.
+ *
+ * @example
+ * ```ts
+ * import { plannedReserve, type PlannedReserveInput } from 'oms-calc/reserve';
+ *
+ * const input: PlannedReserveInput = {
+ *   required: '700000000',         // НСЗ of reserveSize
+ *   smoReserves: '300000000',      // РОМУ and ЗР of the insurers
+ *   programFinancing: '8000000000', plannedIncome: '10000000000', plannedBaseProgramCost: '9500000000',
+ * };
+ * const p = plannedReserve(input);
+ * p.planned.toString(); // '480000000'   (700 M − 300 M = 400 M, raised to 6 % of 8 000 M)
+ * p.status;             // 'raised-to-floor'
+ * ```
+ */
 export interface PlannedReserveInput {
   /** The reserve required by the risk estimate (НСЗ of {@link reserveSize}), rubles. */
   required: DecimalInput;
@@ -36,7 +52,20 @@ export interface PlannedReserveInput {
   maxShare?: DecimalInput | undefined;
 }
 
-/** {@link PlannedReserveInput} after validation. */
+/**
+ * {@link PlannedReserveInput} after validation.
+ *
+ * @example
+ * ```ts
+ * import { PlannedReserveInputSchema, type ParsedPlannedReserveInput } from 'oms-calc/reserve';
+ *
+ * const parsed: ParsedPlannedReserveInput | undefined = PlannedReserveInputSchema.safeParse({
+ *   required: 700000000, programFinancing: '8000000000', plannedIncome: '10000000000', plannedBaseProgramCost: '9500000000',
+ * }).data;
+ * parsed?.programFinancing.toString(); // '8000000000'
+ * parsed?.minShare;                    // undefined   (0.06 when absent)
+ * ```
+ */
 export interface ParsedPlannedReserveInput {
   required: X;
   programFinancing: X;
@@ -64,15 +93,53 @@ export const sharesInOrder = (v: ParsedPlannedReserveInput): boolean =>
 /** The issue reported when the shares are out of order. */
 export const sharesMessage = { message: 'minShare must not exceed maxShare', path: ['minShare'] };
 
-/** Schema of {@link PlannedReserveInput}. */
+/**
+ * Schema of {@link PlannedReserveInput}.
+ *
+ * @example
+ * ```ts
+ * import { PlannedReserveInputSchema } from 'oms-calc/reserve';
+ *
+ * const json = '{ "required": "700000000", "programFinancing": "8000000000", "plannedIncome": "10000000000", "plannedBaseProgramCost": "9500000000" }';
+ * PlannedReserveInputSchema.safeParse(JSON.parse(json)).success; // true
+ * const bad = PlannedReserveInputSchema.safeParse({ ...JSON.parse(json), minShare: '0.12' });
+ * bad.error?.issues.map((i) => `${i.path.join('.')}: ${i.message}`); // ['minShare: minShare must not exceed maxShare']
+ * ```
+ */
 export const PlannedReserveInputSchema: z.ZodType<ParsedPlannedReserveInput, PlannedReserveInput> = z
   .strictObject(plannedReserveShape)
   .refine(sharesInOrder, sharesMessage);
 
-/** How the planned reserve relates to the 6–10 % band. */
+/**
+ * How the planned reserve relates to the 6–10 % band.
+ *
+ * @example
+ * ```ts
+ * import { plannedReserve, type PlannedReserveStatus } from 'oms-calc/reserve';
+ *
+ * const year = { programFinancing: '8000000000', plannedIncome: '10000000000', plannedBaseProgramCost: '9500000000' };
+ * const statuses: PlannedReserveStatus[] = ['100000000', '600000000', '900000000'].map((required) => plannedReserve({ ...year, required }).status);
+ * statuses; // ['raised-to-floor', 'within', 'cut-to-cap']   (band 480 M … 800 M)
+ * plannedReserve({ ...year, required: '600000000', plannedBaseProgramCost: '10500000000' }).status; // 'not-formed'
+ * ```
+ */
 export type PlannedReserveStatus = 'not-formed' | 'raised-to-floor' | 'within' | 'cut-to-cap';
 
-/** Result of {@link plannedReserve}. Money in rubles, rounded to kopecks. */
+/**
+ * Result of {@link plannedReserve}. Money in rubles, rounded to kopecks.
+ *
+ * @example
+ * ```ts
+ * import { plannedReserve, type PlannedReserve } from 'oms-calc/reserve';
+ *
+ * const p: PlannedReserve = plannedReserve({ required: '900000000', programFinancing: '8000000000', plannedIncome: '10000000000', plannedBaseProgramCost: '9500000000' });
+ * p.floor.toString();   // '480000000'   (6 % of 8 000 M)
+ * p.cap.toString();     // '800000000'   (10 %)
+ * p.planned.toString(); // '800000000'
+ * p.share.toString();   // '0.1'
+ * p.status;             // 'cut-to-cap'
+ * ```
+ */
 export interface PlannedReserve {
   /** НСЗпл, the planned reserve for the budget law. */
   planned: X;

@@ -31,6 +31,16 @@ const BEYOND = `${SECTION3} (риски дефицита средств); уро
 /**
  * Defaults and limits of {@link reserveAtRisk}: the runs and the seed of a simulation when none
  * are given, the most runs accepted, and the most scenario combinations enumerated exactly.
+ *
+ * @example
+ * ```ts
+ * import { reserveAtRiskDefaults } from 'oms-calc/reserve';
+ *
+ * reserveAtRiskDefaults.runs;       // 100000
+ * reserveAtRiskDefaults.seed;       // 1
+ * reserveAtRiskDefaults.maxRuns;    // 10000000
+ * reserveAtRiskDefaults.exactLimit; // 1000000
+ * ```
  */
 export const reserveAtRiskDefaults = {
   /** Runs of a simulation when `runs` is not given. */
@@ -47,10 +57,49 @@ export const reserveAtRiskDefaults = {
  * How {@link reserveAtRisk} obtains the law of the shortfall: `'exact'` enumerates every
  * combination of scenarios; `'monte-carlo'` draws `runs` combinations with a seeded generator;
  * `'auto'` (default) enumerates when there are at most 10⁶ combinations, and simulates otherwise.
+ *
+ * @example
+ * ```ts
+ * import { reserveAtRisk, type ReserveAtRiskMethod } from 'oms-calc/reserve';
+ *
+ * const none = { scenarios: [{ value: '0', probability: '1' }], unitCost: '0' };
+ * const base = {
+ *   income: [
+ *     { value: '9000000000', probability: '0.2' },
+ *     { value: '10000000000', probability: '0.5' },
+ *     { value: '10500000000', probability: '0.3' },
+ *   ],
+ *   ambulatory: none, inpatient: none, dayHospital: none, payables: '0',
+ * };
+ * const methods: ReserveAtRiskMethod[] = ['exact', 'monte-carlo'];
+ * methods.map((method) => reserveAtRisk({ ...base, levels: ['0.9'], method, runs: 10000 }).levels[0]?.valueAtRisk.toString());
+ * // ['950000000', '950000000']   (P(Д ≤ −50 M) = 0.8 < 0.9, so VaR is the shortfall 9.95e9 − 9e9)
+ * ```
  */
 export type ReserveAtRiskMethod = 'auto' | 'exact' | 'monte-carlo';
 
-/** Input of {@link reserveAtRisk}: the input of {@link reserveSize}, the levels and the method. */
+/**
+ * Input of {@link reserveAtRisk}: the input of {@link reserveSize}, the levels and the method.
+ *
+ * @example
+ * ```ts
+ * import { reserveAtRisk, type ReserveAtRiskInput } from 'oms-calc/reserve';
+ *
+ * const none = { scenarios: [{ value: '0', probability: '1' }], unitCost: '0' };
+ * const base = {
+ *   income: [
+ *     { value: '9000000000', probability: '0.2' },
+ *     { value: '10000000000', probability: '0.5' },
+ *     { value: '10500000000', probability: '0.3' },
+ *   ],
+ *   ambulatory: none, inpatient: none, dayHospital: none, payables: '0',
+ * };
+ * const input: ReserveAtRiskInput = { ...base, levels: ['0.95'], method: 'monte-carlo', seed: 42, runs: 20000 };
+ * const r = reserveAtRisk(input);
+ * r.method;     // 'monte-carlo'
+ * r.simulation; // { runs: 20000, seed: 42 }
+ * ```
+ */
 export interface ReserveAtRiskInput extends ReserveSizeInput {
   /** Confidence levels α, each strictly between 0 and 1, such as `['0.9', '0.95', '0.99']`. */
   levels: DecimalInput[];
@@ -62,7 +111,27 @@ export interface ReserveAtRiskInput extends ReserveSizeInput {
   method?: ReserveAtRiskMethod | undefined;
 }
 
-/** {@link ReserveAtRiskInput} after validation. */
+/**
+ * {@link ReserveAtRiskInput} after validation.
+ *
+ * @example
+ * ```ts
+ * import { ReserveAtRiskInputSchema, type ParsedReserveAtRiskInput } from 'oms-calc/reserve';
+ *
+ * const none = { scenarios: [{ value: '0', probability: '1' }], unitCost: '0' };
+ * const base = {
+ *   income: [
+ *     { value: '9000000000', probability: '0.2' },
+ *     { value: '10000000000', probability: '0.5' },
+ *     { value: '10500000000', probability: '0.3' },
+ *   ],
+ *   ambulatory: none, inpatient: none, dayHospital: none, payables: '0',
+ * };
+ * const parsed: ParsedReserveAtRiskInput | undefined = ReserveAtRiskInputSchema.safeParse({ ...base, levels: [0.9, '0.99'] }).data;
+ * parsed?.levels.map((l) => l.toString()); // ['0.9', '0.99']
+ * parsed?.method;                          // undefined   ('auto' when absent)
+ * ```
+ */
 export interface ParsedReserveAtRiskInput extends ParsedReserveSizeInput {
   levels: X[];
   seed?: number | undefined;
@@ -81,7 +150,28 @@ const wholeNumber = (min: number, max: number, what: string) =>
     .min(min, { error: (issue) => `must be at least ${min}, got ${String(issue.input)}` })
     .max(max, { error: (issue) => `must be at most ${max}, got ${String(issue.input)}` });
 
-/** Schema of {@link ReserveAtRiskInput}. */
+/**
+ * Schema of {@link ReserveAtRiskInput}.
+ *
+ * @example
+ * ```ts
+ * import { ReserveAtRiskInputSchema } from 'oms-calc/reserve';
+ *
+ * const none = { scenarios: [{ value: '0', probability: '1' }], unitCost: '0' };
+ * const base = {
+ *   income: [
+ *     { value: '9000000000', probability: '0.2' },
+ *     { value: '10000000000', probability: '0.5' },
+ *     { value: '10500000000', probability: '0.3' },
+ *   ],
+ *   ambulatory: none, inpatient: none, dayHospital: none, payables: '0',
+ * };
+ * ReserveAtRiskInputSchema.safeParse(JSON.parse(JSON.stringify({ ...base, levels: ['0.95'] }))).success; // true
+ * const bad = ReserveAtRiskInputSchema.safeParse(JSON.parse(JSON.stringify({ ...base, levels: ['1'], runs: 0.5 })));
+ * bad.error?.issues.map((i) => `${i.path.join('.')}: ${i.message}`);
+ * // ['levels.0: must be less than 1, got 1', 'runs: must be a whole number, got 0.5']
+ * ```
+ */
 export const ReserveAtRiskInputSchema: z.ZodType<ParsedReserveAtRiskInput, ReserveAtRiskInput> = z.strictObject({
   ...reserveSizeShape,
   levels: z.array(level).min(1, 'at least one level is needed'),
@@ -90,7 +180,27 @@ export const ReserveAtRiskInputSchema: z.ZodType<ParsedReserveAtRiskInput, Reser
   method: z.enum(['auto', 'exact', 'monte-carlo']).optional(),
 });
 
-/** The reserve that covers the shortfall at one confidence level. */
+/**
+ * The reserve that covers the shortfall at one confidence level.
+ *
+ * @example
+ * ```ts
+ * import { reserveAtRisk, type ReserveAtRiskLevel } from 'oms-calc/reserve';
+ *
+ * const none = { scenarios: [{ value: '0', probability: '1' }], unitCost: '0' };
+ * const base = {
+ *   income: [
+ *     { value: '9000000000', probability: '0.2' },
+ *     { value: '10000000000', probability: '0.5' },
+ *     { value: '10500000000', probability: '0.3' },
+ *   ],
+ *   ambulatory: none, inpatient: none, dayHospital: none, payables: '0',
+ * };
+ * const rows: ReserveAtRiskLevel[] = reserveAtRisk({ ...base, levels: ['0.5', '0.8'] }).levels;
+ * rows.map((l) => [l.level.toString(), l.valueAtRisk.toString(), l.tailValueAtRisk.toString()]);
+ * // [['0.5', '0', '350000000'], ['0.8', '0', '950000000']]   (TVaR(0.5) = −50 M + 0.2 × 1000 M / 0.5)
+ * ```
+ */
 export interface ReserveAtRiskLevel {
   /** The confidence level α, as given. */
   level: X;
@@ -100,7 +210,30 @@ export interface ReserveAtRiskLevel {
   tailValueAtRisk: X;
 }
 
-/** Result of {@link reserveAtRisk}. Money is in rubles, rounded to kopecks. Non-normative. */
+/**
+ * Result of {@link reserveAtRisk}. Money is in rubles, rounded to kopecks. Non-normative.
+ *
+ * @example
+ * ```ts
+ * import { reserveAtRisk, type ReserveAtRisk } from 'oms-calc/reserve';
+ *
+ * const none = { scenarios: [{ value: '0', probability: '1' }], unitCost: '0' };
+ * const base = {
+ *   income: [
+ *     { value: '9000000000', probability: '0.2' },
+ *     { value: '10000000000', probability: '0.5' },
+ *     { value: '10500000000', probability: '0.3' },
+ *   ],
+ *   ambulatory: none, inpatient: none, dayHospital: none, payables: '0',
+ * };
+ * const r: ReserveAtRisk = reserveAtRisk({ ...base, levels: ['0.95'] });
+ * r.levels[0]?.valueAtRisk.toString(); // '950000000'
+ * r.expectedShortfall.toString();      // '190000000'   (0.2 × 950 M: the one scenario with a shortfall)
+ * r.normative.total.toString();        // '522015325.45'
+ * r.normative.coverage.toString();     // '0.8'
+ * r.simulation;                        // null
+ * ```
+ */
 export interface ReserveAtRisk {
   /** The method used: exact enumeration or the seeded simulation. */
   method: 'exact' | 'monte-carlo';

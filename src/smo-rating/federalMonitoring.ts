@@ -2,7 +2,20 @@ import { z } from 'zod';
 import { D, decimal, parseInput, sum, trace, type DecimalInput, type TraceStep, type X } from '../_internal';
 import { annex1, InsurerKindSchema, places, type InsurerKind } from './assessment';
 
-/** One region's assessment of the insurer, as the territorial fund reported it (пункт 16). */
+/**
+ * One region's assessment of the insurer, as the territorial fund reported it (пункт 16).
+ *
+ * @example
+ * ```ts
+ * import { federalMonitoring, type RegionScore } from 'oms-calc/smo-rating';
+ *
+ * const regions: RegionScore[] = [
+ *   { region: 'Тверская область', scoreExact: '80.3091', noViolations: false },
+ *   { region: 'Псковская область', scoreExact: '90.5', noViolations: true, fromPreviousPeriod: true },
+ * ];
+ * federalMonitoring({ regions }).resultExact.toString(); // '85.4046'   ((80.3091 + 90.5) / 2; not every region is clean, so no 1.1)
+ * ```
+ */
 export interface RegionScore {
   /** The region (субъект Российской Федерации): a name or a code, unique within the input. */
   region: string;
@@ -14,7 +27,18 @@ export interface RegionScore {
   fromPreviousPeriod?: boolean | undefined;
 }
 
-/** {@link RegionScore} after validation. */
+/**
+ * {@link RegionScore} after validation.
+ *
+ * @example
+ * ```ts
+ * import { RegionScoreSchema, type ParsedRegionScore } from 'oms-calc/smo-rating';
+ *
+ * const region: ParsedRegionScore | undefined = RegionScoreSchema.safeParse({ region: '69', scoreExact: 80.3091, noViolations: false }).data;
+ * region?.scoreExact.toString(); // '80.3091'
+ * region?.fromPreviousPeriod;    // undefined   (false when absent)
+ * ```
+ */
 export interface ParsedRegionScore {
   /** The region. */
   region: string;
@@ -26,7 +50,22 @@ export interface ParsedRegionScore {
   fromPreviousPeriod?: boolean | undefined;
 }
 
-/** Input of {@link federalMonitoring}: one insurer's assessments in every region where it works. */
+/**
+ * Input of {@link federalMonitoring}: one insurer's assessments in every region where it works.
+ *
+ * @example
+ * ```ts
+ * import { federalMonitoring, type FederalMonitoringInput } from 'oms-calc/smo-rating';
+ *
+ * const input: FederalMonitoringInput = {
+ *   regions: [{ region: 'Тверская область', scoreExact: '90', noViolations: true }],
+ *   insurer: 'territorial-fund',
+ * };
+ * const f = federalMonitoring(input);
+ * f.bonusApplied;            // false   (no 1.1 when the territorial fund is the insurer, пункт 1(1))
+ * f.resultExact.toString();  // '90'
+ * ```
+ */
 export interface FederalMonitoringInput {
   /** One entry per region where the insurer works; at least one. */
   regions: RegionScore[];
@@ -34,7 +73,20 @@ export interface FederalMonitoringInput {
   insurer?: InsurerKind | undefined;
 }
 
-/** {@link FederalMonitoringInput} after validation. */
+/**
+ * {@link FederalMonitoringInput} after validation.
+ *
+ * @example
+ * ```ts
+ * import { FederalMonitoringInputSchema, type ParsedFederalMonitoringInput } from 'oms-calc/smo-rating';
+ *
+ * const parsed: ParsedFederalMonitoringInput | undefined = FederalMonitoringInputSchema.safeParse({
+ *   regions: [{ region: 'Тверская область', scoreExact: '80.3091', noViolations: false }],
+ * }).data;
+ * parsed?.regions[0]?.scoreExact.toString(); // '80.3091'
+ * parsed?.insurer;                           // undefined   ('smo' when absent)
+ * ```
+ */
 export interface ParsedFederalMonitoringInput {
   /** The regional assessments. */
   regions: ParsedRegionScore[];
@@ -45,7 +97,19 @@ export interface ParsedFederalMonitoringInput {
 /** A score to at most 4 decimal places (пункт 6), of any sign (indicators 6 and 8 are not clamped). */
 export const score4: z.ZodType<X, DecimalInput> = decimal({ maxPlaces: 4 });
 
-/** Schema of {@link RegionScore}. */
+/**
+ * Schema of {@link RegionScore}.
+ *
+ * @example
+ * ```ts
+ * import { RegionScoreSchema } from 'oms-calc/smo-rating';
+ *
+ * RegionScoreSchema.safeParse(JSON.parse('{ "region": "Тверская область", "scoreExact": "80.3091", "noViolations": false }')).success; // true
+ * const bad = RegionScoreSchema.safeParse(JSON.parse('{ "region": "", "scoreExact": "80.30915", "noViolations": false }'));
+ * bad.error?.issues.map((i) => `${i.path.join('.')}: ${i.message}`);
+ * // ['region: region must not be empty', 'scoreExact: must have at most 4 decimal places, got 80.30915']
+ * ```
+ */
 export const RegionScoreSchema: z.ZodType<ParsedRegionScore, RegionScore> = z.strictObject({
   region: z.string().min(1, 'region must not be empty'),
   scoreExact: score4,
@@ -53,7 +117,21 @@ export const RegionScoreSchema: z.ZodType<ParsedRegionScore, RegionScore> = z.st
   fromPreviousPeriod: z.boolean().optional(),
 });
 
-/** Schema of {@link FederalMonitoringInput}. */
+/**
+ * Schema of {@link FederalMonitoringInput}.
+ *
+ * @example
+ * ```ts
+ * import { FederalMonitoringInputSchema } from 'oms-calc/smo-rating';
+ *
+ * const json = '{ "regions": [{ "region": "Тверская область", "scoreExact": "80.3091", "noViolations": false }] }';
+ * FederalMonitoringInputSchema.safeParse(JSON.parse(json)).success; // true
+ * const twice = JSON.parse(json);
+ * twice.regions.push(twice.regions[0]);
+ * FederalMonitoringInputSchema.safeParse(twice).error?.issues.map((i) => `${i.path.join('.')}: ${i.message}`);
+ * // ['regions.1.region: region "Тверская область" is given twice (also at index 0)']
+ * ```
+ */
 export const FederalMonitoringInputSchema: z.ZodType<ParsedFederalMonitoringInput, FederalMonitoringInput> = z.strictObject({
   regions: z
     .array(RegionScoreSchema)
@@ -69,7 +147,24 @@ export const FederalMonitoringInputSchema: z.ZodType<ParsedFederalMonitoringInpu
   insurer: InsurerKindSchema.optional(),
 });
 
-/** Result of {@link federalMonitoring}. */
+/**
+ * Result of {@link federalMonitoring}.
+ *
+ * @example
+ * ```ts
+ * import { federalMonitoring, type FederalMonitoring } from 'oms-calc/smo-rating';
+ *
+ * const f: FederalMonitoring = federalMonitoring({ regions: [
+ *   { region: 'Тверская область', scoreExact: '88.1234', noViolations: true },
+ *   { region: 'Псковская область', scoreExact: '90.5', noViolations: true, fromPreviousPeriod: true },
+ * ] });
+ * f.mean.toString();         // '89.3117'
+ * f.bonusApplied;            // true   (every region reported no violations, пункт 20)
+ * f.resultExact.toString();  // '98.2429'
+ * f.result.toString();       // '98.2'
+ * f.carriedRegions;          // ['Псковская область']
+ * ```
+ */
 export interface FederalMonitoring {
   /** The mean of the regional assessments, 4 places (пункт 19). */
   mean: X;

@@ -16,6 +16,19 @@ import type { IndicatorField } from './indicators';
  * submitted late, and every indicator that needs it counts as 0 (приложение 1, пункт 7).
  * Counts are whole numbers from 0 to 10¹²; money is in rubles, from 0 to 10¹⁵ with at most
  * 2 decimal places. A count above its denominator is `INVALID_INPUT`.
+ *
+ * @example
+ * ```ts
+ * import { smoIndicators, type IndicatorData } from 'oms-calc/smo-rating';
+ *
+ * const data: IndicatorData = {
+ *   reliableInsured: 611200, insured: 612000,                     // ЧЗЛдост, ЧЗЛсмо
+ *   complaintsAgainstSmo: 3,                                      // КОЖзлсмо
+ *   unclosedAdvances: '2400000.00', invoicedTotal: '15000000.00', // ДТ, СЧпо, rubles
+ * };
+ * smoIndicators({ quarter: 1, data }).indicators.map((i) => i.value.toString());
+ * // ['99.8693', '0', '0', '0', '0', '99.5098', '0', '99.8333', '0', '0']   (the other fields were not submitted)
+ * ```
  */
 export interface IndicatorData {
   /** ЧЗЛдост — insured persons of the СМО in the regional segment of the register (ЕРЗ) with reliable data, except those assigned under ч. 5.1 ст. 16 326-ФЗ. At most ЧЗЛсмо. */
@@ -60,18 +73,71 @@ export interface IndicatorData {
   moClaims?: DecimalInput | undefined;
 }
 
-/** {@link IndicatorData} after validation: every present field is a Decimal. */
+/**
+ * {@link IndicatorData} after validation: every present field is a Decimal.
+ *
+ * @example
+ * ```ts
+ * import { IndicatorDataSchema, type ParsedIndicatorData } from 'oms-calc/smo-rating';
+ *
+ * const data: ParsedIndicatorData | undefined = IndicatorDataSchema.safeParse({ insured: '612000', unclosedAdvances: 2400000.5 }).data;
+ * data?.insured?.toString();          // '612000'
+ * data?.unclosedAdvances?.toString(); // '2400000.5'
+ * data?.reliableInsured;              // undefined   (not submitted)
+ * ```
+ */
 export type ParsedIndicatorData = { [K in IndicatorField]?: X | undefined };
 
-/** Whether a field is a count of persons, appeals, requests… or an amount of money. */
+/**
+ * Whether a field is a count of persons, appeals, requests… or an amount of money.
+ *
+ * @example
+ * ```ts
+ * import { INDICATOR_FIELDS, type IndicatorFieldKind } from 'oms-calc/smo-rating';
+ *
+ * const kindOf = (symbol: string): IndicatorFieldKind | undefined => INDICATOR_FIELDS.find((f) => f.symbol === symbol)?.kind;
+ * [kindOf('ДТ'), kindOf('КСЭ')]; // ['money', 'count']
+ * ```
+ */
 export type IndicatorFieldKind = 'count' | 'money';
 
-/** The largest count accepted (10¹²), far above any register. */
+/**
+ * The largest count accepted (10¹²), far above any register.
+ *
+ * @example
+ * ```ts
+ * import { IndicatorDataSchema, INDICATOR_MAX_COUNT } from 'oms-calc/smo-rating';
+ *
+ * INDICATOR_MAX_COUNT; // '1000000000000'
+ * IndicatorDataSchema.safeParse({ insured: '1000000000001' }).error?.issues[0]?.message; // 'must be at most 1000000000000, got 1000000000001'
+ * ```
+ */
 export const INDICATOR_MAX_COUNT = '1000000000000';
-/** The largest amount accepted (10¹⁵ rubles), far above any fund's budget. */
+/**
+ * The largest amount accepted (10¹⁵ rubles), far above any fund's budget.
+ *
+ * @example
+ * ```ts
+ * import { IndicatorDataSchema, INDICATOR_MAX_MONEY } from 'oms-calc/smo-rating';
+ *
+ * INDICATOR_MAX_MONEY; // '1000000000000000'
+ * IndicatorDataSchema.safeParse({ invoicedTotal: '1000000000000000.01' }).error?.issues[0]?.message;
+ * // 'must be at most 1000000000000000, got 1000000000000000.01'
+ * ```
+ */
 export const INDICATOR_MAX_MONEY = '1000000000000000';
 
-/** One field of {@link IndicatorData}: its name, official symbol and kind. */
+/**
+ * One field of {@link IndicatorData}: its name, official symbol and kind.
+ *
+ * @example
+ * ```ts
+ * import { INDICATOR_FIELDS, type IndicatorFieldInfo } from 'oms-calc/smo-rating';
+ *
+ * const info: IndicatorFieldInfo | undefined = INDICATOR_FIELDS[14];
+ * info; // { field: 'unclosedAdvances', symbol: 'ДТ', kind: 'money' }
+ * ```
+ */
 export interface IndicatorFieldInfo {
   /** The field of {@link IndicatorData}. */
   readonly field: IndicatorField;
@@ -84,6 +150,15 @@ export interface IndicatorFieldInfo {
 /**
  * The twenty fields of {@link IndicatorData} in the order of приложение 1, пункт 2, each with its
  * official symbol and kind.
+ *
+ * @example
+ * ```ts
+ * import { INDICATOR_FIELDS } from 'oms-calc/smo-rating';
+ *
+ * INDICATOR_FIELDS.length;                            // 20
+ * INDICATOR_FIELDS.slice(0, 4).map((f) => f.symbol);  // ['ЧЗЛдост', 'ЧЗЛсмо', 'КСЭрез', 'КСЭ']
+ * INDICATOR_FIELDS.filter((f) => f.kind === 'money').map((f) => f.field); // ['unclosedAdvances', 'invoicedTotal']
+ * ```
  */
 export const INDICATOR_FIELDS: readonly IndicatorFieldInfo[] = [
   { field: 'reliableInsured', symbol: 'ЧЗЛдост', kind: 'count' },
@@ -144,6 +219,16 @@ const shape = Object.fromEntries(INDICATOR_FIELDS.map((f) => [f.field, (f.kind =
  * 10¹⁵ rubles with at most 2 places, unknown fields are rejected, and a numerator above its
  * denominator (e.g. `appealsResolved` > `appeals`, or `complaintsPreTrial` + `complaintsInCourt`
  * > `complaints`) is an issue at the numerator's path.
+ *
+ * @example
+ * ```ts
+ * import { IndicatorDataSchema } from 'oms-calc/smo-rating';
+ *
+ * IndicatorDataSchema.safeParse(JSON.parse('{ "appealsResolved": 45, "appeals": "50", "unclosedAdvances": "2400000.00" }')).success; // true
+ * const bad = IndicatorDataSchema.safeParse(JSON.parse('{ "appealsResolved": 60, "appeals": 50, "complaints": 2.5 }'));
+ * bad.error?.issues.map((i) => `${i.path.join('.')}: ${i.message}`);
+ * // ['complaints: must be a whole number, got 2.5', 'appealsResolved: appealsResolved (КСЭрез) = 60 exceeds appeals (КСЭ) = 50']
+ * ```
  */
 export const IndicatorDataSchema: z.ZodType<ParsedIndicatorData, IndicatorData> = z.strictObject(shape).superRefine(
   (data, ctx) => {

@@ -11,10 +11,31 @@ import type { IndicatorField } from './indicators';
  * - `'zero'` — the parts without it count as 0 (for a figure the reorganised insurer has no
  *   share in, e.g. the register count on the 1st day after the period, which the successor
  *   already holds).
+ *
+ * @example
+ * ```ts
+ * import { mergeIndicatorData, type MissingInMerge } from 'oms-calc/smo-rating';
+ *
+ * const parts = [{ appealsResolved: 9, appeals: 10, insured: 500000 }, { appealsResolved: 1, appeals: 30 }];
+ * const modes: MissingInMerge[] = ['not-submitted', 'zero'];
+ * modes.map((missing) => mergeIndicatorData({ parts, missing }).data.insured?.toString()); // [undefined, '500000']
+ * ```
  */
 export type MissingInMerge = 'not-submitted' | 'zero';
 
-/** Input of {@link mergeIndicatorData}. */
+/**
+ * Input of {@link mergeIndicatorData}.
+ *
+ * @example
+ * ```ts
+ * import { mergeIndicatorData, type MergeIndicatorDataInput } from 'oms-calc/smo-rating';
+ *
+ * const input: MergeIndicatorDataInput = { parts: [{ appealsResolved: 9, appeals: 10, insured: 500000 }, { appealsResolved: 1, appeals: 30 }] };
+ * const m = mergeIndicatorData(input);
+ * m.data.appealsResolved?.toString(); // '10'
+ * m.incomplete;                       // ['insured']
+ * ```
+ */
 export interface MergeIndicatorDataInput {
   /** The data of the insurer and of the insurers reorganised into it in the period; at least one. */
   parts: IndicatorData[];
@@ -22,7 +43,18 @@ export interface MergeIndicatorDataInput {
   missing?: MissingInMerge | undefined;
 }
 
-/** {@link MergeIndicatorDataInput} after validation. */
+/**
+ * {@link MergeIndicatorDataInput} after validation.
+ *
+ * @example
+ * ```ts
+ * import { MergeIndicatorDataInputSchema, type ParsedMergeIndicatorDataInput } from 'oms-calc/smo-rating';
+ *
+ * const parsed: ParsedMergeIndicatorDataInput | undefined = MergeIndicatorDataInputSchema.safeParse({ parts: [{ appeals: 10 }, { appeals: '30' }], missing: 'zero' }).data;
+ * parsed?.parts.map((p) => p.appeals?.toString()); // ['10', '30']
+ * parsed?.missing;                                 // 'zero'
+ * ```
+ */
 export interface ParsedMergeIndicatorDataInput {
   /** The parts, as Decimals. */
   parts: ParsedIndicatorData[];
@@ -30,7 +62,19 @@ export interface ParsedMergeIndicatorDataInput {
   missing?: MissingInMerge | undefined;
 }
 
-/** Schema of {@link MergeIndicatorDataInput}. */
+/**
+ * Schema of {@link MergeIndicatorDataInput}.
+ *
+ * @example
+ * ```ts
+ * import { MergeIndicatorDataInputSchema } from 'oms-calc/smo-rating';
+ *
+ * MergeIndicatorDataInputSchema.safeParse(JSON.parse('{ "parts": [{ "appeals": 10 }, { "appeals": 30 }] }')).success; // true
+ * const bad = MergeIndicatorDataInputSchema.safeParse(JSON.parse('{ "parts": [{ "insured": 1 }, { "reliableInsured": 3 }], "missing": "zero" }'));
+ * bad.error?.issues.map((i) => `${i.path.join('.')}: ${i.message}`);
+ * // ["parts.1.insured: with missing: 'zero' an absent insured (ЧЗЛсмо) counts as 0, below reliableInsured (ЧЗЛдост) = 3"]
+ * ```
+ */
 export const MergeIndicatorDataInputSchema: z.ZodType<ParsedMergeIndicatorDataInput, MergeIndicatorDataInput> = z
   .strictObject({
     parts: z.array(IndicatorDataSchema).min(1, 'at least one part is needed'),
@@ -53,7 +97,18 @@ export const MergeIndicatorDataInputSchema: z.ZodType<ParsedMergeIndicatorDataIn
     });
   });
 
-/** Result of {@link mergeIndicatorData}. */
+/**
+ * Result of {@link mergeIndicatorData}.
+ *
+ * @example
+ * ```ts
+ * import { mergeIndicatorData, smoIndicators, type MergedIndicatorData } from 'oms-calc/smo-rating';
+ *
+ * const m: MergedIndicatorData = mergeIndicatorData({ parts: [{ appealsResolved: 9, appeals: 10, insured: 500000 }, { appealsResolved: 1, appeals: 30 }] });
+ * m.trace.map((s) => `${s.symbol} = ${s.value}`); // ['ЧЗЛсмо = не представлено', 'КСЭрез = 10', 'КСЭ = 40']
+ * smoIndicators({ quarter: 2, data: m.data }).indicators[1]?.value.toString(); // '25'
+ * ```
+ */
 export interface MergedIndicatorData {
   /** The summed data, ready to be passed as `data` to {@link smoIndicators} or {@link smoAnnualAssessment}. */
   data: ParsedIndicatorData;

@@ -12,7 +12,27 @@ import {
 } from './assessment';
 import { IndicatorDataSchema, type IndicatorData, type ParsedIndicatorData } from './indicatorData';
 
-/** Input of {@link smoIndicators}: one insurer's data in one region for a cumulative period. */
+/**
+ * Input of {@link smoIndicators}: one insurer's data in one region for a cumulative period.
+ *
+ * @example
+ * ```ts
+ * import { smoIndicators, type SmoIndicatorsInput } from 'oms-calc/smo-rating';
+ *
+ * const input: SmoIndicatorsInput = {
+ *   quarter: 1,
+ *   data: {
+ *   reliableInsured: 611200, insured: 612000, appealsResolved: 280, appeals: 300,
+ *   screeningCompleted: 5100, screeningInformed: 12000, dispensaryCompleted: 2050, dispensaryInformed: 4100,
+ *   complaintsPreTrial: 9, complaintsInCourt: 0, complaints: 10, complaintsAgainstSmo: 3,
+ *   advanceRequestsCompliant: 6, advanceRequests: 6, unclosedAdvances: '2400000.00', invoicedTotal: '15000000.00',
+ *   qualityReviewsConfirmed: 40, qualityReviewsRechecked: 48,
+ *   },
+ *   insurer: 'smo',
+ * };
+ * smoIndicators(input).scoreExact.toString(); // '84.2643'   (9 indicators; 10 was not submitted)
+ * ```
+ */
 export interface SmoIndicatorsInput {
   /** The reporting quarter; the data is cumulative from January to its end. Indicator 8 has its own formula for quarter 1. */
   quarter: ReportingQuarter;
@@ -22,7 +42,18 @@ export interface SmoIndicatorsInput {
   insurer?: InsurerKind | undefined;
 }
 
-/** {@link SmoIndicatorsInput} after validation. */
+/**
+ * {@link SmoIndicatorsInput} after validation.
+ *
+ * @example
+ * ```ts
+ * import { SmoIndicatorsInputSchema, type ParsedSmoIndicatorsInput } from 'oms-calc/smo-rating';
+ *
+ * const parsed: ParsedSmoIndicatorsInput | undefined = SmoIndicatorsInputSchema.safeParse({ quarter: 3, data: { appeals: '300' } }).data;
+ * parsed?.quarter;                     // 3
+ * parsed?.data.appeals?.toString();    // '300'
+ * ```
+ */
 export interface ParsedSmoIndicatorsInput {
   /** The reporting quarter. */
   quarter: ReportingQuarter;
@@ -32,14 +63,49 @@ export interface ParsedSmoIndicatorsInput {
   insurer?: InsurerKind | undefined;
 }
 
-/** Schema of {@link SmoIndicatorsInput}. */
+/**
+ * Schema of {@link SmoIndicatorsInput}.
+ *
+ * @example
+ * ```ts
+ * import { SmoIndicatorsInputSchema } from 'oms-calc/smo-rating';
+ *
+ * SmoIndicatorsInputSchema.safeParse(JSON.parse('{ "quarter": 2, "data": { "appealsResolved": 45, "appeals": 50 } }')).success; // true
+ * const bad = SmoIndicatorsInputSchema.safeParse(JSON.parse('{ "quarter": 5, "data": { "appealsResolved": 60, "appeals": 50 } }'));
+ * bad.error?.issues.map((i) => `${i.path.join('.')}: ${i.message}`);
+ * // ['quarter: Invalid option: expected one of 1|2|3|4', 'data.appealsResolved: appealsResolved (КСЭрез) = 60 exceeds appeals (КСЭ) = 50']
+ * ```
+ */
 export const SmoIndicatorsInputSchema: z.ZodType<ParsedSmoIndicatorsInput, SmoIndicatorsInput> = z.strictObject({
   quarter: ReportingQuarterSchema,
   data: IndicatorDataSchema,
   insurer: InsurerKindSchema.optional(),
 });
 
-/** Result of {@link smoIndicators}. */
+/**
+ * Result of {@link smoIndicators}.
+ *
+ * @example
+ * ```ts
+ * import { smoIndicators, type SmoIndicators } from 'oms-calc/smo-rating';
+ *
+ * const q: SmoIndicators = smoIndicators({
+ *   quarter: 1,
+ *   data: {
+ *   reliableInsured: 611200, insured: 612000, appealsResolved: 280, appeals: 300,
+ *   screeningCompleted: 5100, screeningInformed: 12000, dispensaryCompleted: 2050, dispensaryInformed: 4100,
+ *   complaintsPreTrial: 9, complaintsInCourt: 0, complaints: 10, complaintsAgainstSmo: 3,
+ *   advanceRequestsCompliant: 6, advanceRequests: 6, unclosedAdvances: '2400000.00', invoicedTotal: '15000000.00',
+ *   qualityReviewsConfirmed: 40, qualityReviewsRechecked: 48,
+ *   },
+ * });
+ * q.indicators.length;       // 10
+ * q.indicators[9]?.status;   // 'not-submitted'
+ * q.scoreExact.toString();   // '84.2643'
+ * q.score.toString();        // '84.3'
+ * q.trace.at(-1)?.symbol;    // 'Оценка (1 знак)'
+ * ```
+ */
 export interface SmoIndicators {
   /** Always ten rows, indicators 1…10 in order, each to 4 places. */
   indicators: SmoIndicatorValue[];

@@ -1,7 +1,18 @@
 import { z } from 'zod';
 import { decimal, fixed, parseInput, type DecimalInput, type X } from '../_internal';
 
-/** A row of a reporting form: its line number, its name and the amount (any sign; shown with 2 decimals). */
+/**
+ * A row of a reporting form: its line number, its name and the amount (any sign; shown with 2 decimals).
+ *
+ * @example
+ * ```ts
+ * import { formatFormRows, type FormRow } from 'oms-calc/subvention';
+ *
+ * const rows: FormRow[] = [{ line: '1', name: 'Доходы', amount: '50500000' }, { line: '7', name: 'Остаток средств ОМС на конец периода', amount: -1234.5 }];
+ * formatFormRows(rows, 'csv');
+ * // '№ строки;Наименование показателей;Сумма, руб.\r\n1;Доходы;50500000,00\r\n7;Остаток средств ОМС на конец периода;-1234,50\r\n'
+ * ```
+ */
 export interface FormRow {
   /** The line number as printed in the form, e.g. `'8.1'`. */
   line: string;
@@ -11,24 +22,70 @@ export interface FormRow {
   amount: DecimalInput;
 }
 
-/** {@link FormRow} after validation. */
+/**
+ * {@link FormRow} after validation.
+ *
+ * @example
+ * ```ts
+ * import { FormRowSchema, type ParsedFormRow } from 'oms-calc/subvention';
+ *
+ * const row: ParsedFormRow | undefined = FormRowSchema.safeParse({ line: '8.1', name: 'Принятые к оплате счета, всего', amount: 58000000 }).data;
+ * row?.amount.toString(); // '58000000'
+ * ```
+ */
 export interface ParsedFormRow {
   line: string;
   name: string;
   amount: X;
 }
 
-/** Schema of {@link FormRow}. */
+/**
+ * Schema of {@link FormRow}.
+ *
+ * @example
+ * ```ts
+ * import { FormRowSchema } from 'oms-calc/subvention';
+ *
+ * FormRowSchema.safeParse(JSON.parse('{ "line": "12", "name": "Сумма заявленной субвенции", "amount": "8600000.00" }')).success; // true
+ * const bad = FormRowSchema.safeParse(JSON.parse('{ "line": 12, "name": "Сумма заявленной субвенции", "amount": "8 600 000" }'));
+ * bad.error?.issues.map((i) => `${i.path.join('.')}: ${i.message}`);
+ * // ['line: Invalid input: expected string, received number', 'amount: expected a plain decimal string such as "1234.56", got "8 600 000"']
+ * ```
+ */
 export const FormRowSchema: z.ZodType<ParsedFormRow, FormRow> = z.strictObject({
   line: z.string(),
   name: z.string(),
   amount: decimal(),
 });
 
-/** The output formats of {@link formatFormRows}. */
+/**
+ * The output formats of {@link formatFormRows}.
+ *
+ * @example
+ * ```ts
+ * import { formatFormRows, type FormRowsFormat } from 'oms-calc/subvention';
+ *
+ * const rows = [{ line: '12', name: 'Сумма заявленной субвенции', amount: '8600000' }];
+ * const formats: FormRowsFormat[] = ['text', 'csv'];
+ * formats.map((format) => formatFormRows(rows, format).split(/\r?\n/).at(-2)); // the row of line 12
+ * // ['12        Сумма заявленной субвенции   8600000.00', '12;Сумма заявленной субвенции;8600000,00']
+ * ```
+ */
 export type FormRowsFormat = 'text' | 'csv';
 
-/** Options of {@link formatFormRows}. */
+/**
+ * Options of {@link formatFormRows}.
+ *
+ * @example
+ * ```ts
+ * import { formatFormRows, type FormatFormRowsOptions } from 'oms-calc/subvention';
+ *
+ * const rows = [{ line: '12', name: 'Сумма заявленной субвенции', amount: '8600000' }];
+ * const options: FormatFormRowsOptions = { headers: ['Стр.', 'Показатель', 'Руб.'], nameWidth: 16 };
+ * formatFormRows(rows, 'text', options).split('\n');
+ * // ['Стр.  Показатель              Руб.', '----  ----------------  ----------', '12    Сумма заявленной  8600000.00', '      субвенции', '']
+ * ```
+ */
 export interface FormatFormRowsOptions {
   /** Column headings; default `['№ строки', 'Наименование показателей', 'Сумма, руб.']`, as in Form 1. */
   headers?: [string, string, string] | undefined;
@@ -42,14 +99,36 @@ export interface FormatFormRowsOptions {
   excel?: boolean | undefined;
 }
 
-/** {@link FormatFormRowsOptions} after validation. */
+/**
+ * {@link FormatFormRowsOptions} after validation.
+ *
+ * @example
+ * ```ts
+ * import { FormatFormRowsOptionsSchema, type ParsedFormatFormRowsOptions } from 'oms-calc/subvention';
+ *
+ * const options: ParsedFormatFormRowsOptions | undefined = FormatFormRowsOptionsSchema.safeParse({ excel: true }).data;
+ * options?.excel;     // true
+ * options?.nameWidth; // undefined   (60 when absent)
+ * ```
+ */
 export interface ParsedFormatFormRowsOptions {
   headers?: [string, string, string] | undefined;
   nameWidth?: number | undefined;
   excel?: boolean | undefined;
 }
 
-/** Schema of {@link FormatFormRowsOptions}. */
+/**
+ * Schema of {@link FormatFormRowsOptions}.
+ *
+ * @example
+ * ```ts
+ * import { FormatFormRowsOptionsSchema } from 'oms-calc/subvention';
+ *
+ * FormatFormRowsOptionsSchema.safeParse(JSON.parse('{ "excel": true }')).success; // true
+ * const bad = FormatFormRowsOptionsSchema.safeParse(JSON.parse('{ "nameWidth": 5 }'));
+ * bad.error?.issues.map((i) => `${i.path.join('.')}: ${i.message}`); // ['nameWidth: Too small: expected number to be >=10']
+ * ```
+ */
 export const FormatFormRowsOptionsSchema: z.ZodType<ParsedFormatFormRowsOptions, FormatFormRowsOptions> = z.strictObject({
   headers: z.tuple([z.string(), z.string(), z.string()]).optional(),
   nameWidth: z.number().int().min(10).max(10_000).optional(),
@@ -140,9 +219,16 @@ function toCsv(rows: ParsedFormRow[], headers: [string, string, string], excel: 
  * ```ts
  * import { formatFormRows, subventionClaim } from 'oms-calc/subvention';
  *
- * const { formRows } = subventionClaim(input);
- * console.log(formatFormRows(formRows, 'text'));
- * fs.writeFileSync('form1.csv', formatFormRows(formRows, 'csv', { excel: true }));
+ * const { formRows } = subventionClaim({
+ *   openingBalance: '1000000', capitationFunds: '50000000', omsIncome: '200000',
+ *   sanctionIncome: '300000', damagesRecovered: '0', reserveReturns: '0',
+ *   acceptedInvoices: '58000000', invoicePayments: '49000000', administration: '1500000',
+ *   prevention: '500000', otherExpenses: '100000',
+ * });
+ * formatFormRows(formRows.slice(-1), 'text').split('\n');
+ * // ['№ строки  Наименование показателей    Сумма, руб.', '--------  --------------------------  -----------', '12        Сумма заявленной субвенции   8600000.00', '']
+ * formatFormRows(formRows.slice(9, 10), 'csv', { excel: true }); // byte-order mark, line 8.1 kept as text
+ * // '\uFEFF№ строки;Наименование показателей;Сумма, руб.\r\n"=""8.1""";Принятые к оплате счета, всего;58000000,00\r\n'
  *
  * formatFormRows([{ line: '7', name: 'Остаток', amount: '-1234.5' }], 'csv');
  * // '№ строки;Наименование показателей;Сумма, руб.\r\n7;Остаток;-1234,50\r\n'
