@@ -14,7 +14,7 @@ export default defineConfig([
     entry: libraryEntries,
     format: ['esm', 'cjs'],
     dts: true,
-    clean: true,
+    clean: false,
     sourcemap: false,
     treeshake: true,
     target: 'es2022',

@@ -7,7 +7,7 @@ export default defineConfig({
         test: {
           name: 'unit',
           include: ['test/**/*.test.ts'],
-          exclude: ['test/**/*.prop.test.ts'],
+          exclude: ['test/**/*.prop.test.ts', 'test/e2e/**'],
         },
       },
       {
@@ -15,6 +15,13 @@ export default defineConfig({
           name: 'prop',
           include: ['test/**/*.prop.test.ts'],
           setupFiles: ['test/setup-prop.ts'],
+          testTimeout: 60_000,
+        },
+      },
+      {
+        test: {
+          name: 'e2e',
+          include: ['test/e2e/**/*.e2e.test.ts'],
           testTimeout: 60_000,
         },
       },

@@ -2,7 +2,9 @@
  * A fund year through oms-calc, on the sample data of examples/data/fund-year.json:
  * size the normed insurance reserve (НСЗ), plan it for the budget law, schedule its monthly
  * replenishment, decide an insurer's Form 1 claim for a subvention in April, and run the year's
- * ledger month by month with the subvention paid and deposit income in September.
+ * ledger month by month with the subvention paid, the reserve's share of the sanctions withheld
+ * from medical organisations and deposit income in September; then the reserve at 90/95/99 % and
+ * the rating of the region's insurers.
  *
  * Run: npm run demo. The script checks its own figures and exits non-zero if one does not add up.
  */
@@ -11,6 +13,7 @@ import { readFileSync } from 'node:fs';
 import type { Decimal } from 'decimal.js';
 import { replenishmentSchedule, reserveYear, type ReserveYearEvent } from 'oms-calc/replenishment';
 import { plannedReserve, reserveAtRisk, reserveSize, type PlannedReserveInput, type ReserveSizeInput } from 'oms-calc/reserve';
+import { allocateSanctionProceeds, isSanctionErrorRow, sanctionStream, sanctionTotals, type CaseInput, type Setting } from 'oms-calc/sanctions';
 import { federalMonitoring, smoAnnualAssessment, smoRating, type IndicatorData, type SmoViolation } from 'oms-calc/smo-rating';
 import {
   formatFormRows,
@@ -114,13 +117,62 @@ console.log(`Предоставлено: ${rub(decision.granted)} ₽`);
 for (const reason of decision.reasons) console.log(`  • ${reason.text}`);
 assert.ok(decision.granted.lte(claim.claim) && decision.granted.lte(reserveBalance), 'субвенция не больше заявки и остатка НСЗ');
 
-// ── 5. Год НСЗ помесячно ─────────────────────────────────────────────────────────────────
+// ── 5. Санкции к медицинским организациям и куда идут удержанные средства ─────────────────
+interface SanctionsData {
+  period: string;
+  perCapitaRates: Partial<Record<Setting, string>>;
+  cases: CaseInput[];
+  proceedsMonth: number;
+}
+const sanctionsData = JSON.parse(readFileSync(new URL('./data/sanctions-2027.json', import.meta.url), 'utf8')) as SanctionsData;
+console.log(heading(`5. Санкции по результатам контроля: Н = РТ × Кно, Сшт = РП × Кшт (${sanctionsData.period})`));
+const sanctionRowsOut: string[][] = [];
+const rows = sanctionStream(sanctionsData.cases, { perCapitaRates: sanctionsData.perCapitaRates });
+const totals = await sanctionTotals(
+  (async function* () {
+    for await (const row of rows) {
+      if (isSanctionErrorRow(row)) {
+        sanctionRowsOut.push([row.id ?? String(row.index), '—', '—', '—', `ошибка ${row.error.code}: ${row.error.message.length > 60 ? `${row.error.message.slice(0, 59)}…` : row.error.message}`]);
+      } else {
+        sanctionRowsOut.push([row.id ?? '', row.details.map((d) => d.code).join(', '), rub(row.nonPayment), rub(row.fine), '']);
+      }
+      yield row;
+    }
+  })(),
+);
+console.log(table(['Случай', 'Коды', 'Неоплата, ₽', 'Штраф, ₽', 'Примечание'], sanctionRowsOut));
+console.log(
+  `\nИтого: случаев ${totals.cases}, с ошибками ${totals.errors}; неоплата ${rub(totals.nonPayment)} ₽, штрафы ${rub(totals.fine)} ₽`,
+);
+console.log(
+  table(
+    ['Раздел', 'Неоплата, ₽', 'Штраф, ₽'],
+    (['MEK', 'MEE', 'EKMP'] as const).map((k) => [{ MEK: 'МЭК', MEE: 'МЭЭ', EKMP: 'ЭКМП' }[k], rub(totals.bySection[k].nonPayment), rub(totals.bySection[k].fine)]),
+  ),
+);
+const withheld = totals.nonPayment.plus(totals.fine);
+const proceeds = allocateSanctionProceeds(withheld);
+console.log(`\nУдержано ${rub(withheld)} ₽ распределяется («Возврат средств в систему ОМС…»):`);
+console.log(
+  table(
+    ['Получатель', 'Сумма, ₽'],
+    Object.entries(proceeds.parts).map(([k, v]) => [{ territorialFund: 'ТФОМС — на оплату помощи (50 %)', reserve: 'НСЗ — на повышение качества (35 %)', insurer: 'СМО (15 %)' }[k] ?? k, rub(v)]),
+  ),
+);
+assert.ok(Object.values(proceeds.parts).reduce((a, b) => a.plus(b)).eq(withheld), 'части распределения складываются в сумму');
+assert.ok(totals.nonPayment.plus(totals.fine).eq(totals.bySection.MEK.nonPayment.plus(totals.bySection.MEE.nonPayment).plus(totals.bySection.EKMP.nonPayment).plus(totals.bySection.MEK.fine).plus(totals.bySection.MEE.fine).plus(totals.bySection.EKMP.fine)), 'итоги по разделам сходятся');
+assert.equal(totals.cases, sanctionsData.cases.length, 'ни один случай не потерян');
+
+// ── 6. Год НСЗ помесячно ─────────────────────────────────────────────────────────────────
+const reservePart = proceeds.parts['reserve'];
+assert.ok(reservePart !== undefined);
 const events: ReserveYearEvent[] = [
   { month: claimMonth, spending: decision.granted, note: `субвенция ${insurer}` },
+  { month: sanctionsData.proceedsMonth, income: reservePart, note: 'доля НСЗ в удержанных санкциях' },
   { month: data.depositIncome.month, income: data.depositIncome.amount, note: data.depositIncome.note },
 ];
 const ledger = reserveYear({ planned: plan.planned, openingBalance: data.openingBalance, events });
-console.log(heading('5. Движение средств НСЗ за год (пп. 10, 13, 19; сноска 16)'));
+console.log(heading('6. Движение средств НСЗ за год (пп. 10, 13, 19; сноска 16)'));
 console.log(
   table(
     ['Месяц', 'Начало', 'Доход', 'Сверх плана', 'Перечисление', 'Расход', 'Конец', 'Период'],
@@ -142,9 +194,9 @@ for (const m of ledger.months) {
 }
 assert.ok(ledger.closing.eq(plan.planned), 'к декабрю НСЗ восстановлен до плановой величины');
 
-// ── 6. Какую уверенность даёт НСЗ (ненормативный расчёт) ──────────────────────────────────
+// ── 7. Какую уверенность даёт НСЗ (ненормативный расчёт) ──────────────────────────────────
 const risk = reserveAtRisk({ ...data.reserve, levels: ['0.9', '0.95', '0.99'] });
-console.log(heading('6. Резерв под риск: VaR и TVaR дефицита (ненормативно, справочно)'));
+console.log(heading('7. Резерв под риск: VaR и TVaR дефицита (ненормативно, справочно)'));
 console.log(`Метод: ${risk.method === 'exact' ? 'точный перебор сочетаний сценариев' : 'статистическое моделирование'}; ожидаемый дефицит ${rub(risk.expectedShortfall)} ₽`);
 console.log(
   table(
@@ -157,7 +209,7 @@ for (const [a, b] of risk.levels.slice(1).map((l, i) => [risk.levels[i]!, l] as 
   assert.ok(a.valueAtRisk.lte(b.valueAtRisk) && b.tailValueAtRisk.gte(b.valueAtRisk), 'VaR растёт с уровнем, TVaR ≥ VaR');
 }
 
-// ── 7. Оценка и рейтинг СМО за год (Приказ ФФОМС № 140н) ─────────────────────────────────
+// ── 8. Оценка и рейтинг СМО за год (Приказ ФФОМС № 140н) ─────────────────────────────────
 interface SmoYear {
   period: string;
   insurers: { smo: string; data: IndicatorData; violations: SmoViolation[]; otherRegions?: { region: string; scoreExact: string; noViolations: boolean }[] }[];
@@ -171,7 +223,7 @@ const federal = assessments.map((a) => ({
 const rating = smoRating({ smos: federal.map((f) => ({ smo: f.smo, resultExact: f.monitoring.resultExact })) });
 const rankOf = (values: { smo: string; value: Decimal }[]): Map<string, number> =>
   new Map(smoRating({ smos: values.map((v) => ({ smo: v.smo, resultExact: v.value })) }).rows.map((r) => [r.smo, r.rank]));
-console.log(heading(`7. Оценка деятельности СМО: ${data.region}, ${smoYear.period}`));
+console.log(heading(`8. Оценка деятельности СМО: ${data.region}, ${smoYear.period}`));
 const indicatorRows = Array.from({ length: 10 }, (_, k) => {
   const ranks = rankOf(assessments.map((a) => ({ smo: a.smo, value: a.result.indicators[k]!.adjusted })));
   const name = assessments[0]!.result.indicators[k]!.name;

@@ -146,4 +146,50 @@ if (rating.rows[0]?.smo !== "СМО «Альфа»") throw new Error("рейти
 rating.rows.map((r) => ({ место: r.rank, смо: r.smo, результат: r.result.toString() }));
 """),
 ])
+write(os.path.join(ROOT, "sanctions.ipynb"), [
+    ("md", """
+# Санкции к медицинским организациям: Кно и Кшт
+
+Блокнот для ядра Deno. Неоплата Н = РТ × Кно, штраф Сшт = РП × Кшт по коду нарушения из перечня
+(Приложение № 25 к тарифному соглашению от 09.01.2025; Приказ Минздрава № 231н). Таблица
+коэффициентов — данные с версией и датой действия.
+"""),
+    ("ts", """
+import { builtinSanctionTable, findViolation, caseSanction, sanctionStream, sanctionTotals, allocateSanctionProceeds } from "npm:oms-calc/sanctions";
+const v = findViolation("3.2.3");
+({ таблица: builtinSanctionTable.id, кодов: builtinSanctionTable.entries.length, код: v.code, Кно: v.kno?.toString(), Кшт: v.ksht?.toString() });
+"""),
+    ("md", """
+## Один случай
+
+Несколько нарушений в одном случае: неоплата — наибольшая из неоплат (не больше тарифа), штрафы
+складываются (решение D5).
+"""),
+    ("ts", """
+const rates = { hospital: "3120.60", ambulatory: "1843.20" };
+const c = caseSanction({ date: "2025-06-01", tariff: "118000.00", setting: "hospital", violations: ["3.1.5", "3.2.4"] }, { perCapitaRates: rates });
+// неоплата = max(118 000 × 1, 118 000 × 1) = 118 000; штрафы = 3 120,60 × 3 + 3 120,60 × 3 = 18 723,60
+if (c.nonPayment.toString() !== "118000" || c.fine.toString() !== "18723.6") throw new Error(`${c.nonPayment} ${c.fine}`);
+c.details.map((d) => ({ код: d.code, раздел: d.section, Кно: d.kno?.toString() ?? "—", Кшт: d.ksht?.toString() ?? "—", неоплата: d.nonPayment.toString(), штраф: d.fine.toString() }));
+"""),
+    ("md", """
+## Реестр случаев потоком
+
+Плохая строка становится строкой с ошибкой — ни один случай не теряется. Доля НСЗ (35 %) в
+удержанных средствах — доход резерва для `reserveYear`.
+"""),
+    ("ts", """
+const cases = [
+  { id: "1", date: "2025-03-01", tariff: "48950.00", setting: "hospital" as const, violations: ["3.2.3"] },
+  { id: "2", date: "2025-03-02", tariff: "1250.40", setting: "ambulatory" as const, violations: ["1.2"] },
+  { id: "3", date: "2025-03-03", tariff: "-1", setting: "ambulatory" as const, violations: ["1.2"] },
+];
+const totals = await sanctionTotals(sanctionStream(cases, { perCapitaRates: rates }));
+// 44 055,00 + 1 250,40 = 45 305,40 неоплаты; штраф 3 120,60; одна строка с ошибкой
+if (totals.cases !== 3 || totals.errors !== 1 || totals.nonPayment.toString() !== "45305.4") throw new Error(JSON.stringify(totals));
+const split = allocateSanctionProceeds(totals.nonPayment.plus(totals.fine));
+if (!Object.values(split.parts).reduce((a, b) => a.plus(b)).eq(totals.nonPayment.plus(totals.fine))) throw new Error("части не сходятся");
+Object.fromEntries(Object.entries(split.parts).map(([k, x]) => [k, x.toString()]));
+"""),
+])
 print("notebooks written")

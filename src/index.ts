@@ -8,4 +8,5 @@ export * from './shared';
 export * from './reserve';
 export * from './replenishment';
 export * from './subvention';
+export * from './sanctions';
 export * from './smo-rating';

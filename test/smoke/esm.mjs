@@ -6,6 +6,7 @@ import { replenishmentSchedule } from 'oms-calc/replenishment';
 import { subventionClaim } from 'oms-calc/subvention';
 import { smoRating } from 'oms-calc/smo-rating';
 import { reserveAtRisk } from 'oms-calc/reserve';
+import { caseSanction, allocateSanctionProceeds } from 'oms-calc/sanctions';
 
 const one = [{ value: '1', probability: '1' }];
 const r = reserveSize({
@@ -33,4 +34,10 @@ assert.deepEqual(rating.rows.map((r) => [r.smo, r.rank]), [['А', 1], ['Б', 2],
 const flat = { scenarios: [{ value: '0', probability: '1' }], unitCost: '0' };
 const risk = reserveAtRisk({ income: [{ value: '0', probability: '0.5' }, { value: '200', probability: '0.5' }], ambulatory: flat, inpatient: flat, dayHospital: flat, payables: '0', levels: ['0.95'] });
 assert.equal(risk.levels[0].valueAtRisk.toString(), '100');
+// oms-calc/sanctions: 3.2.3 (Кно 0.9, Кшт 1) on a 48 950.00 case, РП 3 120.60 → 44 055.00 and 3 120.60
+const sanction = caseSanction({ date: '2025-06-01', tariff: '48950.00', setting: 'hospital', violations: ['3.2.3'] }, { perCapitaRates: { hospital: '3120.60' } });
+assert.equal(sanction.nonPayment.toString(), '44055');
+assert.equal(sanction.fine.toString(), '3120.6');
+const split = allocateSanctionProceeds('100.01');
+assert.equal(Object.values(split.parts).map(String).join(' '), '50.01 35 15');
 console.log('esm consumer: ok');

@@ -1,0 +1,165 @@
+/**
+ * Fast text of money amounts for CSV output.
+ *
+ * @module
+ */
+import { fixed, type X } from '../_internal';
+
+/** 10⁰ … 10¹⁵. */
+const POW10: readonly number[] = Array.from({ length: 16 }, (_, i) => 10 ** i);
+
+function digitCount(w: number): number {
+  return w < 10 ? 1 : w < 100 ? 2 : w < 1_000 ? 3 : w < 10_000 ? 4 : w < 100_000 ? 5 : w < 1_000_000 ? 6 : 7;
+}
+
+function digitCount9(n: number): number {
+  return n < 10_000 ? (n < 10 ? 1 : n < 100 ? 2 : n < 1_000 ? 3 : 4) : n < 100_000 ? 5 : n < 1_000_000 ? 6 : n < 10_000_000 ? 7 : n < 100_000_000 ? 8 : 9;
+}
+
+/**
+ * The whole kopecks of a non-negative Decimal read from its digit words (`d`, `e`: the
+ * declared fields of a decimal.js Decimal), or −1 when it is negative, has more than two
+ * decimals or is too large for a safe integer.
+ */
+export function wholeKopecks(x: X): number {
+  const d = x.d as readonly number[] | null;
+  if (x.s !== 1 || d === null) return -1;
+  const n = d.length;
+  const first = d[0] as number;
+  if (n === 0) return -1;
+  if (first === 0) return n === 1 ? 0 : -1;
+  // Exponent (in kopecks) of the last digit of the first word; each next word is 7 lower.
+  let p = x.e - digitCount(first) + 3;
+  let k = 0;
+  for (let i = 0; i < n; i++, p -= 7) {
+    const w = d[i] as number;
+    if (p >= 0) {
+      if (p > 15) return -1;
+      k += w * (POW10[p] as number);
+    } else {
+      if (p < -7) return -1;
+      const div = POW10[-p] as number;
+      const q = w / div;
+      if (q !== Math.floor(q)) return -1;
+      k += q;
+    }
+  }
+  return k <= Number.MAX_SAFE_INTEGER ? k : -1;
+}
+
+/** Rubles with exactly two decimals and the given decimal mark: 1234.5 → "1234.50" / "1234,50". */
+export function moneyText(x: X, mark: '.' | ','): string {
+  if (x.e === 0 && x.d.length === 1 && x.d[0] === 0) return mark === '.' ? '0.00' : '0,00';
+  const k = wholeKopecks(x);
+  if (k < 0) {
+    const s = fixed(x, 2);
+    return mark === '.' ? s : s.replace('.', ',');
+  }
+  const r = k % 100;
+  return `${(k - r) / 100}${mark}${r < 10 ? '0' : ''}${r}`;
+}
+
+/**
+ * A growing byte buffer for CSV output: plain fields (numbers, codes, ASCII ids) are written as
+ * bytes directly, without building strings; anything else is written as UTF-8 text (a field that
+ * needs quoting is quoted by csv-stringify before it gets here).
+ */
+export class CsvBytes {
+  #buffer: Buffer;
+  #at = 0;
+
+  constructor(readonly capacity = 64 * 1024) {
+    this.#buffer = Buffer.allocUnsafe(capacity);
+  }
+
+  #room(n: number): void {
+    if (this.#at + n <= this.#buffer.length) return;
+    const bigger = Buffer.allocUnsafe(Math.max(this.#buffer.length * 2, this.#at + n));
+    this.#buffer.copy(bigger, 0, 0, this.#at);
+    this.#buffer = bigger;
+  }
+
+  /** The number of bytes written so far. */
+  get length(): number {
+    return this.#at;
+  }
+
+  /** One byte (an ASCII character code). */
+  byte(c: number): void {
+    this.#room(1);
+    this.#buffer[this.#at++] = c;
+  }
+
+  /** A string of ASCII characters (digits, codes, fixed words). */
+  ascii(s: string): void {
+    const n = s.length;
+    this.#room(n);
+    const b = this.#buffer;
+    let at = this.#at;
+    for (let i = 0; i < n; i++) b[at++] = s.charCodeAt(i);
+    this.#at = at;
+  }
+
+  /** Any string, as UTF-8. */
+  text(s: string): void {
+    this.#room(s.length * 3);
+    this.#at += this.#buffer.write(s, this.#at, 'utf8');
+  }
+
+  /** A whole number ≥ 0 in decimal digits. */
+  uint(n: number): void {
+    const digits = n < 1e9 ? digitCount9(n) : String(n).length;
+    this.#room(digits);
+    const b = this.#buffer;
+    let at = this.#at + digits - 1;
+    let v = n;
+    if (v < 2_147_483_648) {
+      while (v >= 10) {
+        const q = (v / 10) | 0;
+        b[at--] = 48 + v - q * 10;
+        v = q;
+      }
+    } else {
+      while (v >= 10) {
+        const q = Math.floor(v / 10);
+        b[at--] = 48 + v - q * 10;
+        v = q;
+      }
+    }
+    b[at] = 48 + v;
+    this.#at += digits;
+  }
+
+  /** An amount in rubles with two decimals and the given decimal mark. */
+  money(x: X, mark: number): void {
+    const k = wholeKopecks(x);
+    if (k < 0) {
+      this.ascii(moneyText(x, mark === 44 ? ',' : '.'));
+      return;
+    }
+    const r = k % 100;
+    this.uint((k - r) / 100);
+    this.#room(3);
+    const b = this.#buffer;
+    b[this.#at++] = mark;
+    b[this.#at++] = 48 + ((r - (r % 10)) / 10);
+    b[this.#at++] = 48 + (r % 10);
+  }
+
+  /** The bytes written, handed over; the writer starts a new buffer. */
+  take(): Buffer {
+    const out = this.#buffer.subarray(0, this.#at);
+    this.#buffer = Buffer.allocUnsafe(this.capacity);
+    this.#at = 0;
+    return out;
+  }
+}
+
+/** Whether a string is printable ASCII without the CSV specials (`"`, `;`, `,`, line breaks). */
+export function plainAscii(s: string): boolean {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 32 || c > 126 || c === 34 || c === 59 || c === 44) return false;
+  }
+  return true;
+}

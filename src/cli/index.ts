@@ -1,0 +1,130 @@
+/**
+ * The `oms-calc` command line: `oms-calc <command> [options]`. The only part of oms-calc that
+ * touches files, argv and the standard streams. Commands are registered in {@link COMMANDS};
+ * {@link main} is callable in-process (tests) and runs when this file is executed directly.
+ *
+ * @module cli
+ */
+import { realpathSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { cac } from 'cac';
+import packageJson from '../../package.json' with { type: 'json' };
+import { JSON_COMMANDS } from './commands';
+import { CliError, EXIT, type CliCommand, type CliIo } from './io';
+import { sanctionsCommand } from './sanctions';
+
+export type { CliCommand, CliIo } from './io';
+
+/** The commands of `oms-calc`, in the order of the help: the JSON commands, with `sanctions` (CSV) after `subvention`. */
+export const COMMANDS: readonly CliCommand[] = (() => {
+  const at = JSON_COMMANDS.findIndex((c) => c.name === 'subvention');
+  return at < 0 ? [...JSON_COMMANDS, sanctionsCommand] : [...JSON_COMMANDS.slice(0, at + 1), sanctionsCommand, ...JSON_COMMANDS.slice(at + 1)];
+})();
+
+const NAME = 'oms-calc';
+
+function usage(): string {
+  const width = Math.max(...COMMANDS.map((c) => c.name.length));
+  return [
+    `${NAME} ${packageJson.version} — exact, explainable money arithmetic of ОМС`,
+    '',
+    `Usage: ${NAME} <command> [options]`,
+    '',
+    'Commands:',
+    ...COMMANDS.map((c) => `  ${c.name.padEnd(width)}  ${c.description}`),
+    '',
+    `Run "${NAME} <command> --help" for the options of a command.`,
+    'Exit codes: 0 success, 2 invalid input, 1 any other failure.',
+    '',
+  ].join('\n');
+}
+
+function commandHelp(c: CliCommand): string {
+  const width = Math.max(...c.options.map(([flag]) => flag.length));
+  return [
+    `Usage: ${NAME} ${c.name} ${c.options.map(([flag]) => (flag.startsWith('--cases') ? flag : `[${flag}]`)).join(' ')}`,
+    '',
+    c.description,
+    '',
+    'Options:',
+    ...c.options.map(([flag, text]) => `  ${flag.padEnd(width)}  ${text}`),
+    ...(c.help === undefined ? [] : ['', c.help]),
+    '',
+  ].join('\n');
+}
+
+/** The process's own streams and directory. */
+export function processIo(): CliIo {
+  return { stdout: process.stdout, stderr: process.stderr, cwd: process.cwd() };
+}
+
+/**
+ * Runs `oms-calc` with the given arguments (without `node` and the script name) and resolves to
+ * the exit code: 0 success, 2 invalid input or usage, 1 any other failure. Never rejects and
+ * never exits the process.
+ *
+ * @param argv - e.g. `['sanctions', '--cases', 'cases.csv']`
+ * @param io - the output streams and working directory; default the process's
+ * @returns the exit code
+ */
+export async function main(argv: readonly string[], io: CliIo = processIo()): Promise<number> {
+  const cli = cac(NAME);
+  cli.option('-h, --help', 'show the help');
+  cli.option('-v, --version', 'show the version');
+  let selected: { command: CliCommand; options: Record<string, unknown> } | undefined;
+  for (const command of COMMANDS) {
+    const c = cli.command(command.name, command.description);
+    for (const [flag, text] of command.options) c.option(flag, text);
+    c.action((options: Record<string, unknown>) => {
+      selected = { command, options };
+    });
+  }
+  try {
+    const parsed = cli.parse([process.execPath, NAME, ...argv], { run: false });
+    const matched = COMMANDS.find((c) => c.name === cli.matchedCommandName);
+    if (parsed.options['version'] === true) {
+      io.stdout.write(`${packageJson.version}\n`);
+      return EXIT.ok;
+    }
+    if (parsed.options['help'] === true) {
+      io.stdout.write(matched === undefined ? usage() : commandHelp(matched));
+      return EXIT.ok;
+    }
+    if (matched === undefined) {
+      const word = parsed.args[0];
+      io.stderr.write(`${word === undefined ? 'missing command' : `unknown command "${word}"`}\n\n${usage()}`);
+      return EXIT.invalid;
+    }
+    cli.runMatchedCommand();
+    if (selected === undefined) return EXIT.failure;
+    const { help: _help, version: _version, '--': _rest, ...options } = selected.options;
+    return await selected.command.run(options, io);
+  } catch (e) {
+    if (e instanceof CliError) {
+      io.stderr.write(`${NAME}: ${e.message}\n`);
+      return e.exitCode;
+    }
+    if (e instanceof Error && e.name === 'CACError') {
+      io.stderr.write(`${NAME}: ${e.message}\n`);
+      return EXIT.invalid;
+    }
+    io.stderr.write(`${NAME}: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
+    return EXIT.failure;
+  }
+}
+
+function executedDirectly(): boolean {
+  const script = process.argv[1];
+  if (script === undefined) return false;
+  try {
+    return realpathSync(script) === realpathSync(fileURLToPath(import.meta.url));
+  } catch {
+    return false;
+  }
+}
+
+if (executedDirectly()) {
+  void main(process.argv.slice(2)).then((code) => {
+    process.exitCode = code;
+  });
+}

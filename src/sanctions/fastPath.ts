@@ -1,0 +1,310 @@
+/**
+ * The integer fast path of {@link sanctionStream}: a plainly well-formed case (string or number
+ * amounts with at most two decimals, known codes with coefficients of at most two decimals, a
+ * rate where one is needed) is checked by hand and computed in exact integer kopecks. Anything
+ * else — including every invalid case — returns `undefined` and goes through the zod schema and
+ * the decimal reference ({@link computeCase}), which gives the precise error. The property tests
+ * prove both paths agree.
+ *
+ * @module
+ */
+import { ZERO, type X } from '../_internal';
+import type { SanctionRow, ViolationSanction } from './caseSanction';
+import { decimalFromKopecks, inputKopecks, kopecksOfDecimal, MAX_FAST_KOPECKS, roundHundredths } from './kopecks';
+import { codeKey, selectTable, type CompiledEntry, type CompiledTable } from './lookup';
+import type { ResolvedOptions } from './options';
+import { isIsoDate } from './table';
+
+/**
+ * A stream row computed by the fast path. A plain data object for every purpose (JSON, spread,
+ * `toEqual`); it also keeps its amounts as integer kopecks in a private field, so that
+ * {@link sanctionTotals} adds them without decimal arithmetic.
+ */
+export class FastRow implements SanctionRow {
+  declare id?: string | undefined;
+  declare table: string;
+  declare nonPayment: X;
+  declare fine: X;
+  declare details: ViolationSanction[];
+  /** [nonPayment, fine, applied_0, fine_0, applied_1, fine_1, …] in kopecks. */
+  readonly #kopecks: number[];
+
+  constructor(id: string | undefined, table: string, nonPayment: X, fine: X, details: ViolationSanction[], kopecks: number[]) {
+    if (id !== undefined) this.id = id;
+    this.table = table;
+    this.nonPayment = nonPayment;
+    this.fine = fine;
+    this.details = details;
+    this.#kopecks = kopecks;
+  }
+
+  /** The integer kopecks of a fast row, or `undefined` for any other value. */
+  static kopecksOf(row: unknown): readonly number[] | undefined {
+    return typeof row === 'object' && row !== null && #kopecks in row ? (row as FastRow).#kopecks : undefined;
+  }
+}
+
+/** What the fast path needs from the options, prepared once per stream. */
+export interface FastContext {
+  readonly tables: readonly CompiledTable[];
+  readonly date: string | undefined;
+  /** РП by setting in kopecks; −1 when absent, −2 when not a whole number of kopecks. */
+  readonly rates: readonly number[];
+  readonly max: boolean;
+  readonly byDate: Map<string, CompiledTable | null>;
+  /** Decimals of recurring fines (a setting's РП × a code's Кшт), by kopecks. */
+  readonly fineDecimals: Map<number, X>;
+  // scratch space, reused case after case
+  readonly entries: CompiledEntry[];
+  readonly recomputed: number[];
+  readonly nonPayments: number[];
+  readonly fines: number[];
+  readonly order: number[];
+  readonly applied: number[];
+}
+
+/** Prepares the fast path for a stream's options. */
+export function fastContext(o: ResolvedOptions): FastContext {
+  return {
+    tables: o.tables,
+    date: o.date,
+    rates: o.rates.map((r) => {
+      if (r === undefined) return -1;
+      const k = kopecksOfDecimal(r);
+      return Number.isNaN(k) || k < 0 || k > MAX_FAST_KOPECKS ? -2 : k;
+    }),
+    max: o.combine === 'max',
+    byDate: new Map(),
+    fineDecimals: new Map(),
+    entries: [],
+    recomputed: [],
+    nonPayments: [],
+    fines: [],
+    order: [],
+    applied: [],
+  };
+}
+
+const MAX_VIOLATIONS = 64;
+
+
+/** The Decimal of a fine, shared between the many cases with the same РП and Кшт. */
+function sharedFine(k: number, ctx: FastContext): X {
+  let x = ctx.fineDecimals.get(k);
+  if (x === undefined) {
+    if (ctx.fineDecimals.size >= 4096) ctx.fineDecimals.clear();
+    x = decimalFromKopecks(k);
+    ctx.fineDecimals.set(k, x);
+  }
+  return x;
+}
+
+function tableFor(date: string | undefined, ctx: FastContext): CompiledTable | null {
+  if (ctx.tables.length === 1) {
+    const only = ctx.tables[0] as CompiledTable;
+    if (date === undefined) return only;
+    const t = only.table;
+    return isIsoDate(date) && t.validFrom <= date && (t.validTo === undefined || date <= t.validTo) ? only : null;
+  }
+  if (date === undefined) return null;
+  const hit = ctx.byDate.get(date);
+  if (hit !== undefined) return hit;
+  let found: CompiledTable | null = null;
+  if (isIsoDate(date)) {
+    try {
+      found = selectTable(ctx.tables, date, 'fast path');
+    } catch {
+      found = null; // the decimal path reports the error
+    }
+  }
+  if (ctx.byDate.size >= 4096) ctx.byDate.clear();
+  ctx.byDate.set(date, found);
+  return found;
+}
+
+function settingIndex(s: unknown): number {
+  switch (s) {
+    case 'ambulatory':
+      return 0;
+    case 'ambulance':
+      return 1;
+    case 'all':
+      return 2;
+    case 'hospital':
+      return 3;
+    default:
+      return -1;
+  }
+}
+
+/**
+ * The row of a plainly well-formed case, computed in integer kopecks; `undefined` when the case
+ * needs the decimal path (for a precise error or an unusual input).
+ */
+export function fastCase(raw: unknown, ctx: FastContext): FastRow | undefined {
+  if (typeof raw !== 'object' || raw === null) return undefined;
+  const c = raw as Record<string, unknown>;
+  for (const key in c) {
+    switch (key) {
+      case 'id':
+      case 'date':
+      case 'tariff':
+      case 'setting':
+      case 'perCapitaRate':
+      case 'violations':
+        break;
+      default:
+        return undefined;
+    }
+  }
+  const id = c['id'];
+  if (id !== undefined && typeof id !== 'string') return undefined;
+  const date = c['date'];
+  if (date !== undefined && typeof date !== 'string') return undefined;
+  const T = inputKopecks(c['tariff']);
+  if (T < 0) return undefined;
+  const setting = c['setting'];
+  let si = -1;
+  if (setting !== undefined) {
+    si = settingIndex(setting);
+    if (si < 0) return undefined;
+  }
+  let P = -1;
+  if (c['perCapitaRate'] !== undefined) {
+    P = inputKopecks(c['perCapitaRate']);
+    if (P < 0) return undefined;
+  }
+  const vs = c['violations'];
+  if (!Array.isArray(vs)) return undefined;
+  const n = vs.length;
+  if (n === 0 || n > MAX_VIOLATIONS) return undefined;
+  const table = tableFor(date ?? ctx.date, ctx);
+  if (table === null) return undefined;
+
+  const { entries, recomputed, nonPayments, fines, order } = ctx;
+  const rate = P >= 0 ? P : si >= 0 ? (ctx.rates[si] as number) : -1;
+  let fineTotal = 0;
+  let finesCount = 0;
+  for (let i = 0; i < n; i++) {
+    const v: unknown = vs[i];
+    let e: CompiledEntry | undefined;
+    let R = -1;
+    if (typeof v === 'string') {
+      e = table.byKey.get(codeKey(v));
+    } else if (typeof v === 'object' && v !== null) {
+      const o = v as Record<string, unknown>;
+      for (const key in o) if (key !== 'code' && key !== 'recomputedTariff') return undefined;
+      const code = o['code'];
+      if (typeof code !== 'string') return undefined;
+      e = table.byKey.get(codeKey(code));
+      if (o['recomputedTariff'] !== undefined) {
+        R = inputKopecks(o['recomputedTariff']);
+        if (R < 0) return undefined;
+      }
+    }
+    if (e === undefined) return undefined;
+    for (let j = 0; j < i; j++) if (entries[j] === e) return undefined;
+    entries[i] = e;
+    recomputed[i] = R;
+
+    const kno = e.kno100;
+    let np: number;
+    if (R >= 0) {
+      if (kno === -1) return undefined;
+      np = T > R ? T - R : 0;
+    } else if (kno === -1) {
+      np = 0;
+    } else {
+      if (Number.isNaN(kno)) return undefined;
+      np = roundHundredths(T * kno);
+    }
+    nonPayments[i] = np;
+
+    const ksht = e.ksht100;
+    let fine = 0;
+    if (ksht !== -1) {
+      if (rate < 0 || Number.isNaN(ksht)) return undefined;
+      const product = rate * ksht;
+      if (product > Number.MAX_SAFE_INTEGER) return undefined;
+      fine = roundHundredths(product);
+      if (fine > 0) finesCount++;
+    }
+    fines[i] = fine;
+    fineTotal += fine;
+  }
+  if (fineTotal > Number.MAX_SAFE_INTEGER) return undefined;
+
+  // Table order of the violations: the order that attributes the non-payment (D5).
+  for (let i = 0; i < n; i++) {
+    let j = i;
+    const index = (entries[i] as CompiledEntry).index;
+    while (j > 0 && (entries[order[j - 1] as number] as CompiledEntry).index > index) {
+      order[j] = order[j - 1] as number;
+      j--;
+    }
+    order[j] = i;
+  }
+
+  const { applied } = ctx;
+  let total: number;
+  let best = -1;
+  if (ctx.max) {
+    for (let k = 0; k < n; k++) {
+      const i = order[k] as number;
+      if (best < 0 || (nonPayments[i] as number) > (nonPayments[best] as number)) best = i;
+    }
+    total = nonPayments[best] as number;
+    for (let i = 0; i < n; i++) applied[i] = i === best ? total : 0;
+  } else {
+    let sum = 0;
+    for (let i = 0; i < n; i++) sum += nonPayments[i] as number;
+    total = sum > T ? T : sum;
+    let left = total;
+    for (let k = 0; k < n; k++) {
+      const i = order[k] as number;
+      const np = nonPayments[i] as number;
+      const take = np <= left ? np : left;
+      applied[i] = take;
+      left -= take;
+    }
+  }
+  const kopecks: number[] = [total, fineTotal];
+
+  const details: ViolationSanction[] = [];
+  let tariffDecimal: X | undefined;
+  let totalDecimal: X | undefined;
+  let fineDecimal: X | undefined;
+  for (let i = 0; i < n; i++) {
+    const e = entries[i] as CompiledEntry;
+    const np = nonPayments[i] as number;
+    const applied = ctx.applied[i] as number;
+    const fine = fines[i] as number;
+    kopecks.push(applied, fine);
+    let npDecimal: X;
+    if (np === 0) npDecimal = ZERO;
+    else if (np === T) npDecimal = tariffDecimal ??= decimalFromKopecks(T);
+    else npDecimal = decimalFromKopecks(np);
+    const appliedDecimal = applied === np ? npDecimal : applied === 0 ? ZERO : applied === T ? (tariffDecimal ??= decimalFromKopecks(T)) : decimalFromKopecks(applied);
+    const fineDec = fine === 0 ? ZERO : sharedFine(fine, ctx);
+    if (ctx.max && i === best) totalDecimal = npDecimal;
+    if (finesCount === 1 && fine > 0) fineDecimal = fineDec;
+    const R = recomputed[i] as number;
+    details.push(
+      R < 0
+        ? { code: e.code, section: e.section, kno: e.kno, ksht: e.ksht, nonPayment: npDecimal, appliedNonPayment: appliedDecimal, fine: fineDec }
+        : {
+            code: e.code,
+            section: e.section,
+            kno: e.kno,
+            ksht: e.ksht,
+            recomputedTariff: decimalFromKopecks(R),
+            nonPayment: npDecimal,
+            appliedNonPayment: appliedDecimal,
+            fine: fineDec,
+          },
+    );
+  }
+  totalDecimal ??= total === 0 ? ZERO : total === T ? (tariffDecimal ?? decimalFromKopecks(T)) : decimalFromKopecks(total);
+  fineDecimal ??= fineTotal === 0 ? ZERO : decimalFromKopecks(fineTotal);
+  return new FastRow(id, table.table.id, totalDecimal, fineDecimal, details, kopecks);
+}

@@ -1,0 +1,208 @@
+/**
+ * The options shared by the sanction functions: tables, date, per-capita rates, combine policy.
+ *
+ * @module
+ */
+import { z } from 'zod';
+import { amount, toIssues, type DecimalInput, type X } from '../_internal';
+import { builtinSanctionTable } from './builtinSanctionTable';
+import { compileTable, type CompiledTable } from './lookup';
+import { isDefinedTable, isoDate, makeTable, SanctionTableInputSchema, type SanctionTable } from './table';
+
+/**
+ * The condition of care whose per-capita standard (РП) applies to a case:
+ * `ambulatory` — амбулаторные условия; `ambulance` — скорая помощь вне медицинской организации;
+ * `all` — оплата по подушевому нормативу по всем видам и условиям; `hospital` — стационар и
+ * дневной стационар.
+ *
+ * @example
+ * ```ts
+ * import { caseSanction, type Setting } from 'oms-calc/sanctions';
+ *
+ * const setting: Setting = 'ambulance';
+ * caseSanction({ tariff: '3500', setting, violations: ['2.2'] }, { perCapitaRates: { ambulance: '980.15' } })
+ *   .fine.toString(); // '2940.45'  (980.15 × 3)
+ * ```
+ */
+export type Setting = 'ambulatory' | 'ambulance' | 'all' | 'hospital';
+
+/** The four settings, in a fixed order. */
+export const SETTINGS: readonly Setting[] = ['ambulatory', 'ambulance', 'all', 'hospital'];
+
+/**
+ * How the non-payments of several violations in one case combine (decision D5): `'max'` — the
+ * largest single non-payment (default); `'sum-capped'` — their sum, capped at the tariff РТ.
+ * Fines always add up.
+ *
+ * @example
+ * ```ts
+ * import { caseSanction, type CombinePolicy } from 'oms-calc/sanctions';
+ *
+ * const c = { tariff: '1000', violations: ['3.2.1', '2.13', '3.5'] }; // Н: 100, 100, 300
+ * const run = (combine: CombinePolicy) => caseSanction(c, { combine }).nonPayment.toString();
+ * [run('max'), run('sum-capped')]; // ['300', '500']
+ * ```
+ */
+export type CombinePolicy = 'max' | 'sum-capped';
+
+/**
+ * РП, the per-capita standard of financing by setting, rubles.
+ *
+ * @example
+ * ```ts
+ * import type { PerCapitaRates } from 'oms-calc/sanctions';
+ *
+ * const rates: PerCapitaRates = { ambulatory: '1850.40', ambulance: '980.15', all: '2650.75', hospital: '7123.36' };
+ * ```
+ */
+export interface PerCapitaRates {
+  /** РП for ambulatory care. */
+  ambulatory?: DecimalInput | undefined;
+  /** РП for emergency care outside a medical organisation. */
+  ambulance?: DecimalInput | undefined;
+  /** РП for per-capita payment over all kinds and conditions of care. */
+  all?: DecimalInput | undefined;
+  /** РП for inpatient and day-hospital care. */
+  hospital?: DecimalInput | undefined;
+}
+
+/**
+ * Options of {@link caseSanction}, {@link sanctionStream} and {@link findViolation}.
+ *
+ * @example
+ * ```ts
+ * import { builtinSanctionTable, caseSanction, type SanctionOptions } from 'oms-calc/sanctions';
+ *
+ * const options: SanctionOptions = {
+ *   tables: [builtinSanctionTable], date: '2025-06-30', combine: 'max',
+ *   perCapitaRates: { hospital: '7123.36' },
+ * };
+ * caseSanction({ tariff: '1000', setting: 'hospital', violations: ['1.1'] }, options).fine.toString(); // '2137.01'
+ * ```
+ */
+export interface SanctionOptions {
+  /**
+   * The coefficient tables to choose from by date; default `[builtinSanctionTable]`. Tables from
+   * {@link defineSanctionTable} are used as they are; plain objects are validated on each call.
+   */
+  tables?: readonly SanctionTable[] | undefined;
+  /** The date used for a case that has none, ISO `YYYY-MM-DD`. */
+  date?: string | undefined;
+  /** РП by setting, used for a case that has a `setting` and no `perCapitaRate`. */
+  perCapitaRates?: PerCapitaRates | undefined;
+  /** Policy for several violations in one case (D5); default `'max'`. */
+  combine?: CombinePolicy | undefined;
+}
+
+/**
+ * Options of {@link sanctionStream}: those of {@link caseSanction} and `trace`.
+ *
+ * @example
+ * ```ts
+ * import { sanctionRows, type SanctionStreamOptions } from 'oms-calc/sanctions';
+ *
+ * const options: SanctionStreamOptions = { perCapitaRates: { hospital: '7000' }, trace: true };
+ * const [row] = [...sanctionRows([{ tariff: '1000', setting: 'hospital', violations: ['3.2.2'] }], options)];
+ * row !== undefined && 'trace' in row; // true
+ * ```
+ */
+export interface SanctionStreamOptions extends SanctionOptions {
+  /** Whether each row carries its `trace`; default `false` (rows are lighter and faster). */
+  trace?: boolean | undefined;
+}
+
+/** Options after validation. */
+export interface ResolvedOptions {
+  readonly tables: readonly CompiledTable[];
+  readonly date: string | undefined;
+  /** РП by setting, in the order of {@link SETTINGS}. */
+  readonly rates: readonly (X | undefined)[];
+  readonly combine: CombinePolicy;
+  readonly trace: boolean;
+}
+
+const tableSchema = z.unknown().transform((value, ctx): SanctionTable => {
+  if (isDefinedTable(value)) return value;
+  const parsed = SanctionTableInputSchema.safeParse(value);
+  if (parsed.success) return makeTable(parsed.data);
+  for (const issue of toIssues(parsed.error.issues)) ctx.addIssue({ code: 'custom', message: issue.message, path: issue.path });
+  return z.NEVER;
+});
+
+const settingRates = z.strictObject({
+  ambulatory: amount.optional(),
+  ambulance: amount.optional(),
+  all: amount.optional(),
+  hospital: amount.optional(),
+});
+
+const optionsShape = {
+  tables: z.array(tableSchema, { error: 'expected an array of sanction tables' }).min(1, 'give at least one table, or leave tables out for the built-in one').optional(),
+  date: isoDate.optional(),
+  perCapitaRates: settingRates.optional(),
+  combine: z.enum(['max', 'sum-capped'], { error: 'expected "max" or "sum-capped"' }).optional(),
+};
+
+/**
+ * {@link SanctionStreamOptions} after validation: tables validated, rates as Decimals.
+ *
+ * @example
+ * ```ts
+ * import { SanctionStreamOptionsSchema, type ParsedSanctionOptions } from 'oms-calc/sanctions';
+ *
+ * const o: ParsedSanctionOptions = SanctionStreamOptionsSchema.parse({ perCapitaRates: { all: 2650.75 }, trace: true });
+ * o.perCapitaRates?.all?.toString(); // '2650.75'
+ * ```
+ */
+export interface ParsedSanctionOptions {
+  tables?: SanctionTable[] | undefined;
+  date?: string | undefined;
+  perCapitaRates?: Partial<Record<Setting, X | undefined>> | undefined;
+  combine?: CombinePolicy | undefined;
+  trace?: boolean | undefined;
+}
+
+/**
+ * Schema of {@link SanctionOptions}.
+ *
+ * @example
+ * ```ts
+ * import { SanctionOptionsSchema } from 'oms-calc/sanctions';
+ *
+ * SanctionOptionsSchema.safeParse({ combine: 'min' }).success;          // false
+ * SanctionOptionsSchema.parse({ perCapitaRates: { hospital: '7000' } }).perCapitaRates?.hospital?.toString(); // '7000'
+ * ```
+ */
+export const SanctionOptionsSchema: z.ZodType<ParsedSanctionOptions, SanctionOptions> = z.strictObject(optionsShape) as unknown as z.ZodType<
+  ParsedSanctionOptions,
+  SanctionOptions
+>;
+
+/**
+ * Schema of {@link SanctionStreamOptions}.
+ *
+ * @example
+ * ```ts
+ * import { SanctionStreamOptionsSchema } from 'oms-calc/sanctions';
+ *
+ * SanctionStreamOptionsSchema.safeParse({ trace: 'yes' }).success; // false
+ * SanctionStreamOptionsSchema.safeParse({ trace: true }).success;  // true
+ * ```
+ */
+export const SanctionStreamOptionsSchema: z.ZodType<ParsedSanctionOptions, SanctionStreamOptions> = z.strictObject({
+  ...optionsShape,
+  trace: z.boolean({ error: 'expected true or false' }).optional(),
+}) as unknown as z.ZodType<ParsedSanctionOptions, SanctionStreamOptions>;
+
+/** Validated options with their defaults. */
+export function resolveOptions(v: ParsedSanctionOptions | undefined): ResolvedOptions {
+  const tables = (v?.tables ?? [builtinSanctionTable]).map(compileTable);
+  const rates = SETTINGS.map((s) => v?.perCapitaRates?.[s]);
+  return { tables, date: v?.date, rates, combine: v?.combine ?? 'max', trace: v?.trace ?? false };
+}
+
+/** Schema of the options of {@link findViolation}: `tables` and `date`. */
+export const LookupOptionsSchema: z.ZodType<ParsedSanctionOptions, { tables?: readonly SanctionTable[] | undefined; date?: string | undefined }> = z.strictObject({
+  tables: optionsShape.tables,
+  date: optionsShape.date,
+}) as unknown as z.ZodType<ParsedSanctionOptions, { tables?: readonly SanctionTable[] | undefined; date?: string | undefined }>;

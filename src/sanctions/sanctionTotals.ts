@@ -1,0 +1,285 @@
+import { z } from 'zod';
+import { D, decimal, invalidInput, show, toIssues, ZERO, type TraceStep, type X } from '../_internal';
+import { ORDER_231N, type CaseSanction, type SanctionRow } from './caseSanction';
+import { FastRow } from './fastPath';
+import { decimalFromKopecks, kopecksOfDecimal, MAX_FAST_KOPECKS } from './kopecks';
+import { SanctionStream, type SanctionErrorRow } from './sanctionStream';
+import { SANCTION_SECTIONS, type SanctionSection } from './table';
+
+/**
+ * Totals of one violation code.
+ *
+ * @example
+ * ```ts
+ * import { sanctionRows, sanctionTotals, type SanctionCodeTotals } from 'oms-calc/sanctions';
+ *
+ * const t = await sanctionTotals(sanctionRows([{ tariff: '1000', violations: ['3.2.1'] }, { tariff: '500', violations: ['3.2.1'] }]));
+ * const code = t.byCode['3.2.1'] as SanctionCodeTotals;
+ * [code.cases, code.nonPayment.toString()]; // [2, '150']
+ * ```
+ */
+export interface SanctionCodeTotals {
+  /** Number of cases in which the code was found. */
+  cases: number;
+  /** The non-payment attributed to the code (the details' `appliedNonPayment`), rubles. */
+  nonPayment: X;
+  /** The fines for the code, rubles. */
+  fine: X;
+}
+
+/**
+ * Totals of one section (MEK, MEE, EKMP).
+ *
+ * @example
+ * ```ts
+ * import { sanctionRows, sanctionTotals, type SanctionSectionTotals } from 'oms-calc/sanctions';
+ *
+ * const t = await sanctionTotals(sanctionRows([{ tariff: '1000', violations: ['1.4.2', '3.2.1'] }]));
+ * const mek: SanctionSectionTotals = t.bySection.MEK;
+ * [mek.cases, mek.nonPayment.toString(), t.bySection.EKMP.nonPayment.toString()]; // [1, '1000', '0']
+ * ```
+ */
+export interface SanctionSectionTotals {
+  /** Number of cases with at least one violation of the section. */
+  cases: number;
+  /** The non-payment attributed to the section's codes, rubles. */
+  nonPayment: X;
+  /** The fines for the section's codes, rubles. */
+  fine: X;
+}
+
+/**
+ * Result of {@link sanctionTotals}. Money in rubles, kopecks exact.
+ *
+ * @example
+ * ```ts
+ * import { sanctionRows, sanctionTotals, type SanctionTotals } from 'oms-calc/sanctions';
+ *
+ * const t: SanctionTotals = await sanctionTotals(sanctionRows([{ tariff: '1000', violations: ['1.2'] }, { tariff: '1', violations: ['9.9'] }]));
+ * [t.cases, t.errors, t.errorsByCode, t.nonPayment.toString()]; // [2, 1, { UNKNOWN_CODE: 1 }, '1000']
+ * ```
+ */
+export interface SanctionTotals {
+  /** Number of rows (cases), error rows included. */
+  cases: number;
+  /** Number of error rows. */
+  errors: number;
+  /** Error rows by error code. */
+  errorsByCode: Record<string, number>;
+  /** Total non-payment of the cases without error. */
+  nonPayment: X;
+  /** Total fines of the cases without error. */
+  fine: X;
+  /** The same by violation code, codes in the order of the list (1.2 before 1.10). */
+  byCode: Record<string, SanctionCodeTotals>;
+  /** The same by section; all three sections are present. */
+  bySection: Record<SanctionSection, SanctionSectionTotals>;
+  /** How the totals were obtained. */
+  trace: TraceStep[];
+}
+
+/** An exact running sum: safe-integer kopecks, spilling into a BigInt, plus a Decimal for the rest. */
+class Money {
+  kopecks = 0;
+  spilled = 0n;
+  rest: X | undefined;
+
+  addKopecks(k: number): void {
+    this.kopecks += k;
+    if (this.kopecks > 4_000_000_000_000_000) {
+      this.spilled += BigInt(this.kopecks);
+      this.kopecks = 0;
+    }
+  }
+
+  addDecimal(x: X): void {
+    const k = kopecksOfDecimal(x);
+    if (k >= 0 && k <= MAX_FAST_KOPECKS) this.addKopecks(k);
+    else this.rest = (this.rest ?? ZERO).plus(x);
+  }
+
+  value(): X {
+    const whole = this.spilled === 0n ? decimalFromKopecks(this.kopecks) : new D((this.spilled + BigInt(this.kopecks)).toString()).div(100);
+    return this.rest === undefined ? whole : whole.plus(this.rest);
+  }
+}
+
+interface CodeAccumulator {
+  cases: number;
+  nonPayment: Money;
+  fine: Money;
+}
+
+const rowDetail = z.looseObject({
+  code: z.string({ error: 'expected a violation code string' }),
+  section: z.enum(['MEK', 'MEE', 'EKMP'], { error: 'expected a section: "MEK", "MEE" or "EKMP"' }),
+  appliedNonPayment: decimal({ min: 0 }),
+  fine: decimal({ min: 0 }),
+});
+
+const resultRow = z.looseObject({
+  nonPayment: decimal({ min: 0 }),
+  fine: decimal({ min: 0 }),
+  details: z.array(rowDetail, { error: 'expected the array of details of a case result' }),
+});
+
+const errorRowSchema = z.looseObject({
+  error: z.looseObject({ code: z.string({ error: 'expected an error code string' }) }),
+});
+
+/** Natural order of codes: 1.2 < 1.10 < 2.1. */
+function compareCodes(a: string, b: string): number {
+  const pa = a.split('.');
+  const pb = b.split('.');
+  for (let i = 0; i < Math.max(pa.length, pb.length); i++) {
+    const d = Number(pa[i] ?? -1) - Number(pb[i] ?? -1);
+    if (d !== 0 && !Number.isNaN(d)) return d;
+    if (Number.isNaN(d) && pa[i] !== pb[i]) return (pa[i] ?? '') < (pb[i] ?? '') ? -1 : 1;
+  }
+  return 0;
+}
+
+class Accumulator {
+  cases = 0;
+  errors = 0;
+  readonly errorsByCode = new Map<string, number>();
+  readonly nonPayment = new Money();
+  readonly fine = new Money();
+  readonly byCode = new Map<string, CodeAccumulator>();
+  readonly sections = SANCTION_SECTIONS.map(() => ({ cases: 0, nonPayment: new Money(), fine: new Money() }));
+
+  code(code: string): CodeAccumulator {
+    let acc = this.byCode.get(code);
+    if (acc === undefined) {
+      acc = { cases: 0, nonPayment: new Money(), fine: new Money() };
+      this.byCode.set(code, acc);
+    }
+    return acc;
+  }
+
+  add(row: unknown): void {
+    const index = this.cases++;
+    const kopecks = FastRow.kopecksOf(row);
+    if (kopecks !== undefined) {
+      this.nonPayment.addKopecks(kopecks[0] as number);
+      this.fine.addKopecks(kopecks[1] as number);
+      const details = (row as FastRow).details;
+      let seen = 0;
+      for (let i = 0; i < details.length; i++) {
+        const d = details[i] as SanctionRow['details'][number];
+        const applied = kopecks[2 + 2 * i] as number;
+        const fine = kopecks[3 + 2 * i] as number;
+        const acc = this.code(d.code);
+        acc.cases++;
+        acc.nonPayment.addKopecks(applied);
+        acc.fine.addKopecks(fine);
+        const s = d.section === 'MEK' ? 0 : d.section === 'MEE' ? 1 : 2;
+        const section = this.sections[s] as (typeof this.sections)[number];
+        if ((seen & (1 << s)) === 0) {
+          seen |= 1 << s;
+          section.cases++;
+        }
+        section.nonPayment.addKopecks(applied);
+        section.fine.addKopecks(fine);
+      }
+      return;
+    }
+    if (typeof row === 'object' && row !== null && 'error' in row) {
+      const parsed = errorRowSchema.safeParse(row);
+      if (!parsed.success) throw invalidInput('sanctionTotals', toIssues(parsed.error.issues, [index]));
+      const code = parsed.data.error.code;
+      this.errors++;
+      this.errorsByCode.set(code, (this.errorsByCode.get(code) ?? 0) + 1);
+      return;
+    }
+    if (typeof row !== 'object' || row === null || Array.isArray(row)) {
+      throw invalidInput('sanctionTotals', [{ path: [index], message: `expected a row of sanctionStream or a result of caseSanction, got ${show(row)}` }]);
+    }
+    const parsed = resultRow.safeParse(row);
+    if (!parsed.success) throw invalidInput('sanctionTotals', toIssues(parsed.error.issues, [index]));
+    this.nonPayment.addDecimal(parsed.data.nonPayment);
+    this.fine.addDecimal(parsed.data.fine);
+    let seen = 0;
+    for (const d of parsed.data.details) {
+      const acc = this.code(d.code);
+      acc.cases++;
+      acc.nonPayment.addDecimal(d.appliedNonPayment);
+      acc.fine.addDecimal(d.fine);
+      const s = SANCTION_SECTIONS.indexOf(d.section);
+      const section = this.sections[s] as (typeof this.sections)[number];
+      if ((seen & (1 << s)) === 0) {
+        seen |= 1 << s;
+        section.cases++;
+      }
+      section.nonPayment.addDecimal(d.appliedNonPayment);
+      section.fine.addDecimal(d.fine);
+    }
+  }
+
+  result(): SanctionTotals {
+    const byCode: Record<string, SanctionCodeTotals> = {};
+    for (const code of [...this.byCode.keys()].sort(compareCodes)) {
+      const acc = this.byCode.get(code) as CodeAccumulator;
+      byCode[code] = { cases: acc.cases, nonPayment: acc.nonPayment.value(), fine: acc.fine.value() };
+    }
+    const section = (i: number): SanctionSectionTotals => {
+      const s = this.sections[i] as (typeof this.sections)[number];
+      return { cases: s.cases, nonPayment: s.nonPayment.value(), fine: s.fine.value() };
+    };
+    const nonPayment = this.nonPayment.value();
+    const fine = this.fine.value();
+    const ok = this.cases - this.errors;
+    const trace: TraceStep[] = [
+      { symbol: 'Н', formula: `Σ Н по ${ok} случаям без ошибок (из ${this.cases})`, value: nonPayment.toString(), source: `${ORDER_231N}; решение D5` },
+      { symbol: 'Сшт', formula: `Σ Сшт по ${ok} случаям без ошибок (из ${this.cases})`, value: fine.toString(), source: `${ORDER_231N}; решение D5` },
+    ];
+    return {
+      cases: this.cases,
+      errors: this.errors,
+      errorsByCode: Object.fromEntries([...this.errorsByCode.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))),
+      nonPayment,
+      fine,
+      byCode,
+      bySection: { MEK: section(0), MEE: section(1), EKMP: section(2) },
+      trace,
+    };
+  }
+}
+
+/**
+ * Adds up the rows of {@link sanctionStream} (or results of {@link caseSanction}): the number of
+ * cases and of errors, the total non-payment and fines, and the same by violation code and by
+ * section. By code and by section the non-payment is the attributed part (`appliedNonPayment`),
+ * so that they add up to the total exactly. The sums are exact to the kopeck however many rows.
+ *
+ * Rows that come from JSON (Decimals as strings) are accepted and validated.
+ *
+ * Source: Приказ Минздрава № 231н; decision D5 (attribution of a case's non-payment).
+ *
+ * @param results - an iterable or async iterable of rows (typically `sanctionStream(cases)`)
+ * @returns a promise of the totals
+ * @throws {@link OmsCalcError} `INVALID_INPUT` (the promise rejects) when `results` is not
+ *   iterable or a row is neither a result nor an error row; the issue's path starts with the
+ *   row's position
+ * @example
+ * ```ts
+ * const totals = await sanctionTotals(sanctionStream(cases, { perCapitaRates: { hospital: '7000' } }));
+ * totals.nonPayment.toString();          // e.g. '1234567.89'
+ * totals.bySection.EKMP.fine.toString(); // fines found by quality-of-care expertise
+ * ```
+ */
+export async function sanctionTotals(
+  results: Iterable<SanctionRow | CaseSanction | SanctionErrorRow> | AsyncIterable<SanctionRow | CaseSanction | SanctionErrorRow>,
+): Promise<SanctionTotals> {
+  const acc = new Accumulator();
+  if (results instanceof SanctionStream && results.forEachSync((row) => acc.add(row))) return acc.result();
+  if (typeof results === 'object' && results !== null && typeof (results as AsyncIterable<unknown>)[Symbol.asyncIterator] === 'function') {
+    for await (const row of results as AsyncIterable<unknown>) acc.add(row);
+    return acc.result();
+  }
+  if (typeof results === 'object' && results !== null && typeof (results as Iterable<unknown>)[Symbol.iterator] === 'function') {
+    for (const row of results as Iterable<unknown>) acc.add(row);
+    return acc.result();
+  }
+  throw invalidInput('sanctionTotals', [{ path: [], message: `expected an iterable or async iterable of rows, got ${show(results)}` }]);
+}

@@ -1,0 +1,308 @@
+/**
+ * Sanction tables: the shape of a coefficient table (Кно, Кшт by violation code), its schema and
+ * the checks of decision D4.
+ *
+ * @module
+ */
+import { z } from 'zod';
+import { decimal, type DecimalInput, type X } from '../_internal';
+
+/**
+ * The section of the list a violation code belongs to:
+ * `MEK` — раздел 1, медико-экономический контроль; `MEE` — раздел 2, медико-экономическая
+ * экспертиза; `EKMP` — раздел 3, экспертиза качества медицинской помощи.
+ *
+ * @example
+ * ```ts
+ * import { findViolation, type SanctionSection } from 'oms-calc/sanctions';
+ *
+ * const section: SanctionSection = findViolation('2.16.1').section; // 'MEE'
+ * ```
+ */
+export type SanctionSection = 'MEK' | 'MEE' | 'EKMP';
+
+/** The three sections, in the order of the list. */
+export const SANCTION_SECTIONS: readonly SanctionSection[] = ['MEK', 'MEE', 'EKMP'];
+
+/**
+ * One row of a sanction table after validation: a violation code, its wording and its two
+ * coefficients. `null` means the row has no such coefficient (no non-payment, or no fine).
+ *
+ * @example
+ * ```ts
+ * import { findViolation, type ViolationEntry } from 'oms-calc/sanctions';
+ *
+ * const e: ViolationEntry = findViolation('3.2.4');
+ * e.title;             // 'Невыполнение, несвоевременное или ненадлежащее выполнение … : приведшее к летальному исходу (…)'
+ * e.kno?.toString();   // '1'
+ * e.ksht?.toString();  // '3'
+ * e.verified;          // true (two numbers on the row)
+ * ```
+ */
+export interface ViolationEntry {
+  /** The code of the violation (defect), `d.d` or `d.d.d`, e.g. `'3.2.1'`. */
+  readonly code: string;
+  /** The section of the list. */
+  readonly section: SanctionSection;
+  /** The full Russian wording of the row, with its group heading where the row is a sub-item. */
+  readonly title: string;
+  /** Кно, the coefficient of non-payment or partial payment, in [0, 1]; `null` when none. */
+  readonly kno: X | null;
+  /** Кшт, the coefficient of the fine on the medical organisation, ≥ 0; `null` when none. */
+  readonly ksht: X | null;
+  /** `true` where the column of every number is certain, `false` where it was inferred (D4). */
+  readonly verified: boolean;
+}
+
+/**
+ * A coefficient table in force over a period: what {@link defineSanctionTable} returns and what
+ * the `tables` option takes. Frozen; its coefficients are Decimals.
+ *
+ * @example
+ * ```ts
+ * import { builtinSanctionTable, type SanctionTable } from 'oms-calc/sanctions';
+ *
+ * const t: SanctionTable = builtinSanctionTable;
+ * [t.id, t.validFrom, t.entries.length]; // ['tariff-agreement-2025-01-09-annex-25', '2025-01-01', 70]
+ * ```
+ */
+export interface SanctionTable {
+  /** A stable identifier, cited in every trace, e.g. `'tariff-agreement-2025-01-09-annex-25'`. */
+  readonly id: string;
+  /** The document's own title. */
+  readonly title: string;
+  /** How to cite the document (title, date, annex). */
+  readonly source: string;
+  /** The first day the table is in force, ISO `YYYY-MM-DD`. */
+  readonly validFrom: string;
+  /** The last day the table is in force, inclusive, ISO `YYYY-MM-DD`; open-ended when absent. */
+  readonly validTo?: string | undefined;
+  /** The rows, in the order of the list. */
+  readonly entries: readonly ViolationEntry[];
+}
+
+/**
+ * One row of a table as a fund writes it (coefficients as decimal strings, numbers or Decimals).
+ *
+ * @example
+ * ```ts
+ * import type { ViolationEntryInput } from 'oms-calc/sanctions';
+ *
+ * const row: ViolationEntryInput = { code: '3.14.1', section: 'EKMP', title: 'Необоснованный отказ …', kno: null, ksht: '1' };
+ * ```
+ */
+export interface ViolationEntryInput {
+  /** The code, `d.d` or `d.d.d`; unique within the table. */
+  readonly code: string;
+  /** The section of the list. */
+  readonly section: SanctionSection;
+  /** The full wording of the row. */
+  readonly title: string;
+  /** Кно in [0, 1], or `null`/absent when the row has no non-payment. */
+  readonly kno?: DecimalInput | null | undefined;
+  /** Кшт ≥ 0, or `null`/absent when the row has no fine. */
+  readonly ksht?: DecimalInput | null | undefined;
+  /** Whether the column assignment is certain; default `true`. */
+  readonly verified?: boolean | undefined;
+}
+
+/**
+ * A table as a fund writes it: the input of {@link defineSanctionTable}.
+ *
+ * @example
+ * ```ts
+ * import { defineSanctionTable, type SanctionTableInput } from 'oms-calc/sanctions';
+ *
+ * const raw: SanctionTableInput = {
+ *   id: 'fund-2026', title: 'Перечень оснований …', source: 'Тарифное соглашение от 12.01.2026, прил. 25',
+ *   validFrom: '2026-01-01', validTo: '2026-12-31',
+ *   entries: [{ code: '3.2.1', section: 'EKMP', title: '…', kno: '0.1' }],
+ * };
+ * defineSanctionTable(raw).entries[0]?.verified; // true (the default)
+ * ```
+ */
+export interface SanctionTableInput {
+  /** A stable, non-empty identifier. */
+  readonly id: string;
+  /** The document's title. */
+  readonly title: string;
+  /** How to cite the document. */
+  readonly source: string;
+  /** First day in force, ISO `YYYY-MM-DD`. */
+  readonly validFrom: string;
+  /** Last day in force (inclusive), ISO `YYYY-MM-DD`; not before `validFrom`. */
+  readonly validTo?: string | undefined;
+  /** At least one row; codes unique. */
+  readonly entries: readonly ViolationEntryInput[];
+}
+
+/** A violation code: two or three groups of digits separated by dots (`1.1`, `3.2.1`, `1.10.6`). */
+export const CODE_PATTERN = /^\d{1,3}\.\d{1,3}(?:\.\d{1,3})?$/;
+
+const DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+function digitAt(s: string, i: number): number {
+  const c = s.charCodeAt(i) - 48;
+  return c >= 0 && c <= 9 ? c : -100_000;
+}
+
+/** Whether `s` is a real calendar date written `YYYY-MM-DD`. */
+export function isIsoDate(s: string): boolean {
+  if (s.length !== 10 || s.charCodeAt(4) !== 45 || s.charCodeAt(7) !== 45) return false;
+  const year = digitAt(s, 0) * 1000 + digitAt(s, 1) * 100 + digitAt(s, 2) * 10 + digitAt(s, 3);
+  const month = digitAt(s, 5) * 10 + digitAt(s, 6);
+  const day = digitAt(s, 8) * 10 + digitAt(s, 9);
+  if (year < 0 || month < 1 || month > 12 || day < 1) return false;
+  const leap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+  const days = month === 2 && leap ? 29 : (DAYS[month - 1] as number);
+  return day <= days;
+}
+
+/** An ISO calendar date `YYYY-MM-DD`. */
+export const isoDate: z.ZodType<string, string> = z
+  .string({ error: 'expected an ISO date string such as "2025-03-01"' })
+  .refine(isIsoDate, { error: (issue) => `expected an ISO date such as "2025-03-01", got ${JSON.stringify(issue.input)}` });
+
+/** A violation code string (`d.d` or `d.d.d`). */
+export const violationCode: z.ZodType<string, string> = z
+  .string({ error: 'expected a violation code string such as "3.2.1"' })
+  .refine((s) => CODE_PATTERN.test(s), {
+    error: (issue) => `expected a violation code of the form d.d or d.d.d such as "3.2.1", got ${JSON.stringify(String(issue.input).slice(0, 40))}`,
+  });
+
+const nonEmpty = (what: string): z.ZodType<string, string> => z.string({ error: `expected ${what} (a string)` }).min(1, `${what} must not be empty`);
+
+/** A coefficient field: a decimal in range, or `null`/absent for "none". */
+const coefficient = (rules: { min: number; max?: number }): z.ZodType<X | null, DecimalInput | null | undefined> =>
+  z
+    .union([z.null(), decimal(rules)])
+    .optional()
+    .transform((v) => v ?? null) as unknown as z.ZodType<X | null, DecimalInput | null | undefined>;
+
+/**
+ * {@link ViolationEntryInput} after validation: coefficients as Decimals or `null`.
+ *
+ * @example
+ * ```ts
+ * import { ViolationEntryInputSchema, type ParsedViolationEntryInput } from 'oms-calc/sanctions';
+ *
+ * const row: ParsedViolationEntryInput = ViolationEntryInputSchema.parse({ code: '2.9', section: 'MEE', title: '…', ksht: '1' });
+ * [row.kno, row.ksht?.toString()]; // [null, '1']
+ * ```
+ */
+export interface ParsedViolationEntryInput {
+  code: string;
+  section: SanctionSection;
+  title: string;
+  kno: X | null;
+  ksht: X | null;
+  verified?: boolean | undefined;
+}
+
+/**
+ * Schema of {@link ViolationEntryInput}: Кно in [0, 1], Кшт ≥ 0, at least one of the two.
+ *
+ * @example
+ * ```ts
+ * import { ViolationEntryInputSchema } from 'oms-calc/sanctions';
+ *
+ * ViolationEntryInputSchema.safeParse({ code: '3.2.1', section: 'EKMP', title: '…', kno: '1.5' }).success; // false (Кно > 1)
+ * ViolationEntryInputSchema.parse({ code: '1.1', section: 'MEK', title: '…', ksht: 0.3 }).kno; // null
+ * ```
+ */
+export const ViolationEntryInputSchema: z.ZodType<ParsedViolationEntryInput, ViolationEntryInput> = z
+  .strictObject({
+    code: violationCode,
+    section: z.enum(['MEK', 'MEE', 'EKMP'], { error: 'expected a section: "MEK", "MEE" or "EKMP"' }),
+    title: nonEmpty('a title'),
+    kno: coefficient({ min: 0, max: 1 }),
+    ksht: coefficient({ min: 0 }),
+    verified: z.boolean({ error: 'expected true or false' }).optional(),
+  })
+  .refine((e) => e.kno !== null || e.ksht !== null, { error: 'a row needs Кно (kno) or Кшт (ksht), or both', path: ['kno'] });
+
+/**
+ * {@link SanctionTableInput} after validation.
+ *
+ * @example
+ * ```ts
+ * import { SanctionTableInputSchema, type ParsedSanctionTableInput } from 'oms-calc/sanctions';
+ *
+ * const t: ParsedSanctionTableInput = SanctionTableInputSchema.parse({
+ *   id: 'x', title: 'x', source: 'x', validFrom: '2026-01-01', entries: [{ code: '1.2', section: 'MEK', title: 'x', kno: 1 }],
+ * });
+ * t.entries[0]?.kno?.toString(); // '1'
+ * ```
+ */
+export interface ParsedSanctionTableInput {
+  id: string;
+  title: string;
+  source: string;
+  validFrom: string;
+  validTo?: string | undefined;
+  entries: ParsedViolationEntryInput[];
+}
+
+/**
+ * Schema of {@link SanctionTableInput}: the checks of {@link defineSanctionTable} — codes unique
+ * and well-formed, 0 ≤ Кно ≤ 1, Кшт ≥ 0, at least one coefficient per row, ISO dates,
+ * validFrom ≤ validTo.
+ *
+ * @example
+ * ```ts
+ * import { SanctionTableInputSchema } from 'oms-calc/sanctions';
+ *
+ * const r = SanctionTableInputSchema.safeParse({
+ *   id: 'x', title: 'x', source: 'x', validFrom: '2026-01-01', validTo: '2025-12-31',
+ *   entries: [{ code: '1.1', section: 'MEK', title: 'x', ksht: '0.3' }],
+ * });
+ * r.error?.issues[0]?.message; // 'validTo 2025-12-31 is before validFrom 2026-01-01'
+ * ```
+ */
+export const SanctionTableInputSchema: z.ZodType<ParsedSanctionTableInput, SanctionTableInput> = z
+  .strictObject({
+    id: nonEmpty('an id'),
+    title: nonEmpty('a title'),
+    source: nonEmpty('a source'),
+    validFrom: isoDate,
+    validTo: isoDate.optional(),
+    entries: z.array(ViolationEntryInputSchema, { error: 'expected an array of entries' }).min(1, 'a table needs at least one entry'),
+  })
+  .superRefine((t, ctx) => {
+    if (t.validTo !== undefined && t.validTo < t.validFrom) {
+      ctx.addIssue({ code: 'custom', path: ['validTo'], message: `validTo ${t.validTo} is before validFrom ${t.validFrom}` });
+    }
+    const seen = new Map<string, number>();
+    t.entries.forEach((e, i) => {
+      const first = seen.get(e.code);
+      if (first === undefined) seen.set(e.code, i);
+      else ctx.addIssue({ code: 'custom', path: ['entries', i, 'code'], message: `duplicate code "${e.code}" (also entry ${first})` });
+    });
+  });
+
+/** Tables made by {@link defineSanctionTable}: trusted, frozen, not validated again. */
+const defined = new WeakSet<object>();
+
+/** Freezes a validated table and remembers it as trusted. */
+export function makeTable(t: ParsedSanctionTableInput): SanctionTable {
+  const entries = Object.freeze(
+    t.entries.map((e): ViolationEntry =>
+      Object.freeze({ code: e.code, section: e.section, title: e.title, kno: e.kno, ksht: e.ksht, verified: e.verified ?? true }),
+    ),
+  );
+  const table: SanctionTable = Object.freeze({
+    id: t.id,
+    title: t.title,
+    source: t.source,
+    validFrom: t.validFrom,
+    ...(t.validTo === undefined ? {} : { validTo: t.validTo }),
+    entries,
+  });
+  defined.add(table);
+  return table;
+}
+
+/** Whether a value is a table made by {@link defineSanctionTable} (in this copy of the library). */
+export function isDefinedTable(value: unknown): value is SanctionTable {
+  return typeof value === 'object' && value !== null && defined.has(value);
+}

@@ -1,0 +1,169 @@
+/**
+ * End-to-end tests of the `oms-calc` bin from the packed tarball: installed into a scratch
+ * project as a user would install it, and spawned as a process.
+ *
+ * Run after `scripts/pack-check.sh` (it leaves the tarball's path in .tmp/tarball):
+ * `npx vitest run --project e2e`.
+ */
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+const root = resolve(__dirname, '../..');
+let dir = '';
+let bin = '';
+
+beforeAll(() => {
+  const tarballFile = join(root, '.tmp/tarball');
+  if (!existsSync(tarballFile)) throw new Error('no packed tarball: run scripts/pack-check.sh first');
+  const tarball = readFileSync(tarballFile, 'utf8').trim();
+  dir = mkdtempSync(join(root, '.tmp/e2e-'));
+  writeFileSync(join(dir, 'package.json'), JSON.stringify({ name: 'cli-user', private: true }));
+  execFileSync('npm', ['install', '--silent', '--no-audit', '--no-fund', '--prefer-offline', '--no-package-lock', tarball], { cwd: dir, stdio: 'ignore' });
+  bin = join(dir, 'node_modules/.bin/oms-calc');
+}, 120_000);
+
+afterAll(() => {
+  if (dir !== '') rmSync(dir, { recursive: true, force: true });
+});
+
+function run(args: string[], stdin?: string): { code: number | null; stdout: string; stderr: string } {
+  const r = spawnSync(bin, args, { cwd: dir, input: stdin ?? '', encoding: 'utf8' });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+const one = [{ value: '1', probability: '1' }];
+const reserveInput = {
+  income: [
+    { value: '9000000000', probability: '0.2' },
+    { value: '10000000000', probability: '0.5' },
+    { value: '10500000000', probability: '0.3' },
+  ],
+  ambulatory: { scenarios: one, unitCost: '1' },
+  inpatient: { scenarios: one, unitCost: '1' },
+  dayHospital: { scenarios: one, unitCost: '1' },
+  payables: '0',
+};
+
+describe('oms-calc bin', () => {
+  it('lists every command in its help', () => {
+    const r = run(['--help']);
+    expect(r.code).toBe(0);
+    for (const c of ['reserve-size', 'planned-reserve', 'reserve-at-risk', 'replenishment', 'reserve-year', 'subvention', 'sanctions', 'smo-rating', 'table']) {
+      expect(r.stdout).toContain(c);
+    }
+  });
+
+  it.each(['reserve-size', 'planned-reserve', 'reserve-at-risk', 'replenishment', 'reserve-year', 'subvention', 'sanctions', 'smo-rating', 'table'])(
+    '%s --help shows an example',
+    (command) => {
+      const r = run([command, '--help']);
+      expect(r.code).toBe(0);
+      expect(r.stdout).toMatch(/Example/);
+    },
+  );
+
+  it('reserve-size: JSON from standard input, the function’s shape out', () => {
+    const r = run(['reserve-size'], JSON.stringify(reserveInput));
+    expect(r.code).toBe(0);
+    const out = JSON.parse(r.stdout) as { total: string; trace: { symbol: string }[] };
+    expect(out.total).toBe('522015325.45');
+    expect(out.trace.map((s) => s.symbol)).toContain('ОДБ');
+  });
+
+  it('reserve-size --format table: a Russian table with the trace', () => {
+    writeFileSync(join(dir, 'reserve.json'), JSON.stringify(reserveInput));
+    const r = run(['reserve-size', '--input', 'reserve.json', '--format', 'table']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('522\u00a0015\u00a0325,45');
+    expect(r.stdout).toContain('источник: Степанов, Головщинский (2011)');
+  });
+
+  it('invalid input: exit 2 and every issue with its path', () => {
+    const r = run(['reserve-size'], JSON.stringify({ ...reserveInput, income: [{ value: '-1', probability: '2' }], payables: 'x' }));
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toContain('INVALID_INPUT');
+    expect(r.stderr).toContain('  - income.0.value: must be at least 0, got -1');
+    expect(r.stderr).toContain('  - income.0.probability: must be at most 1, got 2');
+    expect(r.stderr).toContain('  - payables:');
+  });
+
+  it('probabilities that do not add up: exit 2 with the sum', () => {
+    const r = run(['reserve-size'], JSON.stringify({ ...reserveInput, income: [{ value: '1', probability: '0.3' }] }));
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('PROBABILITIES_DO_NOT_SUM_TO_ONE');
+    expect(r.stderr).toContain('income: probabilities sum to 0.3, not 1');
+  });
+
+  it('malformed JSON is invalid input; a missing file is a failure', () => {
+    expect(run(['replenishment'], '{ not json').code).toBe(2);
+    expect(run(['replenishment', '--input', 'no-such-file.json']).code).toBe(1);
+    expect(run(['no-such-command']).code).toBe(2);
+  });
+
+  it('planned-reserve: one year, or three for the budget-law form', () => {
+    const year = { required: '900000000', programFinancing: '12000000000', plannedIncome: '12500000000', plannedBaseProgramCost: '12000000000' };
+    expect((JSON.parse(run(['planned-reserve'], JSON.stringify(year)).stdout) as { planned: string }).planned).toBe('900000000');
+    const h = JSON.parse(run(['planned-reserve'], JSON.stringify([year, year, year])).stdout) as { rows: unknown[] };
+    expect(h.rows).toHaveLength(3);
+  });
+
+  it('replenishment and reserve-year, with --out', () => {
+    const r = run(['replenishment', '--out', 'schedule.json'], JSON.stringify({ planned: '100000000', openingBalance: '0', months: 3, startMonth: 10 }));
+    expect(r.code).toBe(0);
+    const s = JSON.parse(readFileSync(join(dir, 'schedule.json'), 'utf8')) as { installments: { amount: string }[] };
+    expect(s.installments.map((i) => i.amount)).toEqual(['33333333.33', '33333333.33', '33333333.34']);
+    const y = run(['reserve-year', '--format', 'table'], JSON.stringify({ planned: '1200', openingBalance: '0', events: [{ month: 4, spending: '100' }] }));
+    expect(y.code).toBe(0);
+    expect(y.stdout).toContain('апрель');
+  });
+
+  it('reserve-at-risk', () => {
+    const flat = { scenarios: [{ value: '0', probability: '1' }], unitCost: '0' };
+    const r = run(['reserve-at-risk'], JSON.stringify({ income: [{ value: '0', probability: '0.5' }, { value: '200', probability: '0.5' }], ambulatory: flat, inpatient: flat, dayHospital: flat, payables: '0', levels: ['0.95'] }));
+    expect(r.code).toBe(0);
+    expect((JSON.parse(r.stdout) as { levels: { valueAtRisk: string }[] }).levels[0]?.valueAtRisk).toBe('100');
+  });
+
+  it('subvention: Form 1, and the decision when a check is given', () => {
+    const form = {
+      openingBalance: '100', capitationFunds: '50', omsIncome: '0', sanctionIncome: '0', damagesRecovered: '0', reserveReturns: '0',
+      acceptedInvoices: '400', invoicePayments: '100', administration: '10', prevention: '5', otherExpenses: '5',
+    };
+    expect((JSON.parse(run(['subvention'], JSON.stringify(form)).stdout) as { claim: string }).claim).toBe('270');
+    const decided = run(['subvention', '--format', 'table'], JSON.stringify({
+      form,
+      decision: { verifiedNeed: '200', reserveBalance: '1000', objectiveCauses: true, misuseFound: false, violationsFound: false, fundsFullySpent: true },
+    }));
+    expect(decided.code).toBe(0);
+    expect(decided.stdout).toContain('предоставить частично');
+    const bad = run(['subvention'], JSON.stringify({ form: { ...form, prevention: '1.234' }, decision: {} }));
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('  - form.prevention:');
+  });
+
+  it('smo-rating chooses the computation by the input', () => {
+    const r = run(['smo-rating', '--format', 'table'], JSON.stringify({ smos: [{ smo: 'А', resultExact: '90.1' }, { smo: 'Б', resultExact: '81.25' }] }));
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/1\s+А\s+90,1/);
+    expect(run(['smo-rating'], '{"nothing": 1}').code).toBe(2);
+  });
+
+  it('table: the built-in table, 70 codes', () => {
+    const r = run(['table']);
+    expect(r.code).toBe(0);
+    const t = JSON.parse(r.stdout) as { id: string; entries: unknown[] };
+    expect(t.id).toBe('tariff-agreement-2025-01-09-annex-25');
+    expect(t.entries).toHaveLength(70);
+  });
+
+  it('sanctions: a CSV registry with a bad row', () => {
+    writeFileSync(join(dir, 'cases.csv'), '\uFEFFid;date;tariff;setting;per_capita_rate;violations\n1;2025-03-01;1000,00;ambulatory;150,00;3.2.3\n2;2025-03-01;-5;ambulatory;;1.2\n');
+    const r = run(['sanctions', '--cases', 'cases.csv', '--out', 'out.csv']);
+    expect(r.code).not.toBe(1);
+    const out = readFileSync(join(dir, 'out.csv'), 'utf8');
+    expect(out.split(/\r?\n/).filter((l) => l.trim() !== '')).toHaveLength(3);
+  });
+});

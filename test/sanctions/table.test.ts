@@ -1,0 +1,155 @@
+import { describe, expect, it } from 'vitest';
+import { annex25 } from '../../src/sanctions/data/tariff-agreement-2025-01-09-annex-25';
+import { builtinSanctionTable, caseSanction, defineSanctionTable, findViolation, isOmsCalcError, type SanctionTableInput } from '../../src/sanctions';
+import { SOURCES } from '../../src/_internal';
+
+// The numbers and columns of decision D4, as sanctions.md lists them: code, section, Кно, Кшт,
+// and whether the column is certain (verified or two numbers on the row) or inferred.
+const SPEC: [string, 'MEK' | 'MEE' | 'EKMP', string | null, string | null, boolean][] = [
+  ['1.1', 'MEK', null, '0.3', true], ['1.2', 'MEK', '1', null, false], ['1.3', 'MEK', '1', '0.3', true],
+  ['1.4.1', 'MEK', '1', null, false], ['1.4.2', 'MEK', '1', null, false], ['1.4.3', 'MEK', '1', null, false],
+  ['1.4.4', 'MEK', '1', null, false], ['1.4.5', 'MEK', '1', null, false], ['1.4.6', 'MEK', '1', null, false],
+  ['1.5', 'MEK', '1', null, false], ['1.6.1', 'MEK', '1', null, false], ['1.6.2', 'MEK', '1', null, false],
+  ['1.6.3', 'MEK', '1', null, false], ['1.6.4', 'MEK', '1', null, false], ['1.7.1', 'MEK', '1', null, false],
+  ['1.7.2', 'MEK', '1', null, false], ['1.8.1', 'MEK', '1', null, false], ['1.8.2', 'MEK', '1', null, false],
+  ['1.8.3', 'MEK', '1', null, false], ['1.9', 'MEK', '1', null, false], ['1.10.1', 'MEK', '1', null, false],
+  ['1.10.2', 'MEK', '1', null, false], ['1.10.3', 'MEK', '1', null, false], ['1.10.4', 'MEK', '1', null, false],
+  ['1.10.5', 'MEK', '1', null, false], ['1.10.6', 'MEK', '1', null, false],
+  ['2.1', 'MEE', null, '0.3', false], ['2.2', 'MEE', '1', '3', true], ['2.7', 'MEE', '1', '0.3', true],
+  ['2.8', 'MEE', '1', '0.3', true], ['2.9', 'MEE', null, '1', false], ['2.10', 'MEE', '0.5', '0.5', true],
+  ['2.11', 'MEE', '0.6', null, false], ['2.12', 'MEE', '1', null, false], ['2.13', 'MEE', '0.1', null, false],
+  ['2.14', 'MEE', '0.5', null, false], ['2.15', 'MEE', '1', null, false], ['2.16.1', 'MEE', '0.1', '0.3', true],
+  ['2.16.2', 'MEE', '1', '1', true], ['2.16.3', 'MEE', '1', null, false], ['2.17', 'MEE', '0.3', null, false],
+  ['2.18', 'MEE', null, '0.3', false],
+  ['3.1.1', 'EKMP', '0.1', null, false], ['3.1.2', 'EKMP', '0.3', null, false], ['3.1.3', 'EKMP', '0.4', '0.3', true],
+  ['3.1.4', 'EKMP', '0.9', '1', true], ['3.1.5', 'EKMP', '1', '3', true], ['3.2.1', 'EKMP', '0.1', null, false],
+  ['3.2.2', 'EKMP', '0.4', '0.3', true], ['3.2.3', 'EKMP', '0.9', '1', true], ['3.2.4', 'EKMP', '1', '3', true],
+  ['3.2.5', 'EKMP', '0.9', '1', true], ['3.2.6', 'EKMP', '0.9', '1', true], ['3.3', 'EKMP', '0.5', '0.6', true],
+  ['3.4', 'EKMP', '0.5', '0.3', true], ['3.5', 'EKMP', '0.3', null, false], ['3.6', 'EKMP', '0.8', '1', true],
+  ['3.7', 'EKMP', '1', '0.3', true], ['3.8', 'EKMP', '1', '0.3', true], ['3.9', 'EKMP', '1', '0.3', true],
+  ['3.10', 'EKMP', '0.9', '0.5', true], ['3.11', 'EKMP', '0.5', null, false], ['3.12', 'EKMP', null, '0.3', false],
+  ['3.13', 'EKMP', '0.5', '0.6', true], ['3.14.1', 'EKMP', null, '1', false], ['3.14.2', 'EKMP', null, '2', false],
+  ['3.14.3', 'EKMP', null, '3', false], ['3.15.1', 'EKMP', null, '1', false], ['3.15.2', 'EKMP', null, '2', false],
+  ['3.15.3', 'EKMP', null, '3', false],
+];
+
+const raw = (overrides: Partial<SanctionTableInput> = {}): SanctionTableInput => ({
+  id: 'fund-2026',
+  title: 'Перечень фонда',
+  source: 'Тарифное соглашение фонда, прил. 25',
+  validFrom: '2026-01-01',
+  entries: [
+    { code: '3.2.1', section: 'EKMP', title: 'не повлиявшее на состояние здоровья', kno: '0.2', ksht: null },
+    { code: '3.14.1', section: 'EKMP', title: 'отказ в оказании помощи', ksht: '1.5' },
+  ],
+  ...overrides,
+});
+
+function issuesOf(f: () => unknown): { code: string; issues: { path: (string | number)[]; message: string }[] } {
+  try {
+    f();
+  } catch (e) {
+    if (isOmsCalcError(e)) return { code: e.code, issues: e.issues };
+    throw e;
+  }
+  throw new Error('expected an OmsCalcError');
+}
+
+describe('the built-in table (Приложение № 25 к тарифному соглашению от 09.01.2025)', () => {
+  it('has its id, period and source', () => {
+    expect(builtinSanctionTable.id).toBe('tariff-agreement-2025-01-09-annex-25');
+    expect(builtinSanctionTable.validFrom).toBe('2025-01-01');
+    expect(builtinSanctionTable.validTo).toBeUndefined();
+    expect(builtinSanctionTable.source).toBe(SOURCES.tariffAgreement);
+  });
+
+  it('has the 70 rows of decision D4, in the order of the list, with their numbers, columns and verified flags', () => {
+    const rows = builtinSanctionTable.entries.map((e) => [e.code, e.section, e.kno?.toString() ?? null, e.ksht?.toString() ?? null, e.verified]);
+    expect(rows).toEqual(SPEC);
+    expect(rows).toHaveLength(70);
+  });
+
+  it('gives every row a wording; sub-items carry their group heading', () => {
+    for (const e of builtinSanctionTable.entries) expect(e.title.length).toBeGreaterThan(20);
+    const title = (code: string): string => findViolation(code).title;
+    expect(title('1.4.1')).toBe(
+      'Нарушения, связанные с оформлением и предъявлением на оплату счетов и реестров счетов, в том числе: наличие ошибок и/или недостоверной информации в реквизитах счета',
+    );
+    expect(title('3.1.1')).toMatch(/^Установление неверного диагноза, связанное с невыполнением.*: не повлиявшее на состояние здоровья застрахованного лица$/);
+    expect(title('3.2.1')).toMatch(/^Невыполнение, несвоевременное или ненадлежащее выполнение .*: не повлиявшее на состояние здоровья застрахованного лица$/);
+    expect(title('3.14.3')).toBe(
+      'Необоснованный отказ застрахованным лицам в оказании медицинской помощи в соответствии с программами обязательного медицинского страхования, в том числе: приведший к летальному исходу.',
+    );
+    expect(title('3.15.1')).toMatch(/^Непроведение диспансерного наблюдения застрахованного лица .* в том числе: с отсутствием последующего ухудшения состояния здоровья$/);
+    expect(title('1.8.2')).toMatch(/^Нарушения, связанные с включением в реестр счетов нелицензированных видов/);
+    expect(title('1.7.1')).toMatch(/^Нарушения, связанные с необоснованным применением тарифа/);
+    expect(title('2.16.2')).toMatch(/^Несоответствие данных медицинской документации данным реестра счетов, в том числе: включение в счет/);
+    // Line breaks of the printed text are joined; words broken with a hyphen keep it.
+    expect(title('2.11')).toContain('учетно-отчетной документации');
+    expect(title('3.10')).toContain('патолого-анатомического');
+    for (const e of builtinSanctionTable.entries) expect(e.title).not.toMatch(/\s{2}|\n|;$/);
+  });
+
+  it('is frozen', () => {
+    expect(Object.isFrozen(builtinSanctionTable)).toBe(true);
+    expect(Object.isFrozen(builtinSanctionTable.entries)).toBe(true);
+    expect(Object.isFrozen(builtinSanctionTable.entries[0])).toBe(true);
+  });
+
+  it('is the data file, validated', () => {
+    expect(annex25.entries).toHaveLength(70);
+    expect(defineSanctionTable(annex25).entries.map((e) => e.code)).toEqual(builtinSanctionTable.entries.map((e) => e.code));
+  });
+});
+
+describe('defineSanctionTable', () => {
+  it('accepts a fund table; verified defaults to true; kno/ksht may be absent or null', () => {
+    const t = defineSanctionTable(raw());
+    expect(t.entries.map((e) => [e.code, e.kno?.toString() ?? null, e.ksht?.toString() ?? null, e.verified])).toEqual([
+      ['3.2.1', '0.2', null, true],
+      ['3.14.1', null, '1.5', true],
+    ]);
+    expect(caseSanction({ tariff: '1000', date: '2026-02-01', violations: ['3.2.1'] }, { tables: [t] }).nonPayment.toString()).toBe('200');
+  });
+
+  it('reports one issue per problem, with its path', () => {
+    const bad = raw({
+      validFrom: '2026-02-30',
+      entries: [
+        { code: '3.2', section: 'EKMP', title: 'x', kno: '1.5' },
+        { code: '3.2', section: 'EKMP', title: 'y', ksht: '-1' },
+        { code: '3.x', section: 'EKMP', title: 'z', kno: '0.1' },
+        { code: '4.1', section: 'EKMP', title: 'w', kno: null, ksht: null },
+      ],
+    });
+    const { code, issues } = issuesOf(() => defineSanctionTable(bad));
+    expect(code).toBe('INVALID_INPUT');
+    expect(issues).toEqual([
+      { path: ['validFrom'], message: 'expected an ISO date such as "2025-03-01", got "2026-02-30"' },
+      { path: ['entries', 0, 'kno'], message: 'must be at most 1, got 1.5' },
+      { path: ['entries', 1, 'ksht'], message: 'must be at least 0, got -1' },
+      { path: ['entries', 2, 'code'], message: 'expected a violation code of the form d.d or d.d.d such as "3.2.1", got "3.x"' },
+      { path: ['entries', 3, 'kno'], message: 'a row needs Кно (kno) or Кшт (ksht), or both' },
+    ]);
+  });
+
+  it('rejects duplicate codes and a period that ends before it starts', () => {
+    const dup = raw({ validTo: '2025-12-31', entries: [...raw().entries, { code: '3.2.1', section: 'EKMP', title: 'again', kno: '0.1' }] });
+    expect(issuesOf(() => defineSanctionTable(dup)).issues).toEqual([
+      { path: ['validTo'], message: 'validTo 2025-12-31 is before validFrom 2026-01-01' },
+      { path: ['entries', 2, 'code'], message: 'duplicate code "3.2.1" (also entry 0)' },
+    ]);
+  });
+
+  it('rejects an empty table, unknown fields and non-objects', () => {
+    expect(issuesOf(() => defineSanctionTable(raw({ entries: [] }))).issues).toEqual([{ path: ['entries'], message: 'a table needs at least one entry' }]);
+    expect(issuesOf(() => defineSanctionTable({ ...raw(), extra: 1 })).code).toBe('INVALID_INPUT');
+    expect(issuesOf(() => defineSanctionTable('table')).code).toBe('INVALID_INPUT');
+    expect(issuesOf(() => defineSanctionTable(null)).code).toBe('INVALID_INPUT');
+  });
+
+  it('survives a JSON round trip (Decimals become strings and are read back)', () => {
+    const again = defineSanctionTable(JSON.parse(JSON.stringify(builtinSanctionTable)));
+    expect(JSON.stringify(again)).toBe(JSON.stringify(builtinSanctionTable));
+  });
+});
