@@ -18,13 +18,17 @@ export function expectFinite(value: unknown, path = '$'): void {
   else if (typeof value === 'object' && value !== null) for (const [k, v] of Object.entries(value)) expectFinite(v, `${path}.${k}`);
 }
 
-/** Calls `run`; it must return a finite result or throw an OmsCalcError, nothing else. */
-export function expectResultOrOmsCalcError(run: () => unknown): void {
+/**
+ * Calls `run`; it must return a finite result or throw an OmsCalcError (of one of `codes`, when
+ * given), nothing else.
+ */
+export function expectResultOrOmsCalcError(run: () => unknown, codes?: readonly string[]): void {
   let result: unknown;
   try {
     result = run();
   } catch (e) {
     if (!isOmsCalcError(e)) throw new Error(`threw a foreign error: ${String(e)}`, { cause: e });
+    if (codes !== undefined) expect(codes).toContain(e.code);
     expect(e.issues.length).toBeGreaterThan(0);
     return;
   }
@@ -39,9 +43,9 @@ export const oddLeaf: fc.Arbitrary<unknown> = fc.oneof(
   fc.jsonValue(),
 );
 
-/** Replaces random leaves of a valid value with odd ones, or drops keys. */
-export function mutate<T>(valid: fc.Arbitrary<T>): fc.Arbitrary<unknown> {
-  return fc.tuple(valid, fc.infiniteStream(fc.tuple(fc.nat(100), oddLeaf))).map(([v, stream]) => {
+/** Replaces random leaves of a valid value with odd ones (or `leaves`), or drops keys. */
+export function mutate<T>(valid: fc.Arbitrary<T>, leaves: fc.Arbitrary<unknown> = oddLeaf): fc.Arbitrary<unknown> {
+  return fc.tuple(valid, fc.infiniteStream(fc.tuple(fc.nat(100), leaves))).map(([v, stream]) => {
     const it = stream[Symbol.iterator]();
     const walk = (x: unknown): unknown => {
       const [roll, leaf] = it.next().value as [number, unknown];

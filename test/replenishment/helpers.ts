@@ -4,8 +4,6 @@
  */
 import { Decimal } from 'decimal.js';
 import fc from 'fast-check';
-import { expect } from 'vitest';
-import { isOmsCalcError } from '../../src/replenishment';
 import type { ReserveYear, ReserveYearEvent, ReserveYearMonth } from '../../src/replenishment';
 import { centsToString } from '../arbitraries';
 
@@ -184,32 +182,4 @@ export class LedgerModel {
     this.month += 1;
     return row;
   }
-}
-
-/** Walks a result and fails on any non-finite Decimal or number. */
-export function expectFinite(value: unknown, path = '$'): void {
-  if (Decimal.isDecimal(value)) {
-    expect((value as Decimal).isFinite(), `${path} is ${String(value)}`).toBe(true);
-    return;
-  }
-  if (typeof value === 'number') {
-    expect(Number.isFinite(value), `${path} is ${value}`).toBe(true);
-    return;
-  }
-  if (Array.isArray(value)) value.forEach((v, i) => expectFinite(v, `${path}[${i}]`));
-  else if (typeof value === 'object' && value !== null) for (const [k, v] of Object.entries(value)) expectFinite(v, `${path}.${k}`);
-}
-
-/** Calls `run`; it must return a result free of NaN/Infinity or throw an OmsCalcError, nothing else. */
-export function expectResultOrOmsCalcError(run: () => unknown): void {
-  let result: unknown;
-  try {
-    result = run();
-  } catch (e) {
-    if (!isOmsCalcError(e)) throw new Error(`threw a foreign error: ${String(e)}`, { cause: e });
-    expect(e.code).toBe('INVALID_INPUT');
-    expect(e.issues.length).toBeGreaterThan(0);
-    return;
-  }
-  expectFinite(result);
 }
