@@ -1,21 +1,10 @@
 import { Decimal } from 'decimal.js';
 import { describe, expect, it } from 'vitest';
 import {
-  isOmsCalcError,
+  
   replenishmentSchedule,
-  ReplenishmentScheduleInputSchema,
-  type OmsCalcError,
-} from '../../src/replenishment';
-
-function failure(run: () => unknown): OmsCalcError {
-  try {
-    run();
-  } catch (e) {
-    if (isOmsCalcError(e)) return e;
-    throw e;
-  }
-  throw new Error('expected an OmsCalcError');
-}
+  ReplenishmentScheduleInputSchema } from '../../src/replenishment';
+import { failure } from '../errors';
 
 const amounts = (s: ReturnType<typeof replenishmentSchedule>): string[] => s.installments.map((x) => x.amount.toString());
 

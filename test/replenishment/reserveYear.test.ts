@@ -1,15 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { isOmsCalcError, reserveYear, ReserveYearInputSchema, type OmsCalcError, type ReserveYear } from '../../src/replenishment';
-
-function failure(run: () => unknown): OmsCalcError {
-  try {
-    run();
-  } catch (e) {
-    if (isOmsCalcError(e)) return e;
-    throw e;
-  }
-  throw new Error('expected an OmsCalcError');
-}
+import { reserveYear, ReserveYearInputSchema, type ReserveYear } from '../../src/replenishment';
+import { failure } from '../errors';
 
 const column = (y: ReserveYear, key: 'opening' | 'income' | 'overflow' | 'transfer' | 'spending' | 'shortfall' | 'closing'): string[] =>
   y.months.map((m) => m[key].toString());

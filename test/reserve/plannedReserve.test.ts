@@ -1,15 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { isOmsCalcError, legacyReserve, placementLimit, plannedReserve, plannedReserveHorizon, type OmsCalcError } from '../../src/reserve';
-
-function failure(run: () => unknown): OmsCalcError {
-  try {
-    run();
-  } catch (e) {
-    if (isOmsCalcError(e)) return e;
-    throw e;
-  }
-  throw new Error('expected an OmsCalcError');
-}
+import { legacyReserve, placementLimit, plannedReserve, plannedReserveHorizon } from '../../src/reserve';
+import { failure } from '../errors';
 
 const base = { required: '100', programFinancing: '1000', plannedIncome: '1000', plannedBaseProgramCost: '900' };
 

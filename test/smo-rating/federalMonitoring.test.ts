@@ -1,15 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { federalMonitoring, isOmsCalcError, type OmsCalcError } from '../../src/smo-rating';
-
-function fail(fn: () => unknown): OmsCalcError {
-  try {
-    fn();
-  } catch (e) {
-    if (isOmsCalcError(e)) return e;
-    throw e;
-  }
-  throw new Error('expected an OmsCalcError');
-}
+import { federalMonitoring } from '../../src/smo-rating';
+import { failure as fail } from '../errors';
 
 describe('federalMonitoring — the mean over the regions (пункт 19)', () => {
   it('without the 1.1 when one region found violations', () => {

@@ -1,15 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { isOmsCalcError, mergeIndicatorData, smoIndicators, type OmsCalcError } from '../../src/smo-rating';
-
-function fail(fn: () => unknown): OmsCalcError {
-  try {
-    fn();
-  } catch (e) {
-    if (isOmsCalcError(e)) return e;
-    throw e;
-  }
-  throw new Error('expected an OmsCalcError');
-}
+import { mergeIndicatorData, smoIndicators } from '../../src/smo-rating';
+import { failure as fail } from '../errors';
 
 const str = (data: Record<string, { toString(): string } | undefined>): Record<string, string> =>
   Object.fromEntries(Object.entries(data).map(([k, v]) => [k, String(v)]));

@@ -1,15 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { isOmsCalcError, monitoringDeadlines, type OmsCalcError } from '../../src/smo-rating';
-
-function fail(fn: () => unknown): OmsCalcError {
-  try {
-    fn();
-  } catch (e) {
-    if (isOmsCalcError(e)) return e;
-    throw e;
-  }
-  throw new Error('expected an OmsCalcError');
-}
+import { monitoringDeadlines } from '../../src/smo-rating';
+import { failure as fail } from '../errors';
 
 const dates = (year: number, quarter: 1 | 2 | 3 | 4): string[] => {
   const d = monitoringDeadlines({ year, quarter });

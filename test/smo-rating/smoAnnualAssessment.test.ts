@@ -1,15 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { isOmsCalcError, smoAnnualAssessment, type OmsCalcError, type SmoViolation } from '../../src/smo-rating';
-
-function fail(fn: () => unknown): OmsCalcError {
-  try {
-    fn();
-  } catch (e) {
-    if (isOmsCalcError(e)) return e;
-    throw e;
-  }
-  throw new Error('expected an OmsCalcError');
-}
+import { smoAnnualAssessment, type SmoViolation } from '../../src/smo-rating';
+import { failure as fail } from '../errors';
 
 // Every indicator 80 (indicator 6: 100 − 2 000 × 100 000 / 10 000 000 = 100 − 20 = 80; indicator 8:
 // (1 − (ДТ/СЧпо − 1/12)) × 100 = 80 → ДТ/СЧпо = 0.2 + 1/12 = 17/60 → ДТ = 170, СЧпо = 600).

@@ -1,16 +1,7 @@
 import { Decimal } from 'decimal.js';
 import { describe, expect, it } from 'vitest';
-import { isOmsCalcError, smoIndicators, SmoIndicatorsInputSchema, type OmsCalcError } from '../../src/smo-rating';
-
-function fail(fn: () => unknown): OmsCalcError {
-  try {
-    fn();
-  } catch (e) {
-    if (isOmsCalcError(e)) return e;
-    throw e;
-  }
-  throw new Error('expected an OmsCalcError');
-}
+import { smoIndicators, SmoIndicatorsInputSchema } from '../../src/smo-rating';
+import { failure as fail } from '../errors';
 
 const full = {
   reliableInsured: 990, insured: 1_000,

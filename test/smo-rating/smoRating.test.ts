@@ -1,15 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { isOmsCalcError, smoRating, type OmsCalcError } from '../../src/smo-rating';
-
-function fail(fn: () => unknown): OmsCalcError {
-  try {
-    fn();
-  } catch (e) {
-    if (isOmsCalcError(e)) return e;
-    throw e;
-  }
-  throw new Error('expected an OmsCalcError');
-}
+import { smoRating } from '../../src/smo-rating';
+import { failure as fail } from '../errors';
 
 const table = (smos: { smo: string; resultExact: string }[]): (string | number)[][] =>
   smoRating({ smos }).rows.map((r) => [r.rank, r.smo, r.result.toString(), r.resultExact.toString()]);

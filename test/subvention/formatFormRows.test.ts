@@ -1,17 +1,8 @@
 import { parse } from 'csv-parse/sync';
 import { Decimal } from 'decimal.js';
 import { describe, expect, it } from 'vitest';
-import { formatFormRows, isOmsCalcError, subventionClaim, type FormRow, type OmsCalcError } from '../../src/subvention';
-
-function failure(run: () => unknown): OmsCalcError {
-  try {
-    run();
-  } catch (e) {
-    if (isOmsCalcError(e)) return e;
-    throw e;
-  }
-  throw new Error('expected an OmsCalcError');
-}
+import { formatFormRows, subventionClaim, type FormRow } from '../../src/subvention';
+import { failure } from '../errors';
 
 const tricky: FormRow[] = [
   { line: '1', name: 'Доходы; в том числе "прочие"', amount: '1234.5' },

@@ -1,16 +1,7 @@
 import { Decimal } from 'decimal.js';
 import { describe, expect, it } from 'vitest';
-import { isOmsCalcError, subventionClaim, SubventionClaimInputSchema, type OmsCalcError, type SubventionClaimInput } from '../../src/subvention';
-
-function failure(run: () => unknown): OmsCalcError {
-  try {
-    run();
-  } catch (e) {
-    if (isOmsCalcError(e)) return e;
-    throw e;
-  }
-  throw new Error('expected an OmsCalcError');
-}
+import { subventionClaim, SubventionClaimInputSchema, type SubventionClaimInput } from '../../src/subvention';
+import { failure } from '../errors';
 
 const base: SubventionClaimInput = {
   openingBalance: '1000000',

@@ -1,15 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { isOmsCalcError, subventionDecision, type OmsCalcError, type SubventionDecisionInput, type SubventionReasonCode } from '../../src/subvention';
-
-function failure(run: () => unknown): OmsCalcError {
-  try {
-    run();
-  } catch (e) {
-    if (isOmsCalcError(e)) return e;
-    throw e;
-  }
-  throw new Error('expected an OmsCalcError');
-}
+import { subventionDecision, type SubventionDecisionInput, type SubventionReasonCode } from '../../src/subvention';
+import { failure } from '../errors';
 
 const ok: SubventionDecisionInput = {
   claim: '1000000',
