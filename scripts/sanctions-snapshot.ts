@@ -6,9 +6,10 @@
  *     npx tsx scripts/sanctions-snapshot.ts          # rewrite the snapshot
  *     npx tsx scripts/sanctions-snapshot.ts --check  # exit 1 if it is out of date
  */
-import { readFileSync, realpathSync, writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { builtinSanctionTable, sanctionSections, type SanctionSection, type SanctionTable } from '../src/sanctions';
+import { isExecutedDirectly } from '../src/cli/io';
 
 /** Where the snapshot lives, relative to the repository root. */
 export const SNAPSHOT_PATH = 'docs/sanction-table.md';
@@ -46,17 +47,8 @@ export function renderSanctionTable(table: SanctionTable = builtinSanctionTable)
   return `${lines.join('\n')}\n`;
 }
 
-function executedDirectly(): boolean {
-  const script = process.argv[1];
-  if (script === undefined) return false;
-  try {
-    return realpathSync(script) === realpathSync(fileURLToPath(import.meta.url));
-  } catch {
-    return false;
-  }
-}
 
-if (executedDirectly()) {
+if (isExecutedDirectly(import.meta.url)) {
   const target = fileURLToPath(new URL(`../${SNAPSHOT_PATH}`, import.meta.url));
   const text = renderSanctionTable();
   if (process.argv.includes('--check')) {

@@ -5,12 +5,10 @@
  *
  * @module cli
  */
-import { realpathSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { cac } from 'cac';
 import packageJson from '../../package.json' with { type: 'json' };
 import { JSON_COMMANDS } from './commands';
-import { CliError, EXIT, type CliCommand, type CliIo } from './io';
+import { CliError, EXIT, isExecutedDirectly, type CliCommand, type CliIo } from './io';
 import { sanctionsCommand } from './sanctions';
 
 export type { CliCommand, CliIo } from './io';
@@ -113,17 +111,8 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
   }
 }
 
-function executedDirectly(): boolean {
-  const script = process.argv[1];
-  if (script === undefined) return false;
-  try {
-    return realpathSync(script) === realpathSync(fileURLToPath(import.meta.url));
-  } catch {
-    return false;
-  }
-}
 
-if (executedDirectly()) {
+if (isExecutedDirectly(import.meta.url)) {
   void main(process.argv.slice(2)).then((code) => {
     process.exitCode = code;
   });

@@ -5,6 +5,9 @@
  * @module
  */
 
+import { realpathSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+
 /** A writable text stream (process.stdout, a file stream, a test buffer). */
 export interface CliOutput {
   write(chunk: string | Uint8Array): boolean;
@@ -49,4 +52,15 @@ export interface CliCommand {
   help?: string | undefined;
   /** Runs the command; resolves to the exit code. */
   run(options: Record<string, unknown>, io: CliIo): Promise<number>;
+}
+
+/** Whether the module at `moduleUrl` (its `import.meta.url`) is the script node was started with. */
+export function isExecutedDirectly(moduleUrl: string): boolean {
+  const script = process.argv[1];
+  if (script === undefined) return false;
+  try {
+    return realpathSync(script) === realpathSync(fileURLToPath(moduleUrl));
+  } catch {
+    return false;
+  }
 }

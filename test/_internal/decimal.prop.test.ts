@@ -15,7 +15,7 @@ test.prop([fc.array(cents, { minLength: 1, maxLength: 30 })])('money sums are ex
   expect(sum([...values].reverse()).eq(sum(values))).toBe(true);
 });
 
-test.prop([cents, cents])('a default-precision Decimal can lose kopecks where the private one does not', (a, b) => {
+test.prop([cents, cents])('sums beyond 20 significant digits keep every kopeck, and the global Decimal stays untouched', (a, b) => {
   const big = 10n ** 18n;
   const exact = big + a + b;
   expect(new D(centsToString(big)).plus(centsToString(a)).plus(centsToString(b)).toString()).toBe(new D(centsToString(exact)).toString());
@@ -33,4 +33,10 @@ test.prop([fc.bigInt({ min: -(10n ** 20n), max: 10n ** 20n })])('kopeck rounding
   const expected = neg ? -roundedAbs : roundedAbs;
   const value = new D(milli.toString()).div(1000);
   expect(kopecks(value).eq(new D(expected.toString()).div(100))).toBe(true);
+});
+
+test('the reason for the private context: at decimal.js\'s default 20 digits a kopeck on 10^18 rubles is lost', () => {
+  // 1 000 000 000 000 000 000.01 has 21 significant digits
+  expect(new Decimal('1000000000000000000').plus('0.01').toString()).toBe('1000000000000000000');
+  expect(new D('1000000000000000000').plus('0.01').toString()).toBe('1000000000000000000.01');
 });

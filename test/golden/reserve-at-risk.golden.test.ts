@@ -10,6 +10,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { reserveAtRisk, type ReserveAtRisk } from '../../src/reserve';
+import { twoTwoPointRisks } from '../reserve/fixtures';
 
 const one = (value: string) => [{ value, probability: '1' }];
 const fixedCare = {
@@ -86,23 +87,7 @@ describe('two independent two-point risks: income and inpatient care', () => {
   //   −10e6 − 2e6 = −12e6  p 0.4      −10e6 + 8e6 = −2e6  p 0.1
   //   +10e6 − 2e6 =   8e6  p 0.4      +10e6 + 8e6 = 18e6  p 0.1
   // Sorted: −12e6 (0.4), −2e6 (0.1), 8e6 (0.4), 18e6 (0.1); P(Д ≤ ·) = 0.4, 0.5, 0.9, 1.
-  const input = {
-    income: [
-      { value: '100000000', probability: '0.5' },
-      { value: '80000000', probability: '0.5' },
-    ],
-    ambulatory: { scenarios: one('1000'), unitCost: '100' },
-    inpatient: {
-      scenarios: [
-        { value: '1000', probability: '0.8' },
-        { value: '1200', probability: '0.2' },
-      ],
-      unitCost: '50000',
-    },
-    dayHospital: { scenarios: one('10'), unitCost: '1000' },
-    payables: '0',
-    levels: ['0.3', '0.5', '0.75', '0.9', '0.95'],
-  };
+  const input = twoTwoPointRisks;
 
   it('each level read off the four atoms', () => {
     // α = 0.3:  VaR: P(≤ −12e6) = 0.4 ≥ 0.3 → −12e6 → 0.

@@ -26,6 +26,21 @@ const shortage: SubventionClaimInput = {
   otherExpenses: '120000.00',
 };
 
+/** Expenses beyond the funds: the form of the negative-line-7 example, printed again below. */
+const negativeLine7 = {
+  openingBalance: '0',
+  capitationFunds: '5000000.00',
+  omsIncome: '0',
+  sanctionIncome: '0',
+  damagesRecovered: '0',
+  reserveReturns: '0',
+  acceptedInvoices: '7000000.00',
+  invoicePayments: '5200000.00',
+  administration: '150000.00',
+  prevention: '0',
+  otherExpenses: '49999.99',
+};
+
 describe('subventionClaim — Form 1 by hand', () => {
   it('a shortage', () => {
     // стр. 1 = 250 000 000.00 + 1 234 567.89 + 2 500 000.55 + 150 000.00 + 3 000 000.00 = 256 884 568.44
@@ -88,19 +103,7 @@ describe('subventionClaim — Form 1 by hand', () => {
     // стр. 7 = 0 + 5 000 000.00 − 5 399 999.99 = −399 999.99
     // стр. 11 = 7 000 000.00 − 5 200 000.00 = 1 800 000.00
     // стр. 12 = 1 800 000.00 − (−399 999.99) = 2 199 999.99
-    const c = subventionClaim({
-      openingBalance: '0',
-      capitationFunds: '5000000.00',
-      omsIncome: '0',
-      sanctionIncome: '0',
-      damagesRecovered: '0',
-      reserveReturns: '0',
-      acceptedInvoices: '7000000.00',
-      invoicePayments: '5200000.00',
-      administration: '150000.00',
-      prevention: '0',
-      otherExpenses: '49999.99',
-    });
+    const c = subventionClaim(negativeLine7);
     expect(c.lines['8'].toString()).toBe('5399999.99');
     expect(c.lines['7'].toString()).toBe('-399999.99');
     expect(c.lines['11'].toString()).toBe('1800000');
@@ -200,19 +203,7 @@ describe('subventionDecision — on the claim of 24 889 752.91', () => {
 });
 
 describe('formatFormRows — the negative-line-7 form, printed', () => {
-  const c = subventionClaim({
-    openingBalance: '0',
-    capitationFunds: '5000000.00',
-    omsIncome: '0',
-    sanctionIncome: '0',
-    damagesRecovered: '0',
-    reserveReturns: '0',
-    acceptedInvoices: '7000000.00',
-    invoicePayments: '5200000.00',
-    administration: '150000.00',
-    prevention: '0',
-    otherExpenses: '49999.99',
-  });
+  const c = subventionClaim(negativeLine7);
 
   it('as CSV for Excel: semicolons, decimal comma, CRLF', () => {
     const csv = formatFormRows(c.formRows, 'csv');

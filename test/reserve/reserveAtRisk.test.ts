@@ -4,27 +4,11 @@ import { isOmsCalcError, OmsCalcError, reserveAtRisk, ReserveAtRiskInputSchema, 
 import { fillUint32, seedState } from '../../src/reserve/prng';
 import { computeReserveAtRisk } from '../../src/reserve/reserveAtRisk';
 import { UnitSample } from '../../src/reserve/riskSample';
+import { twoTwoPointRisks } from './fixtures';
 
-const one = (value: string) => [{ value, probability: '1' }];
 
 /** Two independent two-point risks (the golden example): atoms −12e6 (0.4), −2e6 (0.1), 8e6 (0.4), 18e6 (0.1). */
-const base: ReserveAtRiskInput = {
-  income: [
-    { value: '100000000', probability: '0.5' },
-    { value: '80000000', probability: '0.5' },
-  ],
-  ambulatory: { scenarios: one('1000'), unitCost: '100' },
-  inpatient: {
-    scenarios: [
-      { value: '1000', probability: '0.8' },
-      { value: '1200', probability: '0.2' },
-    ],
-    unitCost: '50000',
-  },
-  dayHospital: { scenarios: one('10'), unitCost: '1000' },
-  payables: '0',
-  levels: ['0.3', '0.5', '0.75', '0.9', '0.95'],
-};
+const base: ReserveAtRiskInput = twoTwoPointRisks;
 
 const figures = (r: ReturnType<typeof reserveAtRisk>) => JSON.parse(JSON.stringify({ ...r, trace: undefined })) as unknown;
 
