@@ -26,7 +26,7 @@ export class FastRow implements SanctionRow {
   declare nonPayment: X;
   declare fine: X;
   declare details: ViolationSanction[];
-  /** [nonPayment, fine, applied_0, fine_0, applied_1, fine_1, …] in kopecks. */
+  /** [nonPayment, fine, applied_0, fine_0, …, applied_n−1, fine_n−1, nonPayment_0, …, nonPayment_n−1] in kopecks. */
   readonly #kopecks: number[];
 
   constructor(id: string | undefined, table: string, nonPayment: X, fine: X, details: ViolationSanction[], kopecks: number[]) {
@@ -268,9 +268,11 @@ export function fastCase(raw: unknown, ctx: FastContext): FastRow | undefined {
       left -= take;
     }
   }
-  const kopecks: number[] = [total, fineTotal];
-
-  const details: ViolationSanction[] = [];
+  // Both arrays at their final length: an array grown by push keeps room for more.
+  const kopecks = new Array<number>(2 + 3 * n);
+  kopecks[0] = total;
+  kopecks[1] = fineTotal;
+  const details = new Array<ViolationSanction>(n);
   let tariffDecimal: X | undefined;
   let totalDecimal: X | undefined;
   let fineDecimal: X | undefined;
@@ -279,7 +281,9 @@ export function fastCase(raw: unknown, ctx: FastContext): FastRow | undefined {
     const np = nonPayments[i] as number;
     const applied = ctx.applied[i] as number;
     const fine = fines[i] as number;
-    kopecks.push(applied, fine);
+    kopecks[2 + 2 * i] = applied;
+    kopecks[3 + 2 * i] = fine;
+    kopecks[2 + 2 * n + i] = np;
     let npDecimal: X;
     if (np === 0) npDecimal = ZERO;
     else if (np === T) npDecimal = tariffDecimal ??= decimalFromKopecks(T);
@@ -289,7 +293,7 @@ export function fastCase(raw: unknown, ctx: FastContext): FastRow | undefined {
     if (ctx.max && i === best) totalDecimal = npDecimal;
     if (finesCount === 1 && fine > 0) fineDecimal = fineDec;
     const R = recomputed[i] as number;
-    details.push(
+    details[i] =
       R < 0
         ? { code: e.code, section: e.section, kno: e.kno, ksht: e.ksht, nonPayment: npDecimal, appliedNonPayment: appliedDecimal, fine: fineDec }
         : {
@@ -301,8 +305,7 @@ export function fastCase(raw: unknown, ctx: FastContext): FastRow | undefined {
             nonPayment: npDecimal,
             appliedNonPayment: appliedDecimal,
             fine: fineDec,
-          },
-    );
+          };
   }
   totalDecimal ??= total === 0 ? ZERO : total === T ? (tariffDecimal ?? decimalFromKopecks(T)) : decimalFromKopecks(total);
   fineDecimal ??= fineTotal === 0 ? ZERO : decimalFromKopecks(fineTotal);

@@ -101,9 +101,12 @@ function buildKopecks(k: number): X {
     for (let p = 10; p <= q; p *= 10) e++;
     const hi = Math.floor(q / 10_000_000);
     const lo = q - hi * 10_000_000;
-    const d = hi > 0 ? [hi, lo] : [lo];
-    if (r > 0) d.push(r * 100_000);
-    while (d.length > 1 && d[d.length - 1] === 0) d.pop();
+    // Words of seven digits, the last without trailing zero words; built at their final length
+    // (an array grown by push keeps room for more).
+    const f = r * 100_000;
+    let d: number[];
+    if (hi > 0) d = r > 0 ? [hi, lo, f] : lo > 0 ? [hi, lo] : [hi];
+    else d = r > 0 ? [lo, f] : [lo];
     x.e = e;
     x.d = d;
   }
