@@ -59,6 +59,49 @@ export function moneyText(x: X, mark: '.' | ','): string {
   return `${(k - r) / 100}${mark}${r < 10 ? '0' : ''}${r}`;
 }
 
+/** The most bytes {@link putKopecks} writes: 14 digits of rubles (safe integers), the mark, 2 digits. */
+export const MAX_KOPECKS_BYTES = 17;
+
+/** Writes `n` (a safe integer ≥ 0) in decimal digits at `b[at]`; returns the position after. No bounds check. */
+export function putUint(b: Buffer, at: number, n: number): number {
+  const digits = n < 1e9 ? digitCount9(n) : String(n).length;
+  let i = at + digits - 1;
+  let v = n;
+  if (v < 2_147_483_648) {
+    while (v >= 10) {
+      const q = (v / 10) | 0;
+      b[i--] = 48 + v - q * 10;
+      v = q;
+    }
+  } else {
+    while (v >= 10) {
+      const q = Math.floor(v / 10);
+      b[i--] = 48 + v - q * 10;
+      v = q;
+    }
+  }
+  b[i] = 48 + v;
+  return at + digits;
+}
+
+/** Writes `k` kopecks (a safe integer ≥ 0) as rubles with two decimals and `mark`; returns the position after. No bounds check. */
+export function putKopecks(b: Buffer, at: number, k: number, mark: number): number {
+  const r = k % 100;
+  let i = putUint(b, at, (k - r) / 100);
+  b[i++] = mark;
+  const tens = (r / 10) | 0;
+  b[i++] = 48 + tens;
+  b[i++] = 48 + r - tens * 10;
+  return i;
+}
+
+/** Writes an ASCII string at `b[at]`; returns the position after. No bounds check. */
+export function putAscii(b: Buffer, at: number, s: string): number {
+  let i = at;
+  for (let j = 0; j < s.length; j++) b[i++] = s.charCodeAt(j);
+  return i;
+}
+
 /**
  * A growing byte buffer for CSV output: plain fields (numbers, codes, ASCII ids) are written as
  * bytes directly, without building strings; anything else is written as UTF-8 text (a field that
@@ -84,6 +127,25 @@ export class CsvBytes {
     return this.#at;
   }
 
+  /**
+   * Makes room for `n` more bytes and returns the buffer: write from {@link CsvBytes.position}
+   * with the `put…` functions, then {@link CsvBytes.advance} to the end of what was written.
+   */
+  reserve(n: number): Buffer {
+    this.#room(n);
+    return this.#buffer;
+  }
+
+  /** Where the next byte goes in the buffer of {@link CsvBytes.reserve}. */
+  get position(): number {
+    return this.#at;
+  }
+
+  /** Marks the bytes up to `to` (written into the reserved room) as written. */
+  advance(to: number): void {
+    this.#at = to;
+  }
+
   /** One byte (an ASCII character code). */
   byte(c: number): void {
     this.#room(1);
@@ -92,12 +154,8 @@ export class CsvBytes {
 
   /** A string of ASCII characters (digits, codes, fixed words). */
   ascii(s: string): void {
-    const n = s.length;
-    this.#room(n);
-    const b = this.#buffer;
-    let at = this.#at;
-    for (let i = 0; i < n; i++) b[at++] = s.charCodeAt(i);
-    this.#at = at;
+    this.#room(s.length);
+    this.#at = putAscii(this.#buffer, this.#at, s);
   }
 
   /** Any string, as UTF-8. */
@@ -108,42 +166,26 @@ export class CsvBytes {
 
   /** A whole number ≥ 0 in decimal digits. */
   uint(n: number): void {
-    const digits = n < 1e9 ? digitCount9(n) : String(n).length;
-    this.#room(digits);
-    const b = this.#buffer;
-    let at = this.#at + digits - 1;
-    let v = n;
-    if (v < 2_147_483_648) {
-      while (v >= 10) {
-        const q = (v / 10) | 0;
-        b[at--] = 48 + v - q * 10;
-        v = q;
-      }
-    } else {
-      while (v >= 10) {
-        const q = Math.floor(v / 10);
-        b[at--] = 48 + v - q * 10;
-        v = q;
-      }
-    }
-    b[at] = 48 + v;
-    this.#at += digits;
+    this.#room(21);
+    this.#at = putUint(this.#buffer, this.#at, n);
   }
 
   /** An amount in rubles with two decimals and the given decimal mark. */
   money(x: X, mark: number): void {
     const k = wholeKopecks(x);
-    if (k < 0) {
-      this.ascii(moneyText(x, mark === 44 ? ',' : '.'));
-      return;
-    }
-    const r = k % 100;
-    this.uint((k - r) / 100);
-    this.#room(3);
-    const b = this.#buffer;
-    b[this.#at++] = mark;
-    b[this.#at++] = 48 + ((r - (r % 10)) / 10);
-    b[this.#at++] = 48 + (r % 10);
+    if (k < 0) this.ascii(moneyText(x, mark === 44 ? ',' : '.'));
+    else this.kopecks(k, mark);
+  }
+
+  /** A whole number of kopecks ≥ 0 as rubles with two decimals and the given decimal mark. */
+  kopecks(k: number, mark: number): void {
+    this.#room(MAX_KOPECKS_BYTES);
+    this.#at = putKopecks(this.#buffer, this.#at, k, mark);
+  }
+
+  /** The bytes written so far, not copied: valid until the next write. */
+  view(): Buffer {
+    return this.#buffer.subarray(0, this.#at);
   }
 
   /** The bytes written, handed over; the writer starts a new buffer. */

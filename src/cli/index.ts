@@ -5,11 +5,13 @@
  *
  * @module cli
  */
+import { isMainThread, parentPort, workerData } from 'node:worker_threads';
 import { cac } from 'cac';
 import packageJson from '../../package.json' with { type: 'json' };
 import { JSON_COMMANDS } from './commands';
 import { CliError, EXIT, isExecutedDirectly, type CliCommand, type CliIo } from './io';
 import { sanctionsCommand } from './sanctions';
+import { isSanctionsWorker, runSanctionsWorker } from './sanctions-parts';
 
 export type { CliCommand, CliIo } from './io';
 
@@ -112,8 +114,13 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
 }
 
 
-if (isExecutedDirectly(import.meta.url)) {
-  void main(process.argv.slice(2)).then((code) => {
+if (!isMainThread) {
+  // A worker thread of `oms-calc sanctions` (src/cli/sanctions-parallel.ts) runs this same file.
+  if (isSanctionsWorker(workerData) && parentPort !== null) runSanctionsWorker(workerData, parentPort);
+} else if (isExecutedDirectly(import.meta.url)) {
+  // Worker threads run this file again: the built bin can; TypeScript run through a loader keeps to one thread.
+  const self = new URL(import.meta.url);
+  void main(process.argv.slice(2), { ...processIo(), workerScript: /\.m?js$/.test(self.pathname) ? self : undefined }).then((code) => {
     process.exitCode = code;
   });
 }

@@ -1,78 +1,35 @@
 /**
  * `oms-calc sanctions --cases FILE.csv [--rates FILE.json] [--table FILE.json] [--out FILE.csv]`:
- * the sanctions of a registry of cases, streamed from CSV to CSV.
+ * the sanctions of a registry of cases, streamed from CSV to CSV — on worker threads for a large
+ * file (src/cli/sanctions-parallel.ts), on the command's own thread otherwise.
  *
  * @module
  */
 import { once } from 'node:events';
 import { createReadStream, createWriteStream, type WriteStream } from 'node:fs';
 import { open, readFile } from 'node:fs/promises';
+import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
 import type { Readable } from 'node:stream';
-import { parse, type Options } from 'csv-parse';
+import { parse } from 'csv-parse';
+import { parse as parseSync } from 'csv-parse/sync';
 import { stringify as stringifySync } from 'csv-stringify/sync';
 import type { X } from '../_internal';
-import {
-  defineSanctionTable,
-  isOmsCalcError,
-  sanctionRows,
-  sanctionTotals,
-  type CaseInput,
-  type OmsCalcIssue,
-  type SanctionErrorRow,
-  type SanctionRow,
-  type SanctionStreamOptions,
-  type SanctionTable,
-  type SanctionTotals,
-} from '../sanctions';
-import { CsvBytes, moneyText, plainAscii } from './format';
+import { defineSanctionTable, isOmsCalcError, sanctionTotals, type OmsCalcIssue, type SanctionStreamOptions, type SanctionTable } from '../sanctions';
+import { CsvBytes, moneyText } from './format';
 import { CliError, EXIT, type CliCommand, type CliIo, type CliOutput } from './io';
+import { runParts, type PartsSetup } from './sanctions-parts';
+import { CaseRecords, dateText, detectDelimiter, layoutOf, numberText, parseOptions, READ_AHEAD, RESULT_COLUMNS, SHOWN_ERRORS, type CliRow, type RegistryLayout } from './sanctions-rows';
+import { mergeTotals, totalsPart, type FileTotals, type TotalsPart } from './sanctions-totals';
 
-/** The columns of the cases file: the canonical name first, then accepted aliases (any case). */
-export const CASE_COLUMNS = {
-  id: ['id', 'case_id', 'номер', 'ид'],
-  date: ['date', 'дата'],
-  tariff: ['tariff', 'тариф', 'рт'],
-  setting: ['setting', 'условия'],
-  perCapitaRate: ['per_capita_rate', 'рп', 'подушевой_норматив'],
-  violations: ['violations', 'нарушения', 'коды'],
-} as const;
-
-type CaseField = keyof typeof CASE_COLUMNS;
-
-/** Setting values accepted in the `setting` column, with Russian aliases. */
-const SETTING_ALIASES: ReadonlyMap<string, CaseInput['setting']> = new Map([
-  ['ambulatory', 'ambulatory'],
-  ['амбулаторно', 'ambulatory'],
-  ['ambulance', 'ambulance'],
-  ['скорая', 'ambulance'],
-  ['all', 'all'],
-  ['все', 'all'],
-  ['hospital', 'hospital'],
-  ['стационар', 'hospital'],
-]);
-
-/** Bytes read ahead from the cases file, so that parsing never waits for the disk. */
-const READ_AHEAD = 1 << 20;
 /** Bytes of results that may wait for the disk before the computation waits for them. */
 const WRITE_BEHIND = 4 << 20;
 
-/** The csv-parse options of the cases file (bench/sanctions-parse-only.ts measures csv-parse alone with the same). */
-export function parseOptions(delimiter: ';' | ','): Options {
-  return {
-    delimiter,
-    bom: true,
-    relax_column_count: true,
-    relax_quotes: true,
-    skip_empty_lines: false,
-    // A megabyte of input ahead of the parser, a few dozen records between it and the computation.
-    writableHighWaterMark: READ_AHEAD,
-    readableHighWaterMark: 64,
-  } as Options;
-}
+/** Below this many bytes of data lines, `--jobs auto` computes on the command's own thread. */
+export const PARALLEL_FROM_BYTES = 16 << 20;
 
-/** The columns of the results file. */
-export const RESULT_COLUMNS = ['line', 'id', 'status', 'non_payment', 'fine', 'details', 'error_code', 'error_message'] as const;
+/** The most worker threads `--jobs auto` starts. */
+const MAX_AUTO_JOBS = 8;
 
 const HELP = `Columns of the cases file (header row required; names are case-insensitive, extra columns are ignored):
   id               the case's identifier (aliases: case_id, номер, ид)                   optional
@@ -89,6 +46,11 @@ numbers are ignored ("1 234,56").
 --table FILE.json   a table (or an array of tables, chosen by date) in the shape of defineSanctionTable
 --out FILE.csv      results; default standard output. Columns: ${RESULT_COLUMNS.join(', ')}
                     (same delimiter as the input; decimal comma with ';', point with ',')
+--jobs N|auto       threads that parse and compute. auto (default): one per core, up to ${MAX_AUTO_JOBS}, for
+                    files of ${PARALLEL_FROM_BYTES >> 20} MiB and more, else 1. The output is the same for any N, every
+                    row in file order. The file is cut into parts at line ends while it has no
+                    double quote; from the first one on (a quoted field may hold a line break) it
+                    is read as one stream on one thread.
 Exit codes: 0 all rows computed; 2 invalid input (bad options, or some rows have errors — every row
 is still written, the bad ones with their line number); 1 any other failure.
 Progress goes to standard error when it is a terminal; the totals (by section and by code) always do.
@@ -100,119 +62,38 @@ Example:
   # results.csv: line;id;status;non_payment;fine;details;error_code;error_message
   #              2;1;ok;10000,00;2100,00;3.2.2:10000,00:2100,00|2.13:2500,00:0,00;;`;
 
-/** Whether `s` is digits with at most one `.` or `,`: the common form, converted without regexes. */
-function simpleNumber(s: string): number {
-  let mark = -1;
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    if (c >= 48 && c <= 57) continue;
-    if ((c === 44 || c === 46) && mark < 0) {
-      mark = i;
-      continue;
-    }
-    return -2;
-  }
-  return mark;
+/** The start of the cases file: its header line, and where the data lines begin when they can be shared out. */
+interface Head {
+  /** The header line, without a BOM. */
+  text: string;
+  /** The byte offset after the header's line end, when the line ends with `\n` or `\r\n` and has no double quote. */
+  dataStart?: number | undefined;
+  recordDelimiter?: '\n' | '\r\n' | undefined;
+  /** The file's size in bytes. */
+  size: number;
 }
 
-/** A number cell as a decimal string: spaces (thousands) dropped, a decimal comma made a point. */
-export function numberText(value: string | undefined): string | undefined {
-  if (value === undefined || value === '') return undefined;
-  const mark = simpleNumber(value);
-  if (mark === -1) return value;
-  if (mark >= 0) return value.charCodeAt(mark) === 46 ? value : `${value.slice(0, mark)}.${value.slice(mark + 1)}`;
-  let s = value.trim();
-  if (s === '') return undefined;
-  if (/[\s\u00a0\u202f]/.test(s)) s = s.replace(/[\s\u00a0\u202f]/g, '');
-  const comma = s.indexOf(',');
-  if (comma >= 0 && comma === s.lastIndexOf(',') && !s.includes('.')) s = `${s.slice(0, comma)}.${s.slice(comma + 1)}`;
-  return s;
-}
-
-function codeText(value: string): string {
-  const s = value.trim();
-  return s.endsWith('.') ? s.slice(0, -1) : s;
-}
-
-/** The violations cell: codes separated by `|`, a recomputed tariff after `:` or `=`. */
-export function violationsOf(cell: string): CaseInput['violations'] {
-  // The common form — bare codes (digits and dots) between bars — is cut without a regex or split.
-  const codes: string[] = [];
-  let start = 0;
-  let bare = true;
-  for (let i = 0; i <= cell.length; i++) {
-    const c = i < cell.length ? cell.charCodeAt(i) : 124;
-    if (c === 124) {
-      if (i === start || cell.charCodeAt(i - 1) === 46) {
-        bare = false;
-        break;
-      }
-      codes.push(cell.slice(start, i));
-      start = i + 1;
-    } else if (!((c >= 48 && c <= 57) || c === 46)) {
-      bare = false;
-      break;
-    }
-  }
-  if (bare) return codes;
-  const out: CaseInput['violations'] = [];
-  for (const part of cell.split('|')) {
-    if (part.trim() === '') continue;
-    const sep = part.search(/[:=]/);
-    if (sep < 0) out.push(codeText(part));
-    else out.push({ code: codeText(part.slice(0, sep)), recomputedTariff: numberText(part.slice(sep + 1)) ?? '' });
-  }
-  return out;
-}
-
-/** A date cell: `YYYY-MM-DD` as it is, `DD.MM.YYYY` turned into it. */
-export function dateText(value: string | undefined): string | undefined {
-  if (value === undefined || value === '') return undefined;
-  if (value.length === 10 && value.charCodeAt(4) === 45) return value;
-  const s = value.trim();
-  if (s === '') return undefined;
-  const m = /^(\d{2})\.(\d{2})\.(\d{4})$/.exec(s);
-  return m === null ? s : `${m[3] as string}-${m[2] as string}-${m[1] as string}`;
-}
-
-/** The header's column index of each case field, or −1; throws on a missing required column. */
-function columnsOf(header: readonly string[]): Record<CaseField, number> {
-  const at = {} as Record<CaseField, number>;
-  const names = header.map((h) => h.trim().toLowerCase());
-  for (const field of Object.keys(CASE_COLUMNS) as CaseField[]) {
-    const hits = names.flatMap((n, i) => ((CASE_COLUMNS[field] as readonly string[]).includes(n) ? [i] : []));
-    if (hits.length > 1) throw new CliError(`the header has more than one column for ${CASE_COLUMNS[field][0]}: ${hits.map((i) => header[i]).join(', ')}`, EXIT.invalid);
-    at[field] = hits[0] ?? -1;
-  }
-  const missing = (['tariff', 'violations'] as const).filter((f) => at[f] < 0).map((f) => CASE_COLUMNS[f][0]);
-  if (missing.length > 0) {
-    throw new CliError(`the header has no column ${missing.join(' and ')}; it has: ${header.join(', ')}\n\n${HELP}`, EXIT.invalid);
-  }
-  return at;
-}
-
-/** `;` or `,`, whichever the header line uses (outside quotes); `,` when it has neither. */
-export function detectDelimiter(headerLine: string): ';' | ',' {
-  let semicolons = 0;
-  let commas = 0;
-  let quoted = false;
-  for (const ch of headerLine) {
-    if (ch === '"') quoted = !quoted;
-    else if (!quoted && ch === ';') semicolons++;
-    else if (!quoted && ch === ',') commas++;
-  }
-  return semicolons > 0 && semicolons >= commas ? ';' : ',';
-}
-
-async function headerLine(file: string): Promise<string> {
+async function readHead(file: string): Promise<Head> {
   const handle = await open(file, 'r');
   try {
+    const size = (await handle.stat()).size;
     const buffer = Buffer.alloc(64 * 1024);
     const { bytesRead } = await handle.read(buffer, 0, buffer.length, 0);
-    const text = buffer.subarray(0, bytesRead).toString('utf8');
+    const bytes = buffer.subarray(0, bytesRead);
+    const bom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
+    const text = bytes.subarray(bom).toString('utf8');
     const end = text.search(/\r?\n/);
     if (end < 0 && bytesRead === buffer.length) throw new CliError(`${file}: the header line is longer than 64 KiB`, EXIT.invalid);
-    return end < 0 ? text : text.slice(0, end);
+    const head: Head = { text: end < 0 ? text : text.slice(0, end), size };
+    const newline = bytes.indexOf(10);
+    const header = bytes.subarray(0, newline < 0 ? 0 : newline);
+    const crlf = newline > 0 && bytes[newline - 1] === 13;
+    // Data lines may be shared out when the header ends at its first line end (no bare CR before it) and has no quote.
+    if (newline >= 0 && header.indexOf(34) < 0 && header.subarray(0, crlf ? -1 : undefined).indexOf(13) < 0) {
+      head.dataStart = newline + 1;
+      head.recordDelimiter = crlf ? '\r\n' : '\n';
+    }
+    return head;
   } finally {
     await handle.close();
   }
@@ -244,6 +125,15 @@ export interface SanctionsCliOptions {
   out?: unknown;
   combine?: unknown;
   date?: unknown;
+  jobs?: unknown;
+}
+
+/** `--jobs`: a number of threads, or undefined for auto. */
+function jobsOf(value: unknown): number | undefined {
+  if (value === undefined || value === 'auto') return undefined;
+  const n = typeof value === 'number' ? value : typeof value === 'string' && /^\d+$/.test(value) ? Number(value) : Number.NaN;
+  if (!Number.isSafeInteger(n) || n < 1 || n > 256) throw new CliError(`--jobs takes a whole number from 1 to 256 or auto, got ${String(value)}`, EXIT.invalid);
+  return n;
 }
 
 /** Runs `oms-calc sanctions`. */
@@ -254,10 +144,12 @@ export async function runSanctions(options: SanctionsCliOptions, io: CliIo): Pro
     const v = options[name];
     if (v !== undefined && typeof v !== 'string') throw new CliError(`--${name} takes one value`, EXIT.invalid);
   }
+  const jobs = jobsOf(options.jobs);
   const file = resolve(io.cwd, cases);
 
   // Options of the computation, checked by the library before any row is read.
   const streamOptions: SanctionStreamOptions = {};
+  const partOptions: PartsSetup['options'] = {};
   if (typeof options.rates === 'string') {
     let rates = await readJson(resolve(io.cwd, options.rates), '--rates');
     if (typeof rates === 'object' && rates !== null && 'perCapitaRates' in rates) rates = (rates as { perCapitaRates: unknown }).perCapitaRates;
@@ -265,10 +157,11 @@ export async function runSanctions(options: SanctionsCliOptions, io: CliIo): Pro
       rates = Object.fromEntries(Object.entries(rates).map(([k, v]) => [k, typeof v === 'string' ? numberText(v) ?? v : v]));
     }
     streamOptions.perCapitaRates = rates as SanctionStreamOptions['perCapitaRates'];
+    partOptions.perCapitaRates = rates;
   }
   if (typeof options.table === 'string') {
     const raw = await readJson(resolve(io.cwd, options.table), '--table');
-    const list = Array.isArray(raw) ? raw : [raw];
+    const list = Array.isArray(raw) ? (raw as unknown[]) : [raw];
     const tables: SanctionTable[] = [];
     list.forEach((t, i) => {
       try {
@@ -279,40 +172,35 @@ export async function runSanctions(options: SanctionsCliOptions, io: CliIo): Pro
       }
     });
     streamOptions.tables = tables;
+    partOptions.tables = list;
   }
-  if (typeof options.combine === 'string') streamOptions.combine = options.combine as SanctionStreamOptions['combine'];
-  if (typeof options.date === 'string') streamOptions.date = dateText(options.date);
+  if (typeof options.combine === 'string') streamOptions.combine = partOptions.combine = options.combine as SanctionStreamOptions['combine'];
+  if (typeof options.date === 'string') streamOptions.date = partOptions.date = dateText(options.date);
 
-  let header: string;
+  /** The records of the file from `line` on; the options are checked here (the library throws INVALID_INPUT at once). */
+  const recordsFrom = (delimiter: ';' | ',', line: number, layout?: RegistryLayout): CaseRecords => {
+    try {
+      return new CaseRecords(streamOptions, delimiter, HELP, line, layout);
+    } catch (e) {
+      if (!isOmsCalcError(e)) throw e;
+      const issues = e.issues.map((i) => ({ ...i, path: i.path[0] === 'perCapitaRates' ? ['--rates', ...i.path.slice(1)] : i.path }));
+      throw new CliError(`invalid options\n${formatIssues('', issues)}`, EXIT.invalid);
+    }
+  };
+
+  let head: Head;
   try {
-    header = await headerLine(file);
+    head = await readHead(file);
   } catch (e) {
     if (e instanceof CliError) throw e;
     throw new CliError(`cannot read --cases ${file}: ${(e as Error).message}`, EXIT.failure);
   }
-  const delimiter = detectDelimiter(header.charCodeAt(0) === 0xfeff ? header.slice(1) : header);
+  const delimiter = detectDelimiter(head.text);
+  // Checks the options before the output is opened.
+  recordsFrom(delimiter, 1);
 
   const mark = delimiter === ';' ? ',' : '.';
   const money = (x: X): string => moneyText(x, mark);
-  const markCode = mark.charCodeAt(0);
-  const bytes = new CsvBytes();
-
-  // One iterable of rows for the whole run, walked again for each batch of cases: the options are
-  // checked here, before any row is read (the library throws INVALID_INPUT at once), and the
-  // caches of the computation are built once.
-  const current: CaseInput[] = [];
-  let computed: Iterable<SanctionRow | SanctionErrorRow>;
-  try {
-    computed = sanctionRows(current, streamOptions);
-  } catch (e) {
-    if (!isOmsCalcError(e)) throw e;
-    const issues = e.issues.map((i) => ({ ...i, path: i.path[0] === 'perCapitaRates' ? ['--rates', ...i.path.slice(1)] : i.path }));
-    throw new CliError(`invalid options\n${formatIssues('', issues)}`, EXIT.invalid);
-  }
-
-  const source = createReadStream(file, { highWaterMark: READ_AHEAD });
-  const parser = source.pipe(parse(parseOptions(delimiter)));
-  source.on('error', (e) => parser.destroy(e));
 
   // Output.
   let sink: CliOutput;
@@ -322,109 +210,72 @@ export async function runSanctions(options: SanctionsCliOptions, io: CliIo): Pro
     try {
       await once(out, 'open');
     } catch (e) {
-      parser.destroy();
       throw new CliError(`cannot write --out ${options.out}: ${(e as Error).message}`, EXIT.failure);
     }
     sink = out;
   } else {
     sink = io.stdout;
   }
-  const write = async (text: string | Uint8Array): Promise<void> => {
-    if (!sink.write(text)) await new Promise<void>((drained) => sink.once('drain', () => drained()));
+  const write = async (bytes: string | Uint8Array): Promise<void> => {
+    if (!sink.write(bytes)) await new Promise<void>((drained) => sink.once('drain', () => drained()));
   };
-  await write(stringifySync([[...RESULT_COLUMNS]], { delimiter }));
 
-  const progress = io.stderr.isTTY === true;
+  const showProgress = io.stderr.isTTY === true;
   const started = Date.now();
   let lastProgress = started;
-  const shownErrors: string[] = [];
-  const noteError = (line: number, message: string): void => {
-    if (shownErrors.length < 20) shownErrors.push(`  line ${line}: ${message}`);
+  const progress = (count: number): void => {
+    if (!showProgress || Date.now() - lastProgress <= 500) return;
+    lastProgress = Date.now();
+    const rate = Math.round((count * 1000) / Math.max(1, lastProgress - started));
+    io.stderr.write(`\r${count} rows · ${rate} rows/s`);
   };
 
-  let columns: Record<CaseField, number> | undefined;
-  let fields = 0;
-  let line = 1;
-  let count = 0;
-
-  /** Computes and writes one batch of records; returns its rows (the CSV layer's errors included) for the totals. */
-  async function step(batch: readonly string[][]): Promise<(SanctionRow | SanctionErrorRow)[]> {
-    // 1. Records → cases with their line numbers; a line with the wrong number of fields is an error.
-    const lines: number[] = [];
-    const ids: (string | undefined)[] = [];
-    const problems: (string | undefined)[] = [];
-    const cases = current;
-    cases.length = 0;
-    for (const record of batch) {
-      const start = line;
-      const scanned = scan(record);
-      line += 1 + (scanned >> 1);
-      if (columns === undefined) {
-        columns = columnsOf(record);
-        fields = record.length;
-        continue;
-      }
-      if ((scanned & 1) === 1) continue; // a blank line
-      const idCell = columns.id < 0 ? undefined : record[columns.id];
-      const id = idCell === undefined || idCell === '' ? undefined : idCell.trim() === idCell ? idCell : idCell.trim() || undefined;
-      lines.push(start);
-      ids.push(id);
-      if (record.length !== fields) {
-        problems.push(`the line has ${record.length} fields, the header has ${fields}`);
-      } else {
-        problems.push(undefined);
-        cases.push(caseOf(record, columns, id));
-      }
-    }
-
-    // 2. The sanctions of the batch's cases, one row per case, in order.
-    const rows = computed[Symbol.iterator]();
-
-    // 3. One output line per data line, in order.
-    const counted: (SanctionRow | SanctionErrorRow)[] = [];
-    const text = bytes;
-    for (let i = 0; i < lines.length; i++) {
-      const at = lines[i] as number;
-      const problem = problems[i];
-      let row: SanctionRow | SanctionErrorRow;
-      if (problem !== undefined) {
-        row = { index: count + i, error: { code: 'INVALID_INPUT', message: problem, issues: [{ path: [], message: problem }] } };
-        noteError(at, problem);
-        errorLine(text, at, ids[i], 'INVALID_INPUT', problem, delimiter);
-      } else {
-        row = rows.next().value as SanctionRow | SanctionErrorRow;
-        if ('error' in row) {
-          const message = row.error.issues.map((issue) => (issue.path.length > 0 ? `${issue.path.join('.')}: ${issue.message}` : issue.message)).join('; ');
-          noteError(at, `${row.error.code}: ${message}`);
-          errorLine(text, at, row.id, row.error.code, message, delimiter);
-        } else {
-          resultLine(text, at, row, delimiter, markCode);
-        }
-      }
-      counted.push(row);
-    }
-    count += lines.length;
-    if (text.length > 0) await write(text.take());
-    if (progress && Date.now() - lastProgress > 500) {
-      lastProgress = Date.now();
-      const rate = Math.round((count * 1000) / Math.max(1, lastProgress - started));
-      io.stderr.write(`\r${count} rows · ${rate} rows/s`);
-    }
-    return counted;
-  }
-
-  let totals: SanctionTotals;
+  const parts: TotalsPart[] = [];
+  let threadsNote = '';
+  const shown: string[] = [];
+  let layout: RegistryLayout | undefined;
   try {
-    totals = await sanctionTotals(rowsOf(batches(parser), step));
+    await write(stringifySync([[...RESULT_COLUMNS]], { delimiter }));
+    // Where the streaming path starts: at the header, or where the run part by part stopped.
+    let from: { offset: number; line: number; recordDelimiter?: '\n' | '\r\n' } | undefined = { offset: 0, line: 1 };
+    const { dataStart, recordDelimiter } = head;
+    if (dataStart !== undefined && recordDelimiter !== undefined) {
+      const header = (parseSync(head.text, parseOptions(delimiter)) as string[][])[0] ?? [''];
+      layout = layoutOf(header, HELP);
+      const threads = jobs ?? (head.size - dataStart >= PARALLEL_FROM_BYTES ? Math.min(MAX_AUTO_JOBS, availableParallelism()) : 1);
+      const workers = threads > 1 && io.workerScript !== undefined ? threads : 0;
+      const done = await runParts({
+        file,
+        start: dataStart,
+        line: 2,
+        setup: { delimiter, recordDelimiter, layout, options: partOptions },
+        workers,
+        script: io.workerScript,
+        write,
+        progress,
+      });
+      parts.push(...done.parts);
+      shown.push(...done.shown);
+      from = done.rest === undefined ? undefined : { ...done.rest, recordDelimiter };
+      if (workers > 0) threadsNote = ` on ${workers} threads`;
+      if (done.rest !== undefined) threadsNote += `${threadsNote === '' ? ',' : ';'} streamed from line ${done.rest.line} (a double quote)`;
+    }
+    if (from !== undefined) {
+      const records = recordsFrom(delimiter, from.line, layout);
+      const count0 = parts.reduce((n, p) => n + p.cases, 0);
+      const totals = await streamFrom(file, from.offset, parseOptions(delimiter, from.recordDelimiter, from.offset === 0), records, write, (n) => progress(count0 + n));
+      parts.push(totalsPart(totals));
+      layout = records.layout;
+      for (const line of records.shown) if (shown.length < SHOWN_ERRORS) shown.push(line);
+    }
   } catch (e) {
-    parser.destroy();
     out?.end();
     if (e instanceof CliError) throw e;
     const code = (e as { code?: unknown }).code;
     if (typeof code === 'string' && code.startsWith('CSV_')) throw new CliError(`${file}: ${(e as Error).message}`, EXIT.invalid);
     throw new CliError(`${file}: ${(e as Error).message}`, EXIT.failure);
   }
-  if (columns === undefined) {
+  if (layout === undefined) {
     out?.end();
     throw new CliError(`${file} is empty: a header line is needed\n\n${HELP}`, EXIT.invalid);
   }
@@ -433,9 +284,39 @@ export async function runSanctions(options: SanctionsCliOptions, io: CliIo): Pro
     await once(out, 'finish');
   }
 
-  if (progress) io.stderr.write('\r\u001b[K');
-  writeTotals(io.stderr, totals, shownErrors, money, Date.now() - started);
+  const totals = mergeTotals(parts);
+  if (showProgress) io.stderr.write('\r\u001b[K');
+  writeTotals(io.stderr, totals, shown, money, `${seconds(Date.now() - started)}${threadsNote}`);
   return totals.errors > 0 ? EXIT.invalid : EXIT.ok;
+}
+
+/**
+ * The streaming path, for a file (or its rest) that cannot be cut at line ends: streams it from
+ * `offset` through csv-parse and the computation; resolves to the totals.
+ */
+async function streamFrom(
+  file: string,
+  offset: number,
+  options: ReturnType<typeof parseOptions>,
+  records: CaseRecords,
+  write: (bytes: Uint8Array) => Promise<void>,
+  progress: (count: number) => void,
+): Promise<Awaited<ReturnType<typeof sanctionTotals>>> {
+  const source = createReadStream(file, { start: offset, highWaterMark: READ_AHEAD });
+  const parser = source.pipe(parse(options));
+  source.on('error', (e) => parser.destroy(e));
+  const bytes = new CsvBytes();
+  const step = async (batch: readonly string[][]): Promise<CliRow[]> => {
+    const rows = records.take(batch, bytes);
+    if (bytes.length > 0) await write(bytes.take());
+    progress(records.count);
+    return rows;
+  };
+  try {
+    return await sanctionTotals(rowsOf(batches(parser), step));
+  } finally {
+    parser.destroy();
+  }
 }
 
 /**
@@ -465,82 +346,6 @@ function rowsOf<Row>(source: AsyncIterable<readonly string[][]>, step: (batch: r
         },
       };
     },
-  };
-}
-
-/**
- * Writes the output line of a computed case as bytes. Its fields are digits, codes and the id; a
- * row whose id is not plain ASCII goes through csv-stringify (which quotes it when needed).
- */
-function resultLine(out: CsvBytes, line: number, row: SanctionRow, delimiter: string, mark: number): void {
-  const id = row.id ?? '';
-  if (!plainAscii(id)) {
-    const m = mark === 44 ? ',' : '.';
-    const details = row.details.map((d) => `${d.code}:${moneyText(d.nonPayment, m)}:${moneyText(d.fine, m)}`).join('|');
-    out.text(stringifySync([[String(line), id, 'ok', moneyText(row.nonPayment, m), moneyText(row.fine, m), details, '', '']], { delimiter }));
-    return;
-  }
-  const sep = delimiter.charCodeAt(0);
-  out.uint(line);
-  out.byte(sep);
-  out.ascii(id);
-  out.byte(sep);
-  out.byte(111); // o
-  out.byte(107); // k
-  out.byte(sep);
-  out.money(row.nonPayment, mark);
-  out.byte(sep);
-  out.money(row.fine, mark);
-  out.byte(sep);
-  const details = row.details;
-  for (let i = 0; i < details.length; i++) {
-    const d = details[i] as SanctionRow['details'][number];
-    if (i > 0) out.byte(124); // |
-    out.ascii(d.code);
-    out.byte(58); // :
-    out.money(d.nonPayment, mark);
-    out.byte(58);
-    out.money(d.fine, mark);
-  }
-  out.byte(sep);
-  out.byte(sep);
-  out.byte(10);
-}
-
-/** The output line of a case that failed (written by csv-stringify: messages may need quoting). */
-function errorLine(out: CsvBytes, line: number, id: string | undefined, code: string, message: string, delimiter: string): void {
-  out.text(stringifySync([[String(line), id ?? '', 'error', '', '', '', code, message]], { delimiter }));
-}
-
-/**
- * One pass over a record's fields: twice the number of line breaks inside them (only a quoted
- * field can hold one), plus 1 when every field is blank.
- */
-function scan(record: readonly string[]): number {
-  let breaks = 0;
-  let blank = 1;
-  for (const f of record) {
-    if (f === '') continue;
-    if (blank === 1 && f.trim() !== '') blank = 0;
-    if (f.includes('\n')) breaks += f.split('\n').length - 1;
-  }
-  return breaks * 2 + blank;
-}
-
-function caseOf(record: readonly string[], at: Record<CaseField, number>, id: string | undefined): CaseInput {
-  let setting: CaseInput['setting'];
-  if (at.setting >= 0) {
-    const cell = record[at.setting] as string;
-    if (cell === 'hospital' || cell === 'ambulatory' || cell === 'all' || cell === 'ambulance') setting = cell;
-    else if (cell !== '') setting = SETTING_ALIASES.get(cell.trim().toLowerCase()) ?? (cell.trim() === '' ? undefined : (cell.trim() as CaseInput['setting']));
-  }
-  return {
-    id,
-    date: at.date < 0 ? undefined : dateText(record[at.date]),
-    tariff: numberText(record[at.tariff]) ?? '',
-    setting,
-    perCapitaRate: at.perCapitaRate < 0 ? undefined : numberText(record[at.perCapitaRate]),
-    violations: violationsOf(record[at.violations] ?? ''),
   };
 }
 
@@ -577,10 +382,15 @@ async function* batches(parser: Readable): AsyncGenerator<string[][]> {
   }
 }
 
-function writeTotals(err: CliOutput, t: SanctionTotals, shown: readonly string[], money: (x: X) => string, ms: number): void {
-  const lines: string[] = [];
+/** Milliseconds as seconds with one decimal: `2.5 s`. */
+function seconds(ms: number): string {
   const tenths = Math.round(ms / 100);
-  lines.push(`oms-calc sanctions: ${t.cases} rows, ${t.errors} with errors, ${Math.floor(tenths / 10)}.${tenths % 10} s`);
+  return `${Math.floor(tenths / 10)}.${tenths % 10} s`;
+}
+
+function writeTotals(err: CliOutput, t: FileTotals, shown: readonly string[], money: (x: X) => string, took: string): void {
+  const lines: string[] = [];
+  lines.push(`oms-calc sanctions: ${t.cases} rows, ${t.errors} with errors, ${took}`);
   if (t.errors > 0) {
     lines.push(`errors by code: ${Object.entries(t.errorsByCode).map(([c, n]) => `${c} ${n}`).join(', ')}`);
     lines.push(...shown);
@@ -605,6 +415,7 @@ export const sanctionsCommand: CliCommand = {
     ['--out <file>', 'the results, CSV; default standard output'],
     ['--combine <policy>', "several violations in one case: 'max' (default) or 'sum-capped'"],
     ['--date <date>', 'the date for cases without one (picks the table in force)'],
+    ['--jobs <n>', "threads that parse and compute: a number, or 'auto' (default: one per core for large files)"],
   ],
   help: HELP,
   run: (options, io) => runSanctions(options, io),

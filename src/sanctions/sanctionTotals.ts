@@ -128,7 +128,7 @@ const errorRowSchema = z.looseObject({
 });
 
 /** Natural order of codes: 1.2 < 1.10 < 2.1. */
-function compareCodes(a: string, b: string): number {
+export function compareCodes(a: string, b: string): number {
   const pa = a.split('.');
   const pb = b.split('.');
   for (let i = 0; i < Math.max(pa.length, pb.length); i++) {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { D, fixed } from '../../src/_internal';
 import { CsvBytes, moneyText, plainAscii, wholeKopecks } from '../../src/cli/format';
-import { dateText, detectDelimiter, numberText, violationsOf } from '../../src/cli/sanctions';
+import { dateText, detectDelimiter, numberText, violationsOf } from '../../src/cli/sanctions-rows';
 
 describe('money as text and bytes', () => {
   it('reads whole kopecks from a Decimal, and refuses what is not', () => {

@@ -9,6 +9,7 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { registry, REGISTRY_RATES, withoutTime } from '../cli/registry';
 
 const root = resolve(__dirname, '../..');
 let dir = '';
@@ -165,5 +166,21 @@ describe('oms-calc bin', () => {
     expect(r.code).not.toBe(1);
     const out = readFileSync(join(dir, 'out.csv'), 'utf8');
     expect(out.split(/\r?\n/).filter((l) => l.trim() !== '')).toHaveLength(3);
+  });
+
+  it('sanctions --jobs 2: worker threads run the installed bin; the output is one thread’s, byte for byte', () => {
+    const text = registry(6000, { eol: '\r\n', bom: true });
+    writeFileSync(join(dir, 'registry.csv'), text);
+    writeFileSync(join(dir, 'registry-rates.json'), REGISTRY_RATES);
+    const args = (jobs: string): string[] => ['sanctions', '--cases', 'registry.csv', '--rates', 'registry-rates.json', '--out', `registry-${jobs}.csv`, '--jobs', jobs];
+    const one = run(args('1'));
+    const two = run(args('2'));
+    expect([one.code, two.code]).toEqual([2, 2]);
+    expect(two.stderr.split('\n')[0]).toMatch(/ s on 2 threads$/);
+    expect(withoutTime(two.stderr)).toBe(withoutTime(one.stderr));
+    const out = readFileSync(join(dir, 'registry-2.csv'), 'utf8');
+    // the header, and a line per data line but the blank ones
+    expect(out.split('\n').filter((l) => l !== '')).toHaveLength(1 + text.split('\r\n').slice(1).filter((l) => l !== '').length);
+    expect(out).toBe(readFileSync(join(dir, 'registry-1.csv'), 'utf8'));
   });
 });
