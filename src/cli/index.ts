@@ -115,7 +115,7 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
 
 
 if (!isMainThread) {
-  // A worker thread of `oms-calc sanctions` (src/cli/sanctions-parallel.ts) runs this same file.
+  // A worker thread of `oms-calc sanctions` (src/cli/sanctions-parts.ts) runs this same file.
   if (isSanctionsWorker(workerData) && parentPort !== null) runSanctionsWorker(workerData, parentPort);
 } else if (isExecutedDirectly(import.meta.url)) {
   // Worker threads run this file again: the built bin can; TypeScript run through a loader keeps to one thread.

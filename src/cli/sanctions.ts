@@ -1,7 +1,8 @@
 /**
  * `oms-calc sanctions --cases FILE.csv [--rates FILE.json] [--table FILE.json] [--out FILE.csv]`:
- * the sanctions of a registry of cases, streamed from CSV to CSV — on worker threads for a large
- * file (src/cli/sanctions-parallel.ts), on the command's own thread otherwise.
+ * the sanctions of a registry of cases, from CSV to CSV. A file without double quotes is read in
+ * parts (src/cli/sanctions-parts.ts: on worker threads for a large file); from its first double
+ * quote on, a file is streamed through one parser.
  *
  * @module
  */
