@@ -8,6 +8,8 @@ export default defineConfig({
           name: 'unit',
           include: ['test/**/*.test.ts'],
           exclude: ['test/**/*.prop.test.ts', 'test/e2e/**'],
+          // Files run in parallel beside the CLI tests' child processes: room for a slow machine.
+          testTimeout: 20_000,
         },
       },
       {
