@@ -5,7 +5,7 @@
  * order): an exact integer-kopeck loop (the practical limit) and a plain per-case decimal.js loop.
  */
 import { Decimal } from 'decimal.js';
-import { builtinSanctionTable, type CaseInput } from 'oms-calc/sanctions';
+import { builtinSanctionTable, type CaseInput, type SanctionTotals, type X } from 'oms-calc/sanctions';
 import { RATES, SETTINGS } from './sanctions-cases';
 
 /** Totals in a form all three paths can be compared in: kopecks as strings. */
@@ -199,18 +199,11 @@ export function decimalLoop(cases: readonly CaseInput[]): PlainTotals {
 }
 
 /** The library's totals in the same plain form. */
-export function plainOf(t: {
-  cases: number;
-  errors: number;
-  nonPayment: Decimal;
-  fine: Decimal;
-  byCode: Record<string, { cases: number; nonPayment: Decimal; fine: Decimal }>;
-  bySection: Record<string, { nonPayment: Decimal; fine: Decimal }>;
-}): PlainTotals {
-  const k = (x: Decimal): string => rubles(BigInt(x.times(100).toFixed(0)));
+export function plainOf(t: SanctionTotals): PlainTotals {
+  const k = (x: X): string => rubles(BigInt(x.times(100).toFixed(0)));
   const byCode: PlainTotals['byCode'] = {};
   for (const [code, v] of Object.entries(t.byCode)) byCode[code] = { cases: v.cases, nonPayment: k(v.nonPayment), fine: k(v.fine) };
   const bySection: PlainTotals['bySection'] = {};
-  for (const s of SECTIONS) bySection[s] = { nonPayment: k((t.bySection[s] as { nonPayment: Decimal }).nonPayment), fine: k((t.bySection[s] as { fine: Decimal }).fine) };
+  for (const s of SECTIONS) bySection[s] = { nonPayment: k(t.bySection[s].nonPayment), fine: k(t.bySection[s].fine) };
   return { cases: t.cases, errors: t.errors, nonPayment: k(t.nonPayment), fine: k(t.fine), byCode, bySection };
 }

@@ -77,13 +77,9 @@ class PartComputer {
   readonly #records: CaseRecords;
   readonly #parse: Options;
 
-  constructor(setup: PartsSetup) {
-    const { options } = setup;
-    const streamOptions = {
-      ...options,
-      ...(options.tables === undefined ? {} : { tables: options.tables.map((t) => defineSanctionTable(t)) }),
-    } as SanctionStreamOptions;
-    this.#records = new CaseRecords(streamOptions, setup.delimiter, '', 2, setup.layout);
+  /** @param options - the computation's options, `setup.options` with its tables defined */
+  constructor(setup: PartsSetup, options: SanctionStreamOptions) {
+    this.#records = new CaseRecords(options, setup.delimiter, '', 2, setup.layout);
     this.#parse = parseOptions(setup.delimiter, setup.recordDelimiter, false);
   }
 
@@ -105,7 +101,9 @@ class PartComputer {
 
 /** The body of a worker thread: computes every part it is sent and posts the result back. */
 export function runSanctionsWorker(setup: SanctionsWorkerSetup, port: MessagePort): void {
-  const computer = new PartComputer(setup);
+  const { options } = setup;
+  const tables = options.tables === undefined ? {} : { tables: options.tables.map((t) => defineSanctionTable(t)) };
+  const computer = new PartComputer(setup, { ...options, ...tables } as SanctionStreamOptions);
   // Parts are computed one after another, in the order they arrive.
   let queue: Promise<void> = Promise.resolve();
   port.on('message', (task: Task) => {
@@ -188,6 +186,8 @@ export interface PartsPlan {
   start: number;
   line: number;
   setup: PartsSetup;
+  /** The computation's options as the calling thread has them (tables defined), for parts it computes itself. */
+  options: SanctionStreamOptions;
   /** Worker threads, and the script they run (the bin itself); 0 computes on the calling thread. */
   workers: number;
   script?: string | URL | undefined;
@@ -235,7 +235,7 @@ export async function runParts(plan: PartsPlan): Promise<PartsResult> {
   const handle = await open(plan.file, 'r');
   const size = (await handle.stat()).size;
   const pool = plan.workers > 0 && plan.script !== undefined ? new Pool(plan.script, plan.workers, { ...plan.setup, kind: 'oms-calc sanctions' }) : undefined;
-  const here = pool === undefined ? new PartComputer(plan.setup) : undefined;
+  const here = pool === undefined ? new PartComputer(plan.setup, plan.options) : undefined;
   const result: PartsResult = { parts: [], shown: [], count: 0 };
   const inFlight: Promise<PartResult>[] = [];
   const partSize = partBytes(size - plan.start, plan.workers);

@@ -250,6 +250,7 @@ export async function runSanctions(options: SanctionsCliOptions, io: CliIo): Pro
         start: dataStart,
         line: 2,
         setup: { delimiter, recordDelimiter, layout, options: partOptions },
+        options: streamOptions,
         workers,
         script: io.workerScript,
         write,

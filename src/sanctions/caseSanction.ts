@@ -265,8 +265,11 @@ export function caseSanction(c: CaseInput, options?: SanctionOptions): CaseSanct
 }
 
 /**
- * The decimal reference computation of one validated case. With `withTrace` false the result has
- * no `trace` (a stream row).
+ * The decimal reference computation of one validated case: Н = РТ × Кно and Сшт = РП × Кшт per
+ * violation, combined by decision D5. With `withTrace` false the result has no `trace` (a stream
+ * row).
+ *
+ * Source: Приказ Минздрава № 231н; Тарифное соглашение от 09.01.2025, прил. 25 (decision D4).
  */
 export function computeCase(c: ParsedCaseInput, o: ResolvedOptions, where: string, withTrace: boolean): CaseSanction | SanctionRow {
   const t: TraceBuilder | undefined = withTrace ? trace() : undefined;

@@ -139,7 +139,10 @@ function settingIndex(s: unknown): number {
 
 /**
  * The row of a plainly well-formed case, computed in integer kopecks; `undefined` when the case
- * needs the decimal path (for a precise error or an unusual input).
+ * needs the decimal path (for a precise error or an unusual input). The same formulas as
+ * `computeCase`: Н = РТ × Кно, Сшт = РП × Кшт, kopecks half up, combined by decision D5.
+ *
+ * Source: Приказ Минздрава № 231н; Тарифное соглашение от 09.01.2025, прил. 25 (decision D4).
  */
 export function fastCase(raw: unknown, ctx: FastContext): FastRow | undefined {
   if (typeof raw !== 'object' || raw === null) return undefined;

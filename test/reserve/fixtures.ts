@@ -1,5 +1,5 @@
 /** Inputs shared by the golden and unit tests of the reserve module. */
-import type { ReserveAtRiskInput } from '../../src/reserve';
+import type { ReserveAtRisk, ReserveAtRiskInput } from '../../src/reserve';
 
 const one = (value: string) => [{ value, probability: '1' }];
 
@@ -26,3 +26,6 @@ export const twoTwoPointRisks: ReserveAtRiskInput = {
   payables: '0',
   levels: ['0.3', '0.5', '0.75', '0.9', '0.95'],
 };
+
+/** The figures of a result as plain JSON, without the trace: what two runs must share. */
+export const figures = (r: ReserveAtRisk): unknown => JSON.parse(JSON.stringify({ ...r, trace: undefined })) as unknown;

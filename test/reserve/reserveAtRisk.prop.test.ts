@@ -7,10 +7,11 @@
 import { fc, test } from '@fast-check/vitest';
 import { Decimal } from 'decimal.js';
 import { expect } from 'vitest';
-import { reserveAtRisk, ReserveAtRiskInputSchema, type ReserveAtRisk, type ReserveAtRiskInput } from '../../src/reserve';
+import { reserveAtRisk, ReserveAtRiskInputSchema, type ReserveAtRiskInput } from '../../src/reserve';
 import { computeReserveAtRisk } from '../../src/reserve/reserveAtRisk';
 import { UnitSample } from '../../src/reserve/riskSample';
 import { reserveInput } from '../arbitraries';
+import { figures } from './fixtures';
 
 /** A reference context with more digits than the library's, for the brute force. */
 const R = Decimal.clone({ precision: 80, rounding: Decimal.ROUND_HALF_UP });
@@ -21,7 +22,6 @@ const levels = fc.array(level, { minLength: 1, maxLength: 5 });
 const seed = fc.nat({ max: 2 ** 31 });
 const input = fc.record({ base: reserveInput, levels }).map(({ base, levels: ls }): ReserveAtRiskInput => ({ ...base, levels: ls }));
 
-const figures = (r: ReserveAtRisk) => JSON.parse(JSON.stringify({ ...r, trace: undefined })) as unknown;
 const sets = ['income', 'ambulatory', 'inpatient', 'dayHospital'] as const;
 type Sc = { value: string; probability: string };
 const scenariosOf = (x: ReserveAtRiskInput, set: (typeof sets)[number]): Sc[] => (set === 'income' ? x.income : x[set].scenarios) as Sc[];

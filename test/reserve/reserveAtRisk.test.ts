@@ -1,26 +1,17 @@
 import { Decimal } from 'decimal.js';
 import { describe, expect, it } from 'vitest';
-import { isOmsCalcError, OmsCalcError, reserveAtRisk, ReserveAtRiskInputSchema, reserveAtRiskDefaults, type ReserveAtRiskInput } from '../../src/reserve';
+import { reserveAtRisk, ReserveAtRiskInputSchema, reserveAtRiskDefaults, type ReserveAtRiskInput } from '../../src/reserve';
 import { fillUint32, seedState } from '../../src/reserve/prng';
 import { computeReserveAtRisk } from '../../src/reserve/reserveAtRisk';
 import { UnitSample } from '../../src/reserve/riskSample';
-import { twoTwoPointRisks } from './fixtures';
+import { failure } from '../errors';
+import { figures, twoTwoPointRisks } from './fixtures';
 
 
 /** Two independent two-point risks (the golden example): atoms −12e6 (0.4), −2e6 (0.1), 8e6 (0.4), 18e6 (0.1). */
 const base: ReserveAtRiskInput = twoTwoPointRisks;
 
-const figures = (r: ReturnType<typeof reserveAtRisk>) => JSON.parse(JSON.stringify({ ...r, trace: undefined })) as unknown;
 
-function thrown(run: () => unknown): OmsCalcError {
-  try {
-    run();
-  } catch (e) {
-    if (isOmsCalcError(e)) return e;
-    throw e;
-  }
-  throw new Error('did not throw');
-}
 
 /** n scenarios with distinct values and probabilities 1/n (n a divisor of 10 000). */
 const uniform = (n: number, start: number, step: number) =>
@@ -39,14 +30,14 @@ describe('reserveAtRisk — input', () => {
     [{ runs: 0 }, ['runs'], 'must be at least 1, got 0'],
     [{ runs: 10_000_001 }, ['runs'], 'must be at most 10000000, got 10000001'],
   ])('%j is refused at its path', (patch, path, message) => {
-    const e = thrown(() => reserveAtRisk({ ...base, ...patch } as never));
+    const e = failure(() => reserveAtRisk({ ...base, ...patch } as never));
     expect(e.code).toBe('INVALID_INPUT');
     expect(e.issues).toEqual([{ path, message }]);
   });
 
   it('refuses a missing level list, an unknown method and unknown keys, one issue each', () => {
     const { levels: _levels, ...rest } = base;
-    const e = thrown(() => reserveAtRisk({ ...rest, method: 'fast', confidence: 0.95 } as never));
+    const e = failure(() => reserveAtRisk({ ...rest, method: 'fast', confidence: 0.95 } as never));
     expect(e.code).toBe('INVALID_INPUT');
     expect(e.issues.map((i) => i.path)).toEqual(expect.arrayContaining([['levels'], ['method'], []]));
     expect(e.issues).toHaveLength(3);
@@ -54,7 +45,7 @@ describe('reserveAtRisk — input', () => {
   });
 
   it('checks the probabilities like reserveSize', () => {
-    const e = thrown(() =>
+    const e = failure(() =>
       reserveAtRisk({ ...base, income: [{ value: '1', probability: '0.5' }, { value: '2', probability: '0.4' }] }),
     );
     expect(e.code).toBe('PROBABILITIES_DO_NOT_SUM_TO_ONE');
@@ -63,7 +54,7 @@ describe('reserveAtRisk — input', () => {
 
   it('refuses exact enumeration of more than 10⁶ combinations, counting only non-zero probabilities', () => {
     const big = { ...base, income: uniform(125, 1000, 1), ambulatory: { scenarios: uniform(100, 0, 1), unitCost: '1' }, inpatient: { scenarios: uniform(100, 0, 1), unitCost: '1' } };
-    const e = thrown(() => reserveAtRisk({ ...big, method: 'exact' }));
+    const e = failure(() => reserveAtRisk({ ...big, method: 'exact' }));
     expect(e.code).toBe('INVALID_INPUT');
     expect(e.issues).toEqual([
       {

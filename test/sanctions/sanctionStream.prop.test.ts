@@ -18,10 +18,10 @@ import { computeCase, CaseInputSchema } from '../../src/sanctions/caseSanction';
 import { fastCase, fastContext } from '../../src/sanctions/fastPath';
 import { resolveOptions, SanctionStreamOptionsSchema } from '../../src/sanctions/options';
 import { centsToString } from '../arbitraries';
+import { json } from './helpers';
 import { CODES, date2025, money, nearValidCase, perCapitaRates, rate, SETTINGS, validCase, violations } from './arbitraries';
 
 const combine = fc.constantFrom<CombinePolicy>('max', 'sum-capped');
-const json = (x: unknown): unknown => JSON.parse(JSON.stringify(x)) as unknown;
 
 /** Valid and invalid cases mixed, with options that sometimes lack a setting's rate. */
 const registry = fc.array(fc.oneof({ weight: 4, arbitrary: validCase as fc.Arbitrary<unknown> }, { weight: 1, arbitrary: nearValidCase }), { maxLength: 25 });
