@@ -26,7 +26,7 @@ export interface PartsSetup {
   recordDelimiter: '\n' | '\r\n';
   layout: RegistryLayout;
   /** The computation's options, already checked; tables as their JSON (each thread defines them). */
-  options: { perCapitaRates?: unknown; tables?: unknown[]; combine?: string | undefined; date?: string | undefined };
+  options: { perCapitaRates?: unknown; tables?: unknown[]; combine?: string | undefined; recomputation?: string | undefined; date?: string | undefined };
 }
 
 /** What a worker thread is started with (its `workerData`). */

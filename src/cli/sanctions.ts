@@ -125,6 +125,7 @@ export interface SanctionsCliOptions {
   table?: unknown;
   out?: unknown;
   combine?: unknown;
+  recomputation?: unknown;
   date?: unknown;
   jobs?: unknown;
 }
@@ -141,7 +142,7 @@ function jobsOf(value: unknown): number | undefined {
 export async function runSanctions(options: SanctionsCliOptions, io: CliIo): Promise<number> {
   const cases = options.cases;
   if (typeof cases !== 'string' || cases === '') throw new CliError(`missing --cases FILE.csv\n\n${HELP}`, EXIT.invalid);
-  for (const name of ['rates', 'table', 'out', 'combine', 'date'] as const) {
+  for (const name of ['rates', 'table', 'out', 'combine', 'recomputation', 'date'] as const) {
     const v = options[name];
     if (v !== undefined && typeof v !== 'string') throw new CliError(`--${name} takes one value`, EXIT.invalid);
   }
@@ -176,6 +177,9 @@ export async function runSanctions(options: SanctionsCliOptions, io: CliIo): Pro
     partOptions.tables = list;
   }
   if (typeof options.combine === 'string') streamOptions.combine = partOptions.combine = options.combine as SanctionStreamOptions['combine'];
+  if (typeof options.recomputation === 'string') {
+    streamOptions.recomputation = partOptions.recomputation = options.recomputation as SanctionStreamOptions['recomputation'];
+  }
   if (typeof options.date === 'string') streamOptions.date = partOptions.date = dateText(options.date);
 
   /** The records of the file from `line` on; the options are checked here (the library throws INVALID_INPUT at once). */
@@ -416,6 +420,7 @@ export const sanctionsCommand: CliCommand = {
     ['--table <file>', 'a coefficient table (or an array of tables), JSON; default the built-in one'],
     ['--out <file>', 'the results, CSV; default standard output'],
     ['--combine <policy>', "several violations in one case: 'max' (default) or 'sum-capped'"],
+    ['--recomputation <policy>', "a recomputed tariff: 'difference' (default, РТ1 − РТ2) or 'difference-plus-kno' ((РТ1 − РТ2) + РТ2 × Кно), decision D13"],
     ['--date <date>', 'the date for cases without one (picks the table in force)'],
     ['--jobs <n>', "threads that parse and compute: a number, or 'auto' (default: one per core for large files)"],
   ],

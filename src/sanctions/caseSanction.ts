@@ -22,6 +22,9 @@ import { CODE_PATTERN, isoDate, type SanctionSection } from './table';
 /** Приказ Минздрава России от 19.03.2021 № 231н, as cited in traces. */
 export const ORDER_231N = 'Приказ Минздрава № 231н';
 
+/** The rule Н = (РТ1 − РТ2) + РТ2 × Кно, as cited in traces (decision D13). */
+export const RECOMPUTATION_SOURCE = 'решение D13: Н = (РТ1 − РТ2) + РТ2 × Кно, правило размера неоплаты при оплате по завышенному тарифу (Правила ОМС, Приказ Минздрава № 108н; пункт не сверен)';
+
 /**
  * One violation found in a case: its code, or its code with the recomputed tariff.
  *
@@ -38,9 +41,9 @@ export type ViolationInput =
       /** The violation code, `d.d` or `d.d.d`. */
       code: string;
       /**
-       * The tariff the case should have been billed at (e.g. the right КСГ); the non-payment of
-       * this violation is then max(0, РТ − recomputedTariff) instead of РТ × Кно. Only for a code
-       * that has a Кно.
+       * РТ2, the tariff the case should have been billed at (e.g. the right КСГ); the non-payment
+       * of this violation is then РТ1 − РТ2 (default), or (РТ1 − РТ2) + РТ2 × Кно under
+       * `recomputation: 'difference-plus-kno'` (decision D13). Only for a code that has a Кно.
        */
       recomputedTariff?: DecimalInput | undefined;
     };
@@ -228,7 +231,8 @@ export type SanctionRow = Omit<CaseSanction, 'trace'> & {
 /**
  * The non-payment and the fine for one case of medical care and the violations found in it.
  *
- *     Н = РТ × Кно          (non-payment of one violation; with a recomputed tariff: max(0, РТ − РТпер))
+ *     Н = РТ × Кно          (non-payment of one violation)
+ *     Н = РТ1 − РТ2         (billed at РТ1 where РТ2 applied; 'difference-plus-kno': + РТ2 × Кно; D13)
  *     Сшт = РП × Кшт        (fine of one violation)
  *     case: Н = max Н_i ('max', default) or min(РТ, Σ Н_i) ('sum-capped'); Сшт = Σ Сшт_i
  *
@@ -327,9 +331,23 @@ export function computeCase(c: ParsedCaseInput, o: ResolvedOptions, where: strin
     const src = `${ORDER_231N}; таблица ${table.id}, код ${e.code}`;
     let n: X;
     if (v.recomputedTariff !== undefined) {
-      const diff = T.minus(v.recomputedTariff);
-      n = diff.isNegative() ? ZERO : diff;
-      t?.step('Н', `код ${e.code}: max(0, РТ − РТпер) = max(0, ${T.toString()} − ${v.recomputedTariff.toString()})`, n, `${src} (пересчёт по тарифу)`);
+      const R = v.recomputedTariff;
+      const diff = T.minus(R);
+      const over = diff.isNegative() ? ZERO : diff;
+      if (o.recomputation === 'difference') {
+        n = over;
+        t?.step('Н', `код ${e.code}: max(0, РТ1 − РТ2) = max(0, ${T.toString()} − ${R.toString()})`, n, `${src}; решение D13 (recomputation = 'difference')`);
+      } else {
+        const base = R.lt(T) ? R : T;
+        const kno = e.kno as X;
+        n = over.plus(kopecks(base.times(kno)));
+        t?.step(
+          'Н',
+          `код ${e.code}: max(0, РТ1 − РТ2) + min(РТ1, РТ2) × Кно = ${over.toString()} + ${base.toString()} × ${kno.toString()}, до копеек`,
+          n,
+          `${RECOMPUTATION_SOURCE}; таблица ${table.id}, код ${e.code} (Кно = ${kno.toString()}); решение D13`,
+        );
+      }
     } else if (e.kno === null) {
       n = ZERO;
       t?.step('Н', `код ${e.code}: Кно не установлен`, n, src);

@@ -51,6 +51,8 @@ export interface FastContext {
   /** РП by setting in kopecks; −1 when absent, −2 when not a whole number of kopecks. */
   readonly rates: readonly number[];
   readonly max: boolean;
+  /** Recomputation adds РТ2 × Кно to the overcharge (D13). */
+  readonly plusKno: boolean;
   readonly byDate: Map<string, CompiledTable | null>;
   /** Decimals of recurring fines (a setting's РП × a code's Кшт), by kopecks. */
   readonly fineDecimals: Map<number, X>;
@@ -74,6 +76,7 @@ export function fastContext(o: ResolvedOptions): FastContext {
       return Number.isNaN(k) || k < 0 || k > MAX_FAST_KOPECKS ? -2 : k;
     }),
     max: o.combine === 'max',
+    plusKno: o.recomputation === 'difference-plus-kno',
     byDate: new Map(),
     fineDecimals: new Map(),
     entries: [],
@@ -215,6 +218,10 @@ export function fastCase(raw: unknown, ctx: FastContext): FastRow | undefined {
     if (R >= 0) {
       if (kno === -1) return undefined;
       np = T > R ? T - R : 0;
+      if (ctx.plusKno) {
+        if (Number.isNaN(kno)) return undefined;
+        np += roundHundredths((T < R ? T : R) * kno);
+      }
     } else if (kno === -1) {
       np = 0;
     } else {

@@ -39,7 +39,7 @@ export interface FindViolationOptions {
  * e.section;             // 'EKMP'
  * e.kno;                 // null
  * e.ksht?.toString();    // '3'
- * e.verified;            // false — the column was inferred (D4)
+ * e.basis;               // 'inferred' — the column was inferred (D4)
  * ```
  */
 export function findViolation(code: string, options?: FindViolationOptions): ViolationEntry {

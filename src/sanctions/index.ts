@@ -12,6 +12,7 @@ export { defineSanctionTable } from './defineSanctionTable';
 export {
   SanctionTableInputSchema,
   ViolationEntryInputSchema,
+  type CoefficientBasis,
   type SanctionSection,
   type SanctionTable,
   type SanctionTableInput,
@@ -21,10 +22,23 @@ export {
   type ParsedViolationEntryInput,
 } from './table';
 export { findViolation, type FindViolationOptions } from './findViolation';
+export { builtinF014 } from './builtinF014';
+export { defineF014 } from './defineF014';
+export { findF014 } from './findF014';
+export {
+  F014TableInputSchema,
+  type F014Entry,
+  type F014EntryInput,
+  type F014Table,
+  type F014TableInput,
+  type ParsedF014TableInput,
+} from './f014';
+export { sanctionTableFromF014, type SanctionTableFromF014Input } from './sanctionTableFromF014';
 export {
   SanctionOptionsSchema,
   SanctionStreamOptionsSchema,
   type CombinePolicy,
+  type RecomputationPolicy,
   type PerCapitaRates,
   type SanctionOptions,
   type SanctionStreamOptions,

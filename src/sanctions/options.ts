@@ -46,6 +46,26 @@ export const SETTINGS: readonly Setting[] = ['ambulatory', 'ambulance', 'all', '
 export type CombinePolicy = 'max' | 'sum-capped';
 
 /**
+ * How a violation with a recomputed tariff РТ2 (the case was billed at a higher tariff РТ1 than
+ * the one that applied) is charged: `'difference-plus-kno'` — Н = (РТ1 − РТ2) + РТ2 × Кно, the
+ * overcharge plus the ordinary non-payment at the right tariff; `'difference'` — Н = РТ1 − РТ2,
+ * the overcharge alone (the default: decision D13 says why).
+ *
+ * @example
+ * ```ts
+ * import { caseSanction, type RecomputationPolicy } from 'oms-calc/sanctions';
+ *
+ * const c = { tariff: '50000', violations: [{ code: '2.13', recomputedTariff: '40000' }] }; // Кно 0.1
+ * const run = (recomputation: RecomputationPolicy) => caseSanction(c, { recomputation }).nonPayment.toString();
+ * [run('difference'), run('difference-plus-kno')]; // ['10000', '14000']
+ * ```
+ */
+export type RecomputationPolicy = 'difference' | 'difference-plus-kno';
+
+/** The default of the `recomputation` option (decision D13). */
+export const DEFAULT_RECOMPUTATION: RecomputationPolicy = 'difference';
+
+/**
  * РП, the per-capita standard of financing by setting, rubles.
  *
  * @example
@@ -92,6 +112,8 @@ export interface SanctionOptions {
   perCapitaRates?: PerCapitaRates | undefined;
   /** Policy for several violations in one case (D5); default `'max'`. */
   combine?: CombinePolicy | undefined;
+  /** Policy for a violation with a recomputed tariff (D13); default {@link DEFAULT_RECOMPUTATION}. */
+  recomputation?: RecomputationPolicy | undefined;
 }
 
 /**
@@ -118,6 +140,7 @@ export interface ResolvedOptions {
   /** РП by setting, in the order of {@link SETTINGS}. */
   readonly rates: readonly (X | undefined)[];
   readonly combine: CombinePolicy;
+  readonly recomputation: RecomputationPolicy;
   readonly trace: boolean;
 }
 
@@ -141,6 +164,7 @@ const optionsShape = {
   date: isoDate.optional(),
   perCapitaRates: settingRates.optional(),
   combine: z.enum(['max', 'sum-capped'], { error: 'expected "max" or "sum-capped"' }).optional(),
+  recomputation: z.enum(['difference', 'difference-plus-kno'], { error: 'expected "difference" or "difference-plus-kno"' }).optional(),
 };
 
 /**
@@ -159,6 +183,7 @@ export interface ParsedSanctionOptions {
   date?: string | undefined;
   perCapitaRates?: Partial<Record<Setting, X | undefined>> | undefined;
   combine?: CombinePolicy | undefined;
+  recomputation?: RecomputationPolicy | undefined;
   trace?: boolean | undefined;
 }
 
@@ -198,7 +223,7 @@ export const SanctionStreamOptionsSchema: z.ZodType<ParsedSanctionOptions, Sanct
 export function resolveOptions(v: ParsedSanctionOptions | undefined): ResolvedOptions {
   const tables = (v?.tables ?? [builtinSanctionTable]).map(compileTable);
   const rates = SETTINGS.map((s) => v?.perCapitaRates?.[s]);
-  return { tables, date: v?.date, rates, combine: v?.combine ?? 'max', trace: v?.trace ?? false };
+  return { tables, date: v?.date, rates, combine: v?.combine ?? 'max', recomputation: v?.recomputation ?? DEFAULT_RECOMPUTATION, trace: v?.trace ?? false };
 }
 
 /** Schema of the options of {@link findViolation}: `tables` and `date`. */

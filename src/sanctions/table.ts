@@ -36,7 +36,7 @@ export const SANCTION_SECTIONS: readonly SanctionSection[] = ['MEK', 'MEE', 'EKM
  * e.title;             // 'Невыполнение, несвоевременное или ненадлежащее выполнение … : приведшее к летальному исходу (…)'
  * e.kno?.toString();   // '1'
  * e.ksht?.toString();  // '3'
- * e.verified;          // true (two numbers on the row)
+ * e.basis;             // 'layout' (two numbers on the row)
  * ```
  */
 export interface ViolationEntry {
@@ -50,9 +50,28 @@ export interface ViolationEntry {
   readonly kno: X | null;
   /** Кшт, the coefficient of the fine on the medical organisation, ≥ 0; `null` when none. */
   readonly ksht: X | null;
-  /** `true` where the column of every number is certain, `false` where it was inferred (D4). */
+  /** Where the row's columns come from (decision D4): two numbers in the source, F014, or inferred. */
+  readonly basis: CoefficientBasis;
+  /** `basis !== 'inferred'`: the column of every number is certain. Kept for compatibility. */
   readonly verified: boolean;
 }
+
+/**
+ * Where a row's Кно and Кшт columns come from (decision D4): `'layout'` — the source prints two
+ * numbers, (Кно, Кшт); `'F014'` — the source prints one number and the Federal classifier F014
+ * settles its column; `'inferred'` — one number, its column inferred.
+ *
+ * @example
+ * ```ts
+ * import { findViolation, type CoefficientBasis } from 'oms-calc/sanctions';
+ *
+ * const b: CoefficientBasis = findViolation('3.14.1').basis; // 'inferred'
+ * ```
+ */
+export type CoefficientBasis = 'layout' | 'F014' | 'inferred';
+
+/** The three bases, in the order of certainty. */
+export const COEFFICIENT_BASES: readonly CoefficientBasis[] = ['layout', 'F014', 'inferred'];
 
 /**
  * A coefficient table in force over a period: what {@link defineSanctionTable} returns and what
@@ -102,7 +121,9 @@ export interface ViolationEntryInput {
   readonly kno?: DecimalInput | null | undefined;
   /** Кшт ≥ 0, or `null`/absent when the row has no fine. */
   readonly ksht?: DecimalInput | null | undefined;
-  /** Whether the column assignment is certain; default `true`. */
+  /** Where the columns come from; default `'layout'` (the fund states both columns). */
+  readonly basis?: CoefficientBasis | undefined;
+  /** Older form of `basis`: `false` means `'inferred'`. Must agree with `basis` when both are given. */
   readonly verified?: boolean | undefined;
 }
 
@@ -118,7 +139,7 @@ export interface ViolationEntryInput {
  *   validFrom: '2026-01-01', validTo: '2026-12-31',
  *   entries: [{ code: '3.2.1', section: 'EKMP', title: '…', kno: '0.1' }],
  * };
- * defineSanctionTable(raw).entries[0]?.verified; // true (the default)
+ * defineSanctionTable(raw).entries[0]?.basis; // 'layout' (the default)
  * ```
  */
 export interface SanctionTableInput {
@@ -196,6 +217,7 @@ export interface ParsedViolationEntryInput {
   title: string;
   kno: X | null;
   ksht: X | null;
+  basis?: CoefficientBasis | undefined;
   verified?: boolean | undefined;
 }
 
@@ -217,9 +239,14 @@ export const ViolationEntryInputSchema: z.ZodType<ParsedViolationEntryInput, Vio
     title: nonEmpty('a title'),
     kno: coefficient({ min: 0, max: 1 }),
     ksht: coefficient({ min: 0 }),
+    basis: z.enum(['layout', 'F014', 'inferred'], { error: 'expected a basis: "layout", "F014" or "inferred"' }).optional(),
     verified: z.boolean({ error: 'expected true or false' }).optional(),
   })
-  .refine((e) => e.kno !== null || e.ksht !== null, { error: 'a row needs Кно (kno) or Кшт (ksht), or both', path: ['kno'] });
+  .refine((e) => e.kno !== null || e.ksht !== null, { error: 'a row needs Кно (kno) or Кшт (ksht), or both', path: ['kno'] })
+  .refine((e) => e.basis === undefined || e.verified === undefined || e.verified === (e.basis !== 'inferred'), {
+    error: 'verified must be false exactly when basis is "inferred"',
+    path: ['verified'],
+  });
 
 /**
  * {@link SanctionTableInput} after validation.
@@ -287,7 +314,10 @@ const defined = new WeakSet<object>();
 export function makeTable(t: ParsedSanctionTableInput): SanctionTable {
   const entries = Object.freeze(
     t.entries.map((e): ViolationEntry =>
-      Object.freeze({ code: e.code, section: e.section, title: e.title, kno: e.kno, ksht: e.ksht, verified: e.verified ?? true }),
+      {
+        const basis: CoefficientBasis = e.basis ?? (e.verified === false ? 'inferred' : 'layout');
+        return Object.freeze({ code: e.code, section: e.section, title: e.title, kno: e.kno, ksht: e.ksht, basis, verified: basis !== 'inferred' });
+      },
     ),
   );
   const table: SanctionTable = Object.freeze({

@@ -63,7 +63,7 @@ describe('oms-calc sanctions', () => {
     ]);
     // 25 000 × 0.4 = 10 000 and 7 000 × 0.3 = 2 100 (3.2.2); 25 000 × 0.1 = 2 500 (2.13)
     expect(out[0]?.['details']).toBe('3.2.2:10000,00:2100,00|2.13:2500,00:0,00');
-    // 1 000.50 − 800.50 = 200 (2.16.1 recomputed), 100 × 0.3 = 30; 1.4.1: 1 000.50
+    // 1 000.50 − 800.50 = 200 (2.16.1 recomputed, 'difference', D13), 100 × 0.3 = 30; 1.4.1: 1 000.50
     expect(out[6]?.['details']).toBe('2.16.1:200,00:30,00|1.4.1:1000,50:0,00');
     expect(out[1]?.['error_message']).toBe('tariff: must be at least 0, got -5');
     expect(out[2]?.['error_message']).toBe('violations.0: violation code "9.9" is not in sanction table tariff-agreement-2025-01-09-annex-25');
@@ -96,6 +96,15 @@ describe('oms-calc sanctions', () => {
       ['2', 'B1', '400.20', '2100.00', '3.2.2:400.20:2100.00'],
       ['3', 'B2', '10.00', '0.00', '1.4.1:10.00:0.00|3.2.1:1.00:0.00'],
     ]);
+  });
+
+  it('--recomputation chooses the rule of decision D13', async () => {
+    const plus = await run(files.dir, ['sanctions', '--cases', 'cases.csv', '--rates', 'rates.json', '--recomputation', 'difference-plus-kno']);
+    // A7: (1 000.50 − 800.50) + 800.50 × 0.1 = 200 + 80.05 = 280.05; 1.4.1 (1 000.50) is still the largest
+    expect(rows(plus.stdout).find((x) => x['id'] === 'A7')?.['details']).toBe('2.16.1:280,05:30,00|1.4.1:1000,50:0,00');
+    const bad = await run(files.dir, ['sanctions', '--cases', 'cases.csv', '--recomputation', 'sum']);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('recomputation: expected "difference" or "difference-plus-kno"');
   });
 
   it('takes a fund table by --table and chooses it by date', async () => {

@@ -97,22 +97,44 @@ describe('fines by each setting (Сшт = РП × Кшт)', () => {
   });
 });
 
-describe('recomputation ("billed minus recomputed")', () => {
-  it('replaces РТ × Кно by РТ − recomputed tariff, never below 0', () => {
-    // 2.16.1 (Кно 0.1, Кшт 0.3), billed at the wrong КСГ: РТ = 48 750.00, recomputed 41 200.00
-    //   Н = 48 750.00 − 41 200.00 = 7 550.00 (instead of 48 750 × 0.1 = 4 875.00)
-    //   Сшт = 7 123.36 × 0.3 = 2 137.01 (the fine is unchanged)
-    const r = caseSanction({ tariff: '48750.00', setting: 'hospital', violations: [{ code: '2.16.1', recomputedTariff: '41200.00' }] }, rates);
-    expect([r.nonPayment.toString(), r.fine.toString(), r.details[0]?.recomputedTariff?.toString()]).toEqual(['7550', '2137.01', '41200']);
-    // recomputed above the billed tariff: max(0, 48 750 − 50 000) = 0
-    const up = caseSanction({ tariff: '48750.00', setting: 'hospital', violations: [{ code: '2.16.1', recomputedTariff: '50000' }] }, rates);
-    expect(up.nonPayment.toString()).toBe('0');
+describe('recomputation: a case billed at a higher tariff than the one that applied (D13)', () => {
+  // 2.16.1 (Кно 0.1, Кшт 0.3), billed at the wrong КСГ: РТ1 = 48 750.00, the right tariff РТ2 = 41 200.00.
+  const wrongKsg: CaseInput = { tariff: '48750.00', setting: 'hospital', violations: [{ code: '2.16.1', recomputedTariff: '41200.00' }] };
+
+  it("'difference-plus-kno': Н = (РТ1 − РТ2) + РТ2 × Кно", () => {
+    //   Н = (48 750.00 − 41 200.00) + 41 200.00 × 0.1 = 7 550.00 + 4 120.00 = 11 670.00
+    //   Сшт = 7 123.36 × 0.3 = 2 137.008 → 2 137.01 (the fine does not depend on the tariff)
+    const r = caseSanction(wrongKsg, { ...rates, recomputation: 'difference-plus-kno' });
+    expect([r.nonPayment.toString(), r.fine.toString(), r.details[0]?.recomputedTariff?.toString()]).toEqual(['11670', '2137.01', '41200']);
+    expect(r.trace.find((s) => s.symbol === 'Н')?.formula).toBe('код 2.16.1: max(0, РТ1 − РТ2) + min(РТ1, РТ2) × Кно = 7550 + 41200 × 0.1, до копеек');
+  });
+
+  it("'difference' (the default): Н = РТ1 − РТ2, the overcharge alone", () => {
+    //   Н = 48 750.00 − 41 200.00 = 7 550.00; Сшт = 2 137.01 as above
+    const r = caseSanction(wrongKsg, rates);
+    expect([r.nonPayment.toString(), r.fine.toString()]).toEqual(['7550', '2137.01']);
+    expect(caseSanction(wrongKsg, { ...rates, recomputation: 'difference' }).nonPayment.toString()).toBe('7550');
+  });
+
+  it('a "recomputed" tariff above the billed one: no overcharge, the ordinary Н on the billed tariff', () => {
+    // РТ2 = 50 000 > РТ1 = 48 750: max(0, 48 750 − 50 000) = 0;
+    //   'difference-plus-kno': 0 + min(48 750, 50 000) × 0.1 = 4 875.00 (= РТ × Кно); 'difference': 0
+    const up: CaseInput = { ...wrongKsg, violations: [{ code: '2.16.1', recomputedTariff: '50000' }] };
+    expect(caseSanction(up, { ...rates, recomputation: 'difference-plus-kno' }).nonPayment.toString()).toBe('4875');
+    expect(caseSanction(up, rates).nonPayment.toString()).toBe('0');
+  });
+
+  it('rounds the РТ2 × Кно part to kopecks, half up', () => {
+    // 2.13 (Кно 0.1): РТ1 = 1 000.00, РТ2 = 333.35: (1 000.00 − 333.35) + 333.35 × 0.1 = 666.65 + 33.335 → 666.65 + 33.34 = 699.99
+    const c: CaseInput = { tariff: '1000.00', violations: [{ code: '2.13', recomputedTariff: '333.35' }] };
+    expect(caseSanction(c, { recomputation: 'difference-plus-kno' }).nonPayment.toString()).toBe('699.99');
   });
 
   it('combines with other violations like any non-payment', () => {
-    // 2.16.1 recomputed (7 550.00) with 3.2.1 (48 750 × 0.1 = 4 875.00): 'max' → 7 550.00
-    const r = caseSanction({ tariff: '48750.00', setting: 'hospital', violations: [{ code: '2.16.1', recomputedTariff: '41200.00' }, '3.2.1'] }, rates);
-    expect(r.nonPayment.toString()).toBe('7550');
+    // 2.16.1 recomputed (7 550.00; 'difference-plus-kno': 11 670.00) with 3.2.1 (48 750 × 0.1 = 4 875.00): 'max'
+    const c: CaseInput = { ...wrongKsg, violations: [{ code: '2.16.1', recomputedTariff: '41200.00' }, '3.2.1'] };
+    expect(caseSanction(c, rates).nonPayment.toString()).toBe('7550');
+    expect(caseSanction(c, { ...rates, recomputation: 'difference-plus-kno' }).nonPayment.toString()).toBe('11670');
   });
 });
 

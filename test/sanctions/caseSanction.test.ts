@@ -36,7 +36,7 @@ describe('caseSanction — results', () => {
   });
 
   it('needs no РП when no violation has a Кшт', () => {
-    expect(caseSanction({ tariff: '1000', violations: ['1.2', '2.13'] }).nonPayment.toString()).toBe('1000');
+    expect(caseSanction({ tariff: '1000', violations: ['1.4.1', '2.13'] }).nonPayment.toString()).toBe('1000');
   });
 
   it('takes the case’s own РП before the setting’s', () => {
@@ -45,6 +45,7 @@ describe('caseSanction — results', () => {
 
   it('accepts numbers and Decimal-like values', () => {
     const r = caseSanction({ tariff: 1000.5, setting: 'all', perCapitaRate: { toString: () => '10' }, violations: [{ code: '2.16.1', recomputedTariff: 800 }] });
+    // 1 000.50 − 800 = 200.50 (recomputation 'difference', D13); 10 × 0.3 = 3
     expect([r.nonPayment.toString(), r.fine.toString()]).toEqual(['200.5', '3']);
   });
 

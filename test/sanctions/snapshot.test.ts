@@ -13,6 +13,8 @@ describe('the committed snapshot of the built-in table', () => {
     const text = renderSanctionTable();
     expect(text.match(/^\| \d+\.\d+(\.\d+)? \|/gm)).toHaveLength(70);
     expect(text).toContain('| 3.14.3 | — | 3 | выведена | Необоснованный отказ');
-    expect(text).toContain('| 2.2 | 1 | 3 | проверена |');
+    expect(text).toContain('| 2.2 | 1 | 3 | два числа |');
+    expect(text).toContain('| 1.2 | — | 1 | F014 |');
+    expect(text).toContain("выведен, а не прочитан (`basis: 'inferred'`, решение D4): 7 строк — 2.16.3, 3.14.1, 3.14.2, 3.14.3, 3.15.1, 3.15.2, 3.15.3");
   });
 });

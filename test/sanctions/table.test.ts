@@ -4,33 +4,37 @@ import { builtinSanctionTable, caseSanction, defineSanctionTable, findViolation,
 import { SOURCES } from '../../src/_internal';
 
 // The numbers and columns of decision D4, as sanctions.md lists them: code, section, Кно, Кшт,
-// and whether the column is certain (verified or two numbers on the row) or inferred.
-const SPEC: [string, 'MEK' | 'MEE' | 'EKMP', string | null, string | null, boolean][] = [
-  ['1.1', 'MEK', null, '0.3', true], ['1.2', 'MEK', '1', null, false], ['1.3', 'MEK', '1', '0.3', true],
-  ['1.4.1', 'MEK', '1', null, false], ['1.4.2', 'MEK', '1', null, false], ['1.4.3', 'MEK', '1', null, false],
-  ['1.4.4', 'MEK', '1', null, false], ['1.4.5', 'MEK', '1', null, false], ['1.4.6', 'MEK', '1', null, false],
-  ['1.5', 'MEK', '1', null, false], ['1.6.1', 'MEK', '1', null, false], ['1.6.2', 'MEK', '1', null, false],
-  ['1.6.3', 'MEK', '1', null, false], ['1.6.4', 'MEK', '1', null, false], ['1.7.1', 'MEK', '1', null, false],
-  ['1.7.2', 'MEK', '1', null, false], ['1.8.1', 'MEK', '1', null, false], ['1.8.2', 'MEK', '1', null, false],
-  ['1.8.3', 'MEK', '1', null, false], ['1.9', 'MEK', '1', null, false], ['1.10.1', 'MEK', '1', null, false],
-  ['1.10.2', 'MEK', '1', null, false], ['1.10.3', 'MEK', '1', null, false], ['1.10.4', 'MEK', '1', null, false],
-  ['1.10.5', 'MEK', '1', null, false], ['1.10.6', 'MEK', '1', null, false],
-  ['2.1', 'MEE', null, '0.3', false], ['2.2', 'MEE', '1', '3', true], ['2.7', 'MEE', '1', '0.3', true],
-  ['2.8', 'MEE', '1', '0.3', true], ['2.9', 'MEE', null, '1', false], ['2.10', 'MEE', '0.5', '0.5', true],
-  ['2.11', 'MEE', '0.6', null, false], ['2.12', 'MEE', '1', null, false], ['2.13', 'MEE', '0.1', null, false],
-  ['2.14', 'MEE', '0.5', null, false], ['2.15', 'MEE', '1', null, false], ['2.16.1', 'MEE', '0.1', '0.3', true],
-  ['2.16.2', 'MEE', '1', '1', true], ['2.16.3', 'MEE', '1', null, false], ['2.17', 'MEE', '0.3', null, false],
-  ['2.18', 'MEE', null, '0.3', false],
-  ['3.1.1', 'EKMP', '0.1', null, false], ['3.1.2', 'EKMP', '0.3', null, false], ['3.1.3', 'EKMP', '0.4', '0.3', true],
-  ['3.1.4', 'EKMP', '0.9', '1', true], ['3.1.5', 'EKMP', '1', '3', true], ['3.2.1', 'EKMP', '0.1', null, false],
-  ['3.2.2', 'EKMP', '0.4', '0.3', true], ['3.2.3', 'EKMP', '0.9', '1', true], ['3.2.4', 'EKMP', '1', '3', true],
-  ['3.2.5', 'EKMP', '0.9', '1', true], ['3.2.6', 'EKMP', '0.9', '1', true], ['3.3', 'EKMP', '0.5', '0.6', true],
-  ['3.4', 'EKMP', '0.5', '0.3', true], ['3.5', 'EKMP', '0.3', null, false], ['3.6', 'EKMP', '0.8', '1', true],
-  ['3.7', 'EKMP', '1', '0.3', true], ['3.8', 'EKMP', '1', '0.3', true], ['3.9', 'EKMP', '1', '0.3', true],
-  ['3.10', 'EKMP', '0.9', '0.5', true], ['3.11', 'EKMP', '0.5', null, false], ['3.12', 'EKMP', null, '0.3', false],
-  ['3.13', 'EKMP', '0.5', '0.6', true], ['3.14.1', 'EKMP', null, '1', false], ['3.14.2', 'EKMP', null, '2', false],
-  ['3.14.3', 'EKMP', null, '3', false], ['3.15.1', 'EKMP', null, '1', false], ['3.15.2', 'EKMP', null, '2', false],
-  ['3.15.3', 'EKMP', null, '3', false],
+// and where the columns come from: two numbers on the row ('layout'), the classifier F014 ('F014'),
+// or inferred ('inferred': only 2.16.3, 3.14.x, 3.15.x, which postdate that classifier).
+const SPEC: [string, 'MEK' | 'MEE' | 'EKMP', string | null, string | null, 'layout' | 'F014' | 'inferred'][] = [
+  ['1.1', 'MEK', null, '0.3', 'F014'], ['1.2', 'MEK', null, '1', 'F014'], ['1.3', 'MEK', '1', '0.3', 'layout'],
+  ['1.4.1', 'MEK', '1', null, 'F014'], ['1.4.2', 'MEK', '1', null, 'F014'], ['1.4.3', 'MEK', '1', null, 'F014'],
+  ['1.4.4', 'MEK', '1', null, 'F014'], ['1.4.5', 'MEK', '1', null, 'F014'], ['1.4.6', 'MEK', '1', null, 'F014'],
+  ['1.5', 'MEK', '1', null, 'F014'], ['1.6.1', 'MEK', '1', null, 'F014'], ['1.6.2', 'MEK', '1', null, 'F014'],
+  ['1.6.3', 'MEK', '1', null, 'F014'], ['1.6.4', 'MEK', '1', null, 'F014'], ['1.7.1', 'MEK', '1', null, 'F014'],
+  ['1.7.2', 'MEK', '1', null, 'F014'], ['1.8.1', 'MEK', '1', null, 'F014'], ['1.8.2', 'MEK', '1', null, 'F014'],
+  ['1.8.3', 'MEK', '1', null, 'F014'], ['1.9', 'MEK', '1', null, 'F014'], ['1.10.1', 'MEK', '1', null, 'F014'],
+  ['1.10.2', 'MEK', '1', null, 'F014'], ['1.10.3', 'MEK', '1', null, 'F014'], ['1.10.4', 'MEK', '1', null, 'F014'],
+  ['1.10.5', 'MEK', '1', null, 'F014'], ['1.10.6', 'MEK', '1', null, 'F014'], ['2.1', 'MEE', null, '0.3', 'F014'],
+  ['2.2', 'MEE', '1', '3', 'layout'], ['2.7', 'MEE', '1', '0.3', 'layout'], ['2.8', 'MEE', '1', '0.3', 'layout'],
+  ['2.9', 'MEE', null, '1', 'F014'], ['2.10', 'MEE', '0.5', '0.5', 'layout'], ['2.11', 'MEE', null, '0.6', 'F014'],
+  ['2.12', 'MEE', '1', null, 'F014'], ['2.13', 'MEE', '0.1', null, 'F014'], ['2.14', 'MEE', '0.5', null, 'F014'],
+  ['2.15', 'MEE', '1', null, 'F014'], ['2.16.1', 'MEE', '0.1', '0.3', 'layout'],
+  ['2.16.2', 'MEE', '1', '1', 'layout'], ['2.16.3', 'MEE', '1', null, 'inferred'],
+  ['2.17', 'MEE', null, '0.3', 'F014'], ['2.18', 'MEE', null, '0.3', 'F014'], ['3.1.1', 'EKMP', '0.1', null, 'F014'],
+  ['3.1.2', 'EKMP', '0.3', null, 'F014'], ['3.1.3', 'EKMP', '0.4', '0.3', 'layout'],
+  ['3.1.4', 'EKMP', '0.9', '1', 'layout'], ['3.1.5', 'EKMP', '1', '3', 'layout'],
+  ['3.2.1', 'EKMP', '0.1', null, 'F014'], ['3.2.2', 'EKMP', '0.4', '0.3', 'layout'],
+  ['3.2.3', 'EKMP', '0.9', '1', 'layout'], ['3.2.4', 'EKMP', '1', '3', 'layout'],
+  ['3.2.5', 'EKMP', '0.9', '1', 'layout'], ['3.2.6', 'EKMP', '0.9', '1', 'layout'],
+  ['3.3', 'EKMP', '0.5', '0.6', 'layout'], ['3.4', 'EKMP', '0.5', '0.3', 'layout'],
+  ['3.5', 'EKMP', '0.3', null, 'F014'], ['3.6', 'EKMP', '0.8', '1', 'layout'], ['3.7', 'EKMP', '1', '0.3', 'layout'],
+  ['3.8', 'EKMP', '1', '0.3', 'layout'], ['3.9', 'EKMP', '1', '0.3', 'layout'],
+  ['3.10', 'EKMP', '0.9', '0.5', 'layout'], ['3.11', 'EKMP', '0.5', null, 'F014'],
+  ['3.12', 'EKMP', null, '0.3', 'F014'], ['3.13', 'EKMP', '0.5', '0.6', 'layout'],
+  ['3.14.1', 'EKMP', null, '1', 'inferred'], ['3.14.2', 'EKMP', null, '2', 'inferred'],
+  ['3.14.3', 'EKMP', null, '3', 'inferred'], ['3.15.1', 'EKMP', null, '1', 'inferred'],
+  ['3.15.2', 'EKMP', null, '2', 'inferred'], ['3.15.3', 'EKMP', null, '3', 'inferred'],
 ];
 
 const raw = (overrides: Partial<SanctionTableInput> = {}): SanctionTableInput => ({
@@ -63,8 +67,9 @@ describe('the built-in table (Приложение № 25 к тарифному 
     expect(builtinSanctionTable.source).toBe(SOURCES.tariffAgreement);
   });
 
-  it('has the 70 rows of decision D4, in the order of the list, with their numbers, columns and verified flags', () => {
-    const rows = builtinSanctionTable.entries.map((e) => [e.code, e.section, e.kno?.toString() ?? null, e.ksht?.toString() ?? null, e.verified]);
+  it('has the 70 rows of decision D4, in the order of the list, with their numbers, columns and bases', () => {
+    const rows = builtinSanctionTable.entries.map((e) => [e.code, e.section, e.kno?.toString() ?? null, e.ksht?.toString() ?? null, e.basis]);
+    expect(builtinSanctionTable.entries.every((e) => e.verified === (e.basis !== 'inferred'))).toBe(true);
     expect(rows).toEqual(SPEC);
     expect(rows).toHaveLength(70);
   });
@@ -103,11 +108,11 @@ describe('the built-in table (Приложение № 25 к тарифному 
 });
 
 describe('defineSanctionTable', () => {
-  it('accepts a fund table; verified defaults to true; kno/ksht may be absent or null', () => {
+  it("accepts a fund table; basis defaults to 'layout' (verified true); kno/ksht may be absent or null", () => {
     const t = defineSanctionTable(raw());
-    expect(t.entries.map((e) => [e.code, e.kno?.toString() ?? null, e.ksht?.toString() ?? null, e.verified])).toEqual([
-      ['3.2.1', '0.2', null, true],
-      ['3.14.1', null, '1.5', true],
+    expect(t.entries.map((e) => [e.code, e.kno?.toString() ?? null, e.ksht?.toString() ?? null, e.basis, e.verified])).toEqual([
+      ['3.2.1', '0.2', null, 'layout', true],
+      ['3.14.1', null, '1.5', 'layout', true],
     ]);
     expect(caseSanction({ tariff: '1000', date: '2026-02-01', violations: ['3.2.1'] }, { tables: [t] }).nonPayment.toString()).toBe('200');
   });
