@@ -10,6 +10,7 @@ import {
   sanctionTotals,
   type CaseInput,
   type CombinePolicy,
+  type RecomputationPolicy,
   type SanctionErrorRow,
   type SanctionRow,
   type SanctionStreamOptions,
@@ -22,11 +23,12 @@ import { json } from './helpers';
 import { CODES, date2025, money, nearValidCase, perCapitaRates, rate, SETTINGS, validCase, violations } from './arbitraries';
 
 const combine = fc.constantFrom<CombinePolicy>('max', 'sum-capped');
+const recomputation = fc.constantFrom<RecomputationPolicy>('difference', 'difference-plus-kno');
 
 /** Valid and invalid cases mixed, with options that sometimes lack a setting's rate. */
 const registry = fc.array(fc.oneof({ weight: 4, arbitrary: validCase as fc.Arbitrary<unknown> }, { weight: 1, arbitrary: nearValidCase }), { maxLength: 25 });
 const options = fc.record(
-  { perCapitaRates: fc.dictionary(fc.constantFrom(...SETTINGS), rate), combine, date: date2025 },
+  { perCapitaRates: fc.dictionary(fc.constantFrom(...SETTINGS), rate), combine, recomputation, date: date2025 },
   { requiredKeys: ['perCapitaRates'] },
 ) as fc.Arbitrary<SanctionStreamOptions>;
 
@@ -135,10 +137,10 @@ const randomTable = fc
   );
 
 describe('the integer fast path', () => {
-  test.prop([fc.array(fastCase$, { minLength: 1, maxLength: 20 }), perCapitaRates, combine, fc.option(randomTable, { nil: undefined })])(
+  test.prop([fc.array(fastCase$, { minLength: 1, maxLength: 20 }), perCapitaRates, combine, recomputation, fc.option(randomTable, { nil: undefined })])(
     'equals the decimal reference (caseSanction) on every case it takes, and takes every plain case',
-    (cases, rates, policy, table) => {
-      const o: SanctionStreamOptions = { perCapitaRates: rates, combine: policy, ...(table === undefined ? {} : { tables: [table] }) };
+    (cases, rates, policy, rule, table) => {
+      const o: SanctionStreamOptions = { perCapitaRates: rates, combine: policy, recomputation: rule, ...(table === undefined ? {} : { tables: [table] }) };
       const resolved = resolveOptions(SanctionStreamOptionsSchema.parse(o));
       const ctx = fastContext(resolved);
       for (const c of cases) {
