@@ -85,15 +85,18 @@ console.log(
     [
       ['НСЗ из рисков, ₽', rub(size.total)],
       ['Резервы СМО (РОМУ, ЗР), ₽', rub(data.plan.smoReserves?.toString() ?? '0')],
-      ['Объём финансирования ТП ОМС, ₽', rub(data.plan.programFinancing.toString())],
+      ['Объём финансирования ТП ОМС, ₽', rub(plan.programFinancing)],
       ['Нижняя граница 6 %, ₽', rub(plan.floor)],
       ['Верхняя граница 10 %, ₽', rub(plan.cap)],
+      ['Предел по закону: поступления / 12, ₽', rub(plan.statutoryCap)],
       ['Плановая величина НСЗпл, ₽', rub(plan.planned)],
       ['Доля от объёма финансирования', percent(plan.share)],
-      ['Решение', STATUS[plan.status]],
+      ['Решение', `${STATUS[plan.status]}; ${plan.aboveStatutoryCap ? 'выше предела 326-ФЗ, ст. 26, ч. 6' : 'не выше предела 326-ФЗ, ст. 26, ч. 6'}`],
     ],
   ),
 );
+assert.ok(plan.statutoryCap.times(12).minus(data.plan.plannedIncome.toString()).abs().lte('0.06'), 'предел НСЗ = поступления / 12 с точностью до копейки');
+assert.equal(plan.aboveStatutoryCap, plan.planned.gt(plan.statutoryCap), 'превышение предела отмечено');
 
 // ── 3. График пополнения ─────────────────────────────────────────────────────────────────
 const schedule = replenishmentSchedule({ planned: plan.planned, openingBalance: data.openingBalance });
@@ -171,7 +174,7 @@ const events: ReserveYearEvent[] = [
   { month: sanctionsData.proceedsMonth, income: reservePart, note: 'доля НСЗ в удержанных санкциях' },
   { month: data.depositIncome.month, income: data.depositIncome.amount, note: data.depositIncome.note },
 ];
-const ledger = reserveYear({ planned: plan.planned, openingBalance: data.openingBalance, events });
+const ledger = reserveYear({ planned: plan.planned, openingBalance: data.openingBalance, events, plannedIncome: data.plan.plannedIncome });
 console.log(heading('6. Движение средств НСЗ за год (пп. 10, 13, 19; сноска 16)'));
 console.log(
   table(
@@ -193,6 +196,8 @@ for (const m of ledger.months) {
   assert.ok(m.closing.eq(m.opening.plus(m.income).minus(m.overflow).plus(m.transfer).minus(m.spending.minus(m.shortfall))), `баланс месяца ${m.month}`);
 }
 assert.ok(ledger.closing.eq(plan.planned), 'к декабрю НСЗ восстановлен до плановой величины');
+console.log(`Остаток выше предела ${rub(plan.statutoryCap)} ₽ (326-ФЗ, ст. 26, ч. 6): ${ledger.warnings.length === 0 ? 'ни в одном месяце' : ledger.warnings.map((w) => MONTHS[w.month - 1]).join(', ')}`);
+assert.deepEqual(ledger.warnings.map((w) => w.month), ledger.months.filter((m) => m.closing.gt(plan.statutoryCap)).map((m) => m.month), 'предупреждения — ровно месяцы выше предела');
 
 // ── 7. Какую уверенность даёт НСЗ (ненормативный расчёт) ──────────────────────────────────
 const risk = reserveAtRisk({ ...data.reserve, levels: ['0.9', '0.95', '0.99'] });

@@ -1,4 +1,5 @@
 export * from './decimal';
 export * from './errors';
 export * from './schema';
+export * from './statutoryCap';
 export * from './trace';

@@ -23,6 +23,7 @@ export {
   type ReserveYearMonth,
   type ReserveYearTotals,
   type ReserveYearPeriod,
+  type ReserveYearWarning,
   type ParsedReserveYearEvent,
   type ParsedReserveYearInput,
 } from './reserveYear';

@@ -1,5 +1,20 @@
 import { z } from 'zod';
-import { D, fixed, max, min, parseInput, show, trace, ZERO, type DecimalInput, type TraceStep, type X } from '../_internal';
+import {
+  D,
+  fixed,
+  max,
+  min,
+  parseInput,
+  show,
+  STATUTORY_CAP_SOURCE,
+  STATUTORY_CAP_SYMBOL,
+  statutoryCapOf,
+  trace,
+  ZERO,
+  type DecimalInput,
+  type TraceStep,
+  type X,
+} from '../_internal';
 import { calendarMonth, monthLabel, REGULATION } from './common';
 import { computeReplenishmentSchedule, ledgerAmount, type ReplenishmentInstallment } from './replenishmentSchedule';
 
@@ -60,6 +75,13 @@ export interface ReserveYearInput {
   periodMonths?: number | 'to-year-end' | undefined;
   /** What happened in the year, in any order; several events in one month add up. */
   events?: ReserveYearEvent[] | undefined;
+  /**
+   * НСЗпред, the statutory cap of the reserve (326-ФЗ, ст. 26, ч. 6), rubles with kopecks: a month
+   * whose closing balance is above it gets a warning. Give it or `plannedIncome`, not both.
+   */
+  statutoryCap?: DecimalInput | undefined;
+  /** The fund's planned income for the year, rubles with kopecks: the statutory cap is its twelfth. */
+  plannedIncome?: DecimalInput | undefined;
 }
 
 /**
@@ -100,6 +122,8 @@ export interface ParsedReserveYearInput {
   openingBalance: X;
   periodMonths?: number | 'to-year-end' | undefined;
   events?: ParsedReserveYearEvent[] | undefined;
+  statutoryCap?: X | undefined;
+  plannedIncome?: X | undefined;
 }
 
 /** П of the ledger's formation periods: 1…12 or `'to-year-end'`. */
@@ -147,12 +171,19 @@ export const ReserveYearEventSchema: z.ZodType<ParsedReserveYearEvent, ReserveYe
  * // ["periodMonths: periodMonths must be a whole number from 1 to 12 or 'to-year-end', got 13", 'events.0.spending: must have at most 2 decimal places, got 1.005']
  * ```
  */
-export const ReserveYearInputSchema: z.ZodType<ParsedReserveYearInput, ReserveYearInput> = z.strictObject({
-  planned: ledgerAmount,
-  openingBalance: ledgerAmount,
-  periodMonths: periodMonthsField.optional(),
-  events: z.array(ReserveYearEventSchema).optional(),
-});
+export const ReserveYearInputSchema: z.ZodType<ParsedReserveYearInput, ReserveYearInput> = z
+  .strictObject({
+    planned: ledgerAmount,
+    openingBalance: ledgerAmount,
+    periodMonths: periodMonthsField.optional(),
+    events: z.array(ReserveYearEventSchema).optional(),
+    statutoryCap: ledgerAmount.optional(),
+    plannedIncome: ledgerAmount.optional(),
+  })
+  .refine((v) => v.statutoryCap === undefined || v.plannedIncome === undefined, {
+    message: 'give statutoryCap or plannedIncome, not both',
+    path: ['statutoryCap'],
+  });
 
 /**
  * One month of the ledger. Money in rubles with kopecks.
@@ -217,6 +248,37 @@ export interface ReserveYearTotals {
 }
 
 /**
+ * A warning of the ledger: the month's closing balance is above the statutory cap. Actual balances
+ * may exceed it (income, a plan set above it), so this is a warning, not an error (D16).
+ *
+ * @example
+ * ```ts
+ * import { reserveYear, type ReserveYearWarning } from 'oms-calc/replenishment';
+ *
+ * const y = reserveYear({ planned: '900000000', openingBalance: '960000000', statutoryCap: '950000000' });
+ * const w: ReserveYearWarning | undefined = y.warnings[0];
+ * w?.month;             // 1
+ * w?.excess.toString(); // '10000000'   (960 M − 950 M)
+ * ```
+ */
+export interface ReserveYearWarning {
+  /** Stable machine-readable code. */
+  code: 'ABOVE_STATUTORY_CAP';
+  /** The calendar month, 1…12. */
+  month: number;
+  /** The month's closing balance. */
+  closing: X;
+  /** НСЗпред, the statutory cap. */
+  statutoryCap: X;
+  /** closing − НСЗпред. */
+  excess: X;
+  /** The warning in Russian. */
+  text: string;
+  /** The law, article and part. */
+  source: string;
+}
+
+/**
  * A formation period of the year and its schedule (footnote 16 to п. 10).
  *
  * @example
@@ -261,6 +323,10 @@ export interface ReserveYear {
   totals: ReserveYearTotals;
   /** The formation periods that began in the year, in order. */
   periods: ReserveYearPeriod[];
+  /** НСЗпред, the statutory cap the months were checked against; `null` when none was given. */
+  statutoryCap: X | null;
+  /** One warning per month whose closing balance is above the statutory cap, in month order. */
+  warnings: ReserveYearWarning[];
   /** The schedule of every period and one step for every month, in order. */
   trace: TraceStep[];
 }
@@ -281,16 +347,18 @@ export interface ReserveYear {
  * spending begins a new one in the next month with НСЗнпф = its closing (footnote 16, п. 13).
  * П = `periodMonths`, cut at December; by default every period runs to December. Installments
  * follow {@link replenishmentSchedule} (decision D3). Events may come in any order; several in
- * one month add up. A period begun last year is not carried over.
+ * one month add up. A period begun last year is not carried over. Given `statutoryCap` or
+ * `plannedIncome` (the cap is its twelfth), every month whose closing is above the cap gets a
+ * warning (D16); the figures are not changed.
  *
  * Source: Степанов, Головщинский (2011), раздел 4, проект Положения о НСЗ, пп. 10, 13, 14, 19,
- * 20 and footnote 16.
+ * 20 and footnote 16; 326-ФЗ, ст. 26, ч. 6 (the cap).
  *
  * @param input - the plan, the opening balance, П and the year's events
  * @returns twelve month rows, the December closing, the totals, the periods and the trace
  * @throws {@link OmsCalcError} `INVALID_INPUT` for a negative amount or one with more than two
- *   decimal places, a month outside 1…12, periodMonths other than 1…12 or `'to-year-end'`, or
- *   an event with neither spending nor income
+ *   decimal places, a month outside 1…12, periodMonths other than 1…12 or `'to-year-end'`,
+ *   an event with neither spending nor income, or both statutoryCap and plannedIncome
  * @example
  * ```ts
  * import { reserveYear } from 'oms-calc/replenishment';
@@ -323,6 +391,14 @@ export function computeReserveYear(v: ParsedReserveYearInput): ReserveYear {
     if (e.note !== undefined && e.note !== '') notes[e.month]?.push(e.note);
   }
   for (const list of notes) list.sort();
+
+  const statutoryCap =
+    v.statutoryCap !== undefined
+      ? t.step(STATUTORY_CAP_SYMBOL, 'задан', v.statutoryCap, STATUTORY_CAP_SOURCE)
+      : v.plannedIncome !== undefined
+        ? t.step(STATUTORY_CAP_SYMBOL, `планируемые поступления / 12 = ${fixed(v.plannedIncome)} / 12, округлено до копеек`, statutoryCapOf(v.plannedIncome), STATUTORY_CAP_SOURCE)
+        : null;
+  const warnings: ReserveYearWarning[] = [];
 
   const periods: ReserveYearPeriod[] = [];
   const beginPeriod = (startMonth: number, openingBalance: X): ReserveYearPeriod => {
@@ -370,7 +446,26 @@ export function computeReserveYear(v: ParsedReserveYearInput): ReserveYear {
       ...(monthSpending.gt(0) ? ['пп. 13, 14'] : []),
     ];
     const noteText = (notes[month] ?? []).length > 0 ? ` [${(notes[month] ?? []).join('; ')}]` : '';
-    t.step(`НСЗ, ${monthLabel(month)}`, `${parts.join(' ')} = ${fixed(closing)}${noteText}`, closing, `${REGULATION}, ${points.join('; ')}`);
+    const above = statutoryCap !== null && closing.gt(statutoryCap);
+    const capText = above ? ` [выше ${STATUTORY_CAP_SYMBOL} ${fixed(statutoryCap)} на ${fixed(closing.minus(statutoryCap))}]` : '';
+    t.step(
+      `НСЗ, ${monthLabel(month)}`,
+      `${parts.join(' ')} = ${fixed(closing)}${noteText}${capText}`,
+      closing,
+      `${REGULATION}, ${points.join('; ')}${above ? `; ${STATUTORY_CAP_SOURCE}` : ''}`,
+    );
+    if (above) {
+      const excess = closing.minus(statutoryCap);
+      warnings.push({
+        code: 'ABOVE_STATUTORY_CAP',
+        month,
+        closing,
+        statutoryCap,
+        excess,
+        text: `Остаток НСЗ на конец месяца ${monthLabel(month)} ${fixed(closing)} руб. выше предельного размера ${fixed(statutoryCap)} руб. (среднемесячный размер планируемых поступлений) на ${fixed(excess)} руб.`,
+        source: STATUTORY_CAP_SOURCE,
+      });
+    }
 
     rows.push({ month, opening, income: monthIncome, overflow, transfer, spending: monthSpending, shortfall, closing, periodStart });
     balance = closing;
@@ -385,7 +480,7 @@ export function computeReserveYear(v: ParsedReserveYearInput): ReserveYear {
     spending: total((r) => r.spending),
     shortfall: total((r) => r.shortfall),
   };
-  return { months: rows, closing: balance, totals, periods, trace: t.steps };
+  return { months: rows, closing: balance, totals, periods, statutoryCap, warnings, trace: t.steps };
 }
 
 /** How the transfer relates to the scheduled installment, for the trace. */

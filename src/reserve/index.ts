@@ -1,7 +1,8 @@
 /**
  * `oms-calc/reserve` — the size of a territorial fund's normed insurance reserve (НСЗ), the
- * planned reserve within the 6–10 % band, the legacy one-month rule, the placement limit, and the
- * non-normative risk-based sizing (value at risk of the reserve).
+ * planned reserve within the 6–10 % band beside today's statutory cap (326-ФЗ, ст. 26), the legacy
+ * one-month rule, the placement limit, and the non-normative risk-based sizing (value at risk of
+ * the reserve).
  *
  * @module reserve
  */
@@ -27,6 +28,8 @@ export {
   type PlannedReserve,
   type PlannedReserveStatus,
   type ParsedPlannedReserveInput,
+  type TargetArticlesInput,
+  type TargetArticles,
 } from './plannedReserve';
 export {
   plannedReserveHorizon,
@@ -46,5 +49,12 @@ export {
   type ReserveAtRiskMethod,
   type ParsedReserveAtRiskInput,
 } from './reserveAtRisk';
-export { placementLimit, PlacementLimitInputSchema, type PlacementLimitInput, type PlacementLimit } from './placementLimit';
+export {
+  placementLimit,
+  PlacementLimitInputSchema,
+  type PlacementLimitInput,
+  type PlacementLimit,
+  type PlacementRefusal,
+  type PlacementRefusalCode,
+} from './placementLimit';
 export * from '../shared';

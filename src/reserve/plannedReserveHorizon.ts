@@ -1,13 +1,16 @@
 import { z } from 'zod';
 import { parseInput, type TraceStep, type X } from '../_internal';
 import {
+  checkFinancing,
   computePlannedReserve,
   plannedReserveShape,
+  resolveFinancing,
   sharesInOrder,
   sharesMessage,
   type ParsedPlannedReserveInput,
   type PlannedReserveInput,
   type PlannedReserveStatus,
+  type TargetArticles,
 } from './plannedReserve';
 
 /**
@@ -47,7 +50,9 @@ export const PlannedReserveHorizonInputSchema: z.ZodType<(ParsedPlannedReserveIn
   .array(
     z
       .strictObject({ ...plannedReserveShape, year: z.number().int().min(0).max(9999).optional() })
-      .refine(sharesInOrder, sharesMessage),
+      .superRefine(checkFinancing)
+      .refine(sharesInOrder, sharesMessage)
+      .transform(resolveFinancing),
   )
   .length(3, 'the form has three columns: the next fiscal year and the two planning years')
   .superRefine((years, ctx) => {
@@ -91,6 +96,14 @@ export interface PlannedReserveHorizonRow {
   planned: X;
   /** Where the risk estimate fell relative to the 6–10 % band. */
   status: PlannedReserveStatus;
+  /** The target articles 505 17 01 and 505 17 02 of the column, when given; `null` otherwise. */
+  targetArticles: TargetArticles | null;
+  /** НСЗпред: the year's planned income / 12 (326-ФЗ, ст. 26, ч. 6). */
+  statutoryCap: X;
+  /** Whether the band's figure is above the statutory cap. */
+  aboveStatutoryCap: boolean;
+  /** Whether `applyStatutoryCap` cut the year's plan to the statutory cap. */
+  statutoryCapApplied: boolean;
 }
 
 /**
@@ -106,8 +119,8 @@ export interface PlannedReserveHorizonRow {
  *   { year: 2029, required: '1500000000', programFinancing: '13200000000', plannedIncome: '13700000000', plannedBaseProgramCost: '13200000000' },
  * ]);
  * h.rows.length;          // 3
- * h.trace[0]?.symbol;     // 'НСЗпл min [2027]'
- * h.trace[0]?.value;      // '720000000'   (6 % of 12 000 M)
+ * h.trace[2]?.symbol;     // 'НСЗпл min [2027]'
+ * h.trace[2]?.value;      // '720000000'   (6 % of 12 000 M)
  * ```
  */
 export interface PlannedReserveHorizon {
@@ -148,7 +161,17 @@ export function plannedReserveHorizon(years: PlannedReserveYear[]): PlannedReser
     const r = computePlannedReserve(y);
     const label = y.year === undefined ? (index === 0 ? 'очередной год' : `плановый период +${index}`) : String(year);
     steps.push(...r.trace.map((s) => ({ ...s, symbol: `${s.symbol} [${label}]` })));
-    return { year, programFinancing: y.programFinancing, share: r.share, planned: r.planned, status: r.status };
+    return {
+      year,
+      programFinancing: r.programFinancing,
+      share: r.share,
+      planned: r.planned,
+      status: r.status,
+      targetArticles: r.targetArticles,
+      statutoryCap: r.statutoryCap,
+      aboveStatutoryCap: r.aboveStatutoryCap,
+      statutoryCapApplied: r.statutoryCapApplied,
+    };
   });
   return { rows, trace: steps };
 }
