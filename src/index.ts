@@ -10,3 +10,4 @@ export * from './replenishment';
 export * from './subvention';
 export * from './sanctions';
 export * from './smo-rating';
+export * from './registry';

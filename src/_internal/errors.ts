@@ -12,6 +12,9 @@
  * - `UNKNOWN_CODE` — a violation code is not in the sanction table in force.
  * - `NO_TABLE_FOR_DATE` — no sanction table is in force on the case's date.
  * - `MISSING_PER_CAPITA_RATE` — a fine (Кшт) needs a per-capita rate (РП) that was not given.
+ * - `NOT_A_REGISTER` — the source given to `oms-calc/registry` is not XML at all (or not a
+ *   register of invoices, ZL_LIST), or names an encoding the runtime cannot decode. Bad content
+ *   inside a register is never an error: it is a `MALFORMED` finding.
  *
  * @example
  * ```ts
@@ -40,7 +43,8 @@ export type OmsCalcErrorCode =
   | 'PROBABILITIES_DO_NOT_SUM_TO_ONE'
   | 'UNKNOWN_CODE'
   | 'NO_TABLE_FOR_DATE'
-  | 'MISSING_PER_CAPITA_RATE';
+  | 'MISSING_PER_CAPITA_RATE'
+  | 'NOT_A_REGISTER';
 
 /**
  * One problem found in an input: where it is (`path`) and what is wrong (`message`).

@@ -1,0 +1,66 @@
+/**
+ * Driving the scanner over a source: all at once (with a callback) or as an async iterable.
+ *
+ * @module
+ */
+import { ChunkDecoder, sourceKind, type RegistrySource } from './decode';
+import { RegistryScanner, type Rec } from './scanner';
+
+/** Reads the whole source, calling `emit` with each record as it closes. Returns the scanner (for its counts). */
+export async function scanAll(source: RegistrySource, encoding: string | undefined, emit: (r: Rec) => void): Promise<RegistryScanner> {
+  const kind = sourceKind(source);
+  const decoder = new ChunkDecoder(encoding);
+  const scanner = new RegistryScanner(emit);
+  if (kind === 'string') scanner.write(source as unknown as string);
+  else if (kind === 'sync') {
+    for (const chunk of source as Iterable<unknown>) {
+      const text = decoder.push(chunk);
+      if (text.length > 0) scanner.write(text);
+    }
+  } else {
+    for await (const chunk of source as AsyncIterable<unknown>) {
+      const text = decoder.push(chunk);
+      if (text.length > 0) scanner.write(text);
+    }
+  }
+  const rest = decoder.end();
+  if (rest.length > 0) scanner.write(rest);
+  scanner.end();
+  return scanner;
+}
+
+/**
+ * The records of the source as an async iterable, chunk by chunk: at most one chunk's records
+ * are held at a time. `onEnd` runs after the last record (with the scanner, for its counts), and
+ * what it returns is yielded last.
+ */
+export async function* scanStream<T>(
+  source: RegistrySource,
+  encoding: string | undefined,
+  map: (r: Rec, out: T[]) => void,
+  onEnd?: (scanner: RegistryScanner, out: T[]) => void,
+): AsyncGenerator<T, void, undefined> {
+  const kind = sourceKind(source);
+  const decoder = new ChunkDecoder(encoding);
+  let out: T[] = [];
+  const scanner = new RegistryScanner((r) => map(r, out));
+  const drain = (): T[] => {
+    const batch = out;
+    out = [];
+    return batch;
+  };
+  if (kind === 'string') scanner.write(source as unknown as string);
+  else {
+    const iterable = source as AsyncIterable<unknown> | Iterable<unknown>;
+    for await (const chunk of iterable) {
+      const text = decoder.push(chunk);
+      if (text.length > 0) scanner.write(text);
+      if (out.length > 0) yield* drain();
+    }
+  }
+  const rest = decoder.end();
+  if (rest.length > 0) scanner.write(rest);
+  scanner.end();
+  onEnd?.(scanner, out);
+  yield* drain();
+}
