@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { decimal, fixed, parseInput, type DecimalInput, type X } from '../_internal';
+import { excelSafeCell } from '../_internal/csv';
 
 /**
  * A row of a reporting form: its line number, its name and the amount (any sign; shown with 2 decimals).
@@ -193,8 +194,10 @@ function field(value: string): string {
 
 function toCsv(rows: ParsedFormRow[], headers: [string, string, string], excel: boolean): string {
   const line = (l: string): string => (excel ? `="${l.replace(/"/g, '""')}"` : l);
-  const records = [headers.map(field).join(';')];
-  for (const r of rows) records.push([field(line(r.line)), field(r.name), fixed(r.amount).replace('.', ',')].join(';'));
+  const text = (t: string): string => field(excelSafeCell(t));
+  const records = [headers.map(text).join(';')];
+  // the line number and the name are text from the caller (excelSafeCell: never a formula); the amount is a number
+  for (const r of rows) records.push([excel ? field(line(r.line)) : text(r.line), text(r.name), fixed(r.amount).replace('.', ',')].join(';'));
   return `${excel ? '\uFEFF' : ''}${records.join('\r\n')}\r\n`;
 }
 

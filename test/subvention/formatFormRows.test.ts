@@ -20,6 +20,21 @@ describe('formatFormRows — CSV', () => {
     );
   });
 
+  it('never writes a cell that Excel would evaluate: names and lines from the caller are neutralised', () => {
+    const rows: FormRow[] = [
+      { line: '=1', name: '=HYPERLINK("http://x","y")', amount: '-5' },
+      { line: '2', name: '@SUM(1+1)', amount: '1' },
+      { line: '3', name: '+7 (900) 000-00-00', amount: '1' },
+    ];
+    for (const excel of [false, true]) {
+      const records = parse(formatFormRows(rows, 'csv', { excel }), { delimiter: ';', bom: true }) as string[][];
+      // the amount of −5 stays a number (-5,00); every text cell is safe ('="…"' is the line kept as text on purpose)
+      expect(records.slice(1).map((r) => r[1])).toEqual(["'=HYPERLINK(\"http://x\",\"y\")", "'@SUM(1+1)", "'+7 (900) 000-00-00"]);
+      expect(records[1]?.[0]).toBe(excel ? '="=1"' : "'=1");
+      expect(records[1]?.[2]).toBe('-5,00');
+    }
+  });
+
   it('reads back with a CSV parser', () => {
     const records = parse(formatFormRows(tricky, 'csv'), { delimiter: ';' }) as string[][];
     expect(records).toEqual([
