@@ -198,3 +198,37 @@ describe('reserveYear — the plan fell below last year’s balance', () => {
     expect([y.totals.overflow.toString(), y.totals.transfer.toString()]).toEqual(['2.5', '5']);
   });
 });
+
+describe('reserveYear — the statutory cap is a warning per month (326-ФЗ, ст. 26, ч. 6; D16)', () => {
+  it('Voronezh 2016 (executed): a balance of 2 069 316 700 is above one twelfth of 20 096 871 100 all year', () => {
+    // НСЗпред = 20 096 871 100 / 12 = 1 674 739 258.333… → 1 674 739 258.33
+    // Balance at the plan all year (no events): closing = 2 069 316 700 every month;
+    // excess = 2 069 316 700 − 1 674 739 258.33 = 394 577 441.67, in each of the twelve months.
+    const y = reserveYear({ planned: '2069316700', openingBalance: '2069316700', plannedIncome: '20096871100' });
+    expect(y.statutoryCap?.toString()).toBe('1674739258.33');
+    expect(y.warnings.map((w) => w.month)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12]);
+    expect(new Set(y.warnings.map((w) => `${w.code} ${w.closing.toString()} ${w.excess.toString()}`))).toEqual(new Set(['ABOVE_STATUTORY_CAP 2069316700 394577441.67']));
+    expect(y.closing.toString()).toBe('2069316700'); // a warning, not a change of the figures
+    expect(y.trace[0]).toMatchObject({ symbol: 'НСЗпред', value: '1674739258.33' });
+    expect(y.trace.at(-1)?.formula).toContain('[выше НСЗпред 1674739258.33 на 394577441.67]');
+  });
+
+  it('the plan of 2022 against a lower cap: only November and December are above it', () => {
+    // НСЗпл = 2 594 537 100; НСЗнпф = 2 000 000 000; cap given: 2 500 000 000.
+    // (2 594 537 100 − 2 000 000 000) / 12 = 49 544 758.333… → 49 544 758.33 (i = 1…11),
+    // НСЗ_12 = 594 537 100 − 11 × 49 544 758.33 = 594 537 100 − 544 992 341.63 = 49 544 758.37.
+    // October: 2e9 + 10 × 49 544 758.33 = 2 495 447 583.30 ≤ 2.5e9;
+    // November: 2 544 992 341.63 (above by 44 992 341.63); December: 2 594 537 100 (above by 94 537 100).
+    const y = reserveYear({ planned: '2594537100', openingBalance: '2000000000', statutoryCap: '2500000000' });
+    expect(y.months[9]?.closing.toString()).toBe('2495447583.3');
+    expect(y.warnings.map((w) => [w.month, w.closing.toString(), w.excess.toString()])).toEqual([
+      [11, '2544992341.63', '44992341.63'],
+      [12, '2594537100', '94537100'],
+    ]);
+  });
+
+  it('no cap given: no warnings and no cap', () => {
+    const y = reserveYear({ planned: '2069316700', openingBalance: '2069316700' });
+    expect([y.statutoryCap, y.warnings]).toEqual([null, []]);
+  });
+});

@@ -188,3 +188,91 @@ describe('legacyReserve and placementLimit', () => {
     expect(placementLimit({ balance: '1000', arrears: true }).limit.toString()).toBe('0');
   });
 });
+
+describe('placementLimit — the Federal fund’s consent (раздел 1, ограничение 1)', () => {
+  it('without consent nothing may be placed, and the result says why', () => {
+    // Balance 2 594 537 100 (Voronezh, 2022). With consent: 2 594 537 100 × 0.5 = 1 297 268 550.
+    // Without it: 0, reason NO_CONSENT; with arrears as well: both reasons, in the source's order.
+    const balance = '2594537100';
+    expect(placementLimit({ balance }).limit.toString()).toBe('1297268550');
+    expect(placementLimit({ balance, consent: true }).allowed).toBe(true);
+    const refused = placementLimit({ balance, consent: false });
+    expect([refused.limit.toString(), refused.allowed]).toEqual(['0', false]);
+    expect(refused.reasons.map((r) => r.code)).toEqual(['NO_CONSENT']);
+    expect(refused.trace[0]?.formula).toBe('размещение не допускается: нет согласования с Федеральным фондом ОМС');
+    expect(placementLimit({ balance, consent: false, arrears: true }).reasons.map((r) => r.code)).toEqual(['NO_CONSENT', 'ARREARS']);
+  });
+});
+
+describe('plannedReserve — the target articles 505 17 01 and 505 17 02 of the п. 7 form', () => {
+  const year = { required: '2500000000', plannedIncome: '32500000000', plannedBaseProgramCost: '32000000000' };
+  const targetArticles = { nonWorkingPopulation: '9876543210.12', baseProgram: '22123456789.88' };
+
+  it('the articles add up to the programme’s financing, shown in the result and the trace', () => {
+    // 505 17 01 + 505 17 02 = 9 876 543 210.12 + 22 123 456 789.88 = 32 000 000 000.00
+    // floor = 32e9 × 0.06 = 1 920 000 000; cap = 3 200 000 000; x = 2 500 000 000 → within
+    // share = 2.5e9 / 32e9 = 0.078125 → 0.0781
+    const r = plannedReserve({ ...year, targetArticles });
+    expect(r.programFinancing.toString()).toBe('32000000000');
+    expect([r.targetArticles?.nonWorkingPopulation.toString(), r.targetArticles?.baseProgram.toString()]).toEqual(['9876543210.12', '22123456789.88']);
+    expect([r.floor, r.cap, r.planned, r.share].map(String)).toEqual(['1920000000', '3200000000', '2500000000', '0.0781']);
+    expect(r.trace.slice(0, 3).map((s) => [s.symbol, s.value])).toEqual([
+      ['505 17 01', '9876543210.12'],
+      ['505 17 02', '22123456789.88'],
+      ['Объём финансирования ТП ОМС', '32000000000'],
+    ]);
+    expect(r.trace[2]?.formula).toBe('505 17 01 + 505 17 02 = 9876543210.12 + 22123456789.88');
+  });
+
+  it('the same figures from the total alone, or from both when they agree', () => {
+    const fromTotal = plannedReserve({ ...year, programFinancing: '32000000000' });
+    const fromBoth = plannedReserve({ ...year, programFinancing: '32000000000.00', targetArticles });
+    expect(fromTotal.targetArticles).toBeNull();
+    expect([fromTotal.planned, fromTotal.share].map(String)).toEqual(['2500000000', '0.0781']);
+    expect([fromBoth.planned, fromBoth.share, fromBoth.programFinancing].map(String)).toEqual(['2500000000', '0.0781', '32000000000']);
+  });
+});
+
+describe('plannedReserve — the statutory cap (326-ФЗ, ст. 26, ч. 6) on two Voronezh budgets', () => {
+  it('2022: 2 594 537.1 thousand ₽ is inside the band and under one month’s income', () => {
+    // Закон Воронежской области о бюджете ТФОМС на 2022 год, ст. 6, ч. 1: НСЗ 2 594 537,1 тыс. ₽;
+    // revenues about 32.9 bn ₽, taken here as both the planned income and the programme's financing.
+    // НСЗпред = 32 900 000 000 / 12 = 2 741 666 666.666… → 2 741 666 666.67
+    // floor = 32.9e9 × 0.06 = 1 974 000 000; cap = 32.9e9 × 0.1 = 3 290 000 000
+    // x = 2 594 537 100 → within; share = 2 594 537 100 / 32.9e9 = 0.078861… → 0.0789 (7.9 %)
+    // 2 594 537 100 ≤ 2 741 666 666.67: not above the statutory cap
+    const r = plannedReserve({ required: '2594537100', programFinancing: '32900000000', plannedIncome: '32900000000', plannedBaseProgramCost: '32900000000' });
+    expect([r.planned, r.floor, r.cap, r.share, r.statutoryCap].map(String)).toEqual(['2594537100', '1974000000', '3290000000', '0.0789', '2741666666.67']);
+    expect([r.status, r.aboveStatutoryCap, r.statutoryCapApplied]).toEqual(['within', false, false]);
+    expect(r.trace.find((s) => s.symbol === 'НСЗпред')?.source).toContain('326-ФЗ');
+  });
+
+  it('2016 (executed): 2 069 316.7 thousand ₽ is above one twelfth of 20 096 871.1 thousand ₽', () => {
+    // Revenues 20 096 871 100 ₽, НСЗ 2 069 316 700 ₽ (10.3 % of revenues).
+    // НСЗпред = 20 096 871 100 / 12 = 1 674 739 258.333… → 1 674 739 258.33
+    // band on the same base: floor = 1 205 812 266, cap = 2 009 687 110;
+    // x = 2 069 316 700 > cap → cut to 2 009 687 110, still above НСЗпред → flagged.
+    const input = { required: '2069316700', programFinancing: '20096871100', plannedIncome: '20096871100', plannedBaseProgramCost: '20096871100' };
+    const flagged = plannedReserve(input);
+    expect([flagged.planned, flagged.cap, flagged.statutoryCap].map(String)).toEqual(['2009687110', '2009687110', '1674739258.33']);
+    expect([flagged.status, flagged.aboveStatutoryCap, flagged.statutoryCapApplied]).toEqual(['cut-to-cap', true, false]);
+    expect(flagged.trace.find((s) => s.symbol === 'НСЗпл ≤ НСЗпред')?.value).toBe('превышение');
+    // With the cap applied: 1 674 739 258.33; share = 1 674 739 258.33 / 20 096 871 100 = 0.083333… → 0.0833
+    const capped = plannedReserve({ ...input, applyStatutoryCap: true });
+    expect([capped.planned, capped.share].map(String)).toEqual(['1674739258.33', '0.0833']);
+    expect([capped.status, capped.aboveStatutoryCap, capped.statutoryCapApplied]).toEqual(['cut-to-cap', true, true]);
+  });
+
+  it('plannedReserveHorizon carries the cap in each column', () => {
+    // 2023 and 2024 of the 2022 law: 2 494 332.2 and 2 640 737.5 thousand ₽ against incomes of
+    // 30 000 000 000 and 31 200 000 000 (illustrative): НСЗпред = 2 500 000 000 and 2 600 000 000.
+    // 2 494 332 200 ≤ 2 500 000 000; 2 640 737 500 > 2 600 000 000 → the third column is flagged.
+    const col = (year: number, required: string, income: string) => ({ year, required, programFinancing: income, plannedIncome: income, plannedBaseProgramCost: income });
+    const h = plannedReserveHorizon([col(2022, '2594537100', '32900000000'), col(2023, '2494332200', '30000000000'), col(2024, '2640737500', '31200000000')]);
+    expect(h.rows.map((r) => [r.year, r.statutoryCap.toString(), r.aboveStatutoryCap])).toEqual([
+      [2022, '2741666666.67', false],
+      [2023, '2500000000', false],
+      [2024, '2600000000', true],
+    ]);
+  });
+});

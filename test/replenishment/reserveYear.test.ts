@@ -164,3 +164,35 @@ describe('reserveYear trace', () => {
     expect(json.closing).toBe('1200');
   });
 });
+
+describe('reserveYear: the statutory cap input', () => {
+  const base = { planned: '1200', openingBalance: '0' };
+
+  it('takes statutoryCap or plannedIncome, not both', () => {
+    expect(failure(() => reserveYear({ ...base, statutoryCap: '100', plannedIncome: '1200' })).issues).toEqual([
+      { path: ['statutoryCap'], message: 'give statutoryCap or plannedIncome, not both' },
+    ]);
+  });
+
+  it('both are ledger amounts: kopecks, not negative', () => {
+    expect(failure(() => reserveYear({ ...base, statutoryCap: '-1' })).issues).toEqual([{ path: ['statutoryCap'], message: 'must be at least 0, got -1' }]);
+    expect(failure(() => reserveYear({ ...base, plannedIncome: '1.005' })).issues).toEqual([
+      { path: ['plannedIncome'], message: 'must have at most 2 decimal places, got 1.005' },
+    ]);
+  });
+
+  it('a closing equal to the cap is not above it', () => {
+    // 1 200 / 12 = 100 a month; the cap 1 200 is reached only in December, and equal is allowed
+    const y = reserveYear({ ...base, statutoryCap: '1200' });
+    expect(y.closing.toString()).toBe('1200');
+    expect(y.warnings).toEqual([]);
+    expect(reserveYear({ ...base, statutoryCap: '1199.99' }).warnings.map((w) => w.month)).toEqual([12]);
+  });
+
+  it('the warning text names the month, the amounts and the law', () => {
+    const w = reserveYear({ ...base, statutoryCap: '1100' }).warnings[0];
+    expect(w?.text).toBe('Остаток НСЗ на конец месяца 12 (декабрь) 1200.00 руб. выше предельного размера 1100.00 руб. (среднемесячный размер планируемых поступлений) на 100.00 руб.');
+    expect(w?.source).toContain('326-ФЗ');
+    expect(w?.source).toContain('ст. 26, ч. 6');
+  });
+});

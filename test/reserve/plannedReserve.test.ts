@@ -51,3 +51,41 @@ describe('legacyReserve and placementLimit input rules', () => {
     expect(failure(() => placementLimit({ balance: '1', share: '0.6' })).issues).toEqual([{ path: ['share'], message: 'must be at most 0.5, got 0.6' }]);
   });
 });
+
+describe('plannedReserve: the programme’s financing and the statutory cap', () => {
+  const year = { required: '100', plannedIncome: '1200', plannedBaseProgramCost: '900' };
+
+  it('needs the total or the two target articles', () => {
+    expect(failure(() => plannedReserve(year)).issues).toEqual([
+      { path: ['programFinancing'], message: 'give programFinancing or targetArticles (505 17 01 and 505 17 02)' },
+    ]);
+  });
+
+  it('a total that disagrees with the articles is refused, with both figures', () => {
+    const e = failure(() => plannedReserve({ ...year, programFinancing: '1000', targetArticles: { nonWorkingPopulation: '300', baseProgram: '699.99' } }));
+    expect(e.issues).toEqual([{ path: ['programFinancing'], message: 'programFinancing 1000 does not equal 505 17 01 + 505 17 02 = 300 + 699.99 = 999.99' }]);
+  });
+
+  it('bad articles and a bad option are one issue each, with their paths', () => {
+    const e = failure(() => plannedReserve({ ...year, targetArticles: { nonWorkingPopulation: '-1' } as never, applyStatutoryCap: 'yes' as never }));
+    expect(e.issues.map((i) => i.path)).toEqual([['targetArticles', 'nonWorkingPopulation'], ['targetArticles', 'baseProgram'], ['applyStatutoryCap']]);
+  });
+
+  it('a column of the horizon without financing is reported at its index', () => {
+    expect(failure(() => plannedReserveHorizon([{ ...year, programFinancing: '1000' }, year, { ...year, programFinancing: '1000' }])).issues).toEqual([
+      { path: [1, 'programFinancing'], message: 'give programFinancing or targetArticles (505 17 01 and 505 17 02)' },
+    ]);
+  });
+
+  it('not formed: nothing to flag', () => {
+    // 1 200 / 12 = 100; the plan is 0 because the base programme costs more than the income
+    const r = plannedReserve({ required: '500', programFinancing: '1000', plannedIncome: '1200', plannedBaseProgramCost: '1300', applyStatutoryCap: true });
+    expect([r.planned.toString(), r.statutoryCap.toString(), r.aboveStatutoryCap, r.statutoryCapApplied]).toEqual(['0', '100', false, false]);
+  });
+});
+
+describe('placementLimit: consent', () => {
+  it('consent must be a boolean', () => {
+    expect(failure(() => placementLimit({ balance: '1', consent: 'no' as never })).issues.map((i) => i.path)).toEqual([['consent']]);
+  });
+});

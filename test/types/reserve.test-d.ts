@@ -2,8 +2,12 @@ import type { Decimal } from 'decimal.js';
 import { describe, expectTypeOf, it } from 'vitest';
 import type { z } from 'zod';
 import {
+  placementLimit,
   plannedReserve,
   reserveSize,
+  type PlacementRefusalCode,
+  type PlannedReserveInput,
+  type TargetArticles,
   ReserveSizeInputSchema,
   type OmsCalcError,
   type PlannedReserveStatus,
@@ -36,6 +40,23 @@ describe('reserve types', () => {
   it('the status is a closed union', () => {
     expectTypeOf(plannedReserve).returns.toHaveProperty('status').toEqualTypeOf<PlannedReserveStatus>();
     expectTypeOf<PlannedReserveStatus>().toEqualTypeOf<'not-formed' | 'raised-to-floor' | 'within' | 'cut-to-cap'>();
+  });
+
+  it('the programme’s financing: a total, the two target articles, or both', () => {
+    const rest = { required: '1', plannedIncome: '1', plannedBaseProgramCost: '1' };
+    expectTypeOf({ ...rest, programFinancing: '1' }).toExtend<PlannedReserveInput>();
+    expectTypeOf({ ...rest, targetArticles: { nonWorkingPopulation: '1', baseProgram: 1 } }).toExtend<PlannedReserveInput>();
+    // @ts-expect-error — both target articles are needed
+    expectTypeOf({ ...rest, targetArticles: { nonWorkingPopulation: '1' } }).toExtend<PlannedReserveInput>();
+    const r = plannedReserve({ ...rest, programFinancing: '1' });
+    expectTypeOf(r.targetArticles).toEqualTypeOf<TargetArticles | null>();
+    expectTypeOf(r.statutoryCap).toEqualTypeOf<Decimal>();
+    expectTypeOf(r.aboveStatutoryCap).toEqualTypeOf<boolean>();
+  });
+
+  it('placement refusals have closed codes', () => {
+    expectTypeOf<ReturnType<typeof placementLimit>['reasons'][number]['code']>().toEqualTypeOf<PlacementRefusalCode>();
+    expectTypeOf<PlacementRefusalCode>().toEqualTypeOf<'NO_CONSENT' | 'ARREARS'>();
   });
 
   it('the root re-exports the module and the error type', () => {
