@@ -153,6 +153,8 @@ export class Auditor {
   private sumpBroken = false;
   private readonly classBroken = [false, false, false];
   private fromF014 = 0;
+  /** Whether the file was cut short (the invoice's rules were then not checked). */
+  private cut = false;
   private fromTable = 0;
 
   constructor(options: ResolvedAuditOptions, onFinding: (f: Finding) => void) {
@@ -422,10 +424,13 @@ export class Auditor {
   }
 
   /** The invoice's checks and the result. */
-  finish(sdZ: number, sdZLine: number, findings: Finding[], counted: Partial<Record<FindingRule, number>>, truncated: boolean): RegistryAudit {
+  finish(scan: { sdZ: number; sdZLine: number; truncated: boolean }, findings: Finding[], counted: Partial<Record<FindingRule, number>>, truncated: boolean): RegistryAudit {
+    const { sdZ, sdZLine } = scan;
+    this.cut = scan.truncated;
     const s = this.schet;
-    if (s !== undefined) this.checkSchet(s);
-    if (sdZ >= 0 && sdZ !== this.cases) {
+    // a file cut short: the invoice's totals cannot be compared with the cases that were not read
+    if (s !== undefined && !scan.truncated) this.checkSchet(s);
+    if (sdZ >= 0 && sdZ !== this.cases && !scan.truncated) {
       this.onFinding(finding('SD_Z_MISMATCH', undefined, undefined, { element: 'SD_Z', expected: new D(this.cases), actual: new D(sdZ) }, sdZLine, `ZGLV/SD_Z = ${sdZ} ≠ числу Z_SL в файле, ${this.cases} (${FORMAT_SOURCE})`));
     }
     const recomputed: ClassAmounts = { MEK: (this.recomputed[0] as KopeckSum).value(), MEE: (this.recomputed[1] as KopeckSum).value(), EKMP: (this.recomputed[2] as KopeckSum).value() };
@@ -514,7 +519,9 @@ export class Auditor {
     const rules = Object.entries(counted).map(([rule, n]) => `${rule}: ${n}`);
     steps.push({
       symbol: 'нарушения',
-      formula: `${this.cases} случаев (Z_SL), ${this.sanctions} санкций (SANK); ${rules.length === 0 ? 'нарушений правил нет' : rules.join(', ')}`,
+      formula: `${this.cases} случаев (Z_SL), ${this.sanctions} санкций (SANK); ${rules.length === 0 ? 'нарушений правил нет' : rules.join(', ')}${
+        this.cut ? '; файл оборван — итоги SCHET и SD_Z не сверялись' : ''
+      }`,
       value: String(Object.values(counted).reduce((a, b) => a + (b ?? 0), 0)),
       source: `registry.md §3; ${FORMAT_SOURCE}`,
     });

@@ -47,6 +47,6 @@ export function auditRegistry(source: RegistrySource, options?: AuditRegistryOpt
     const collector = new FindingCollector(o.maxFindings);
     const auditor = new Auditor(o, collector.add);
     const scanner = await scanAll(source, o.encoding, (r) => auditor.record(r));
-    return auditor.finish(scanner.sdZ, scanner.sdZLine, collector.findings, collector.counted, collector.truncated);
+    return auditor.finish(scanner, collector.findings, collector.counted, collector.truncated);
   })();
 }

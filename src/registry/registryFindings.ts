@@ -38,7 +38,7 @@ export function registryFindings(source: RegistrySource, options?: AuditRegistry
     },
     (scanner, out) => {
       sink = out;
-      auditor.finish(scanner.sdZ, scanner.sdZLine, [], {}, false);
+      auditor.finish(scanner, [], {}, false);
     },
   );
 }

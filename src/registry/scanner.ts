@@ -234,6 +234,10 @@ export class RegistryScanner {
 
   /** The number of Z_SL read. */
   cases = 0;
+  /** Whether the file ended inside an element (cut short). */
+  truncated = false;
+  /** XML errors already reported that need not be repeated (a second root after a stray close tag). */
+  private readonly once = new Set<string>();
   /** ZGLV/SD_Z as a number, when it is one. */
   sdZ = -1;
   /** The line of ZGLV/SD_Z. */
@@ -258,6 +262,10 @@ export class RegistryScanner {
     });
     p.on('error', (e) => {
       const message = e.message.replace(/^(?:[^:]*:)?\d+:\d+: /, '');
+      if (message.startsWith('documents may contain only one root') || message.startsWith('text data outside of root node')) {
+        if (this.once.has(message)) return;
+        this.once.add(message);
+      }
       this.malformed('XML', p.line, `ошибка XML: ${message}`, undefined);
     });
   }
@@ -285,11 +293,15 @@ export class RegistryScanner {
     if (!this.started) throw notARegister('the source is empty');
     this.parser.close();
     // a truncated file: saxes reports the unclosed tags; the open records are still yielded
+    if (this.depth > 0) this.truncated = true;
     while (this.depth > 0) {
       if (this.contexts[this.depth] === FIELD) {
         // cut inside a value: what was read of it is not the value
         this.malformed(this.fieldName, this.fieldLine, `${this.fieldName}: файл оборван внутри элемента; значение не прочитано (${FORMAT_SOURCE})`, undefined);
         const parent = this.contexts[this.depth - 1] as number;
+        const rec = this.target(parent);
+        const def = this.field;
+        if (rec !== undefined && def !== undefined && def.kind !== 'text' && def.list !== true) rec[def.kind === 'money' ? `${def.key}K` : `${def.key}N`] = -1;
         (parent === SL || parent === SANK ? this.seenSub : parent === ZSL ? this.seenCase : parent === ZAP ? this.seenZap : this.seen).add(this.fieldName);
         this.fieldDepth = -1;
         this.field = undefined;
