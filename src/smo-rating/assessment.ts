@@ -70,7 +70,11 @@ export const ReportingQuarterSchema: z.ZodType<ReportingQuarter, ReportingQuarte
 /**
  * How an indicator value came about:
  * - `'computed'` — by its formula;
- * - `'not-submitted'` — data it needs was not submitted: 0 (приложение 1, пункт 7);
+ * - `'not-submitted'` — indicator 8 only: the insurer did not submit ДТ or СЧпо, the data of
+ *   приложение 1, пункт 4, so the indicator counts with the value 0 (пункт 7, decision D14);
+ * - `'missing-data'` — data the fund takes from the sources of пункт 3 (the register, form ЗПЗ,
+ *   the reconciliation acts, its own control) is missing, so it cannot be computed: 0
+ *   (пункты 2, 3);
  * - `'zero-denominator'` — its denominator is 0, so it cannot be computed: 0;
  * - `'not-used'` — indicator 6 when the territorial fund is the insurer (пункт 1(1)): 0.
  *
@@ -78,12 +82,45 @@ export const ReportingQuarterSchema: z.ZodType<ReportingQuarter, ReportingQuarte
  * ```ts
  * import { smoIndicators, type SmoIndicatorStatus } from 'oms-calc/smo-rating';
  *
- * const r = smoIndicators({ quarter: 2, data: { reliableInsured: 10, insured: 10, appealsResolved: 0, appeals: 0 } });
- * const statuses: SmoIndicatorStatus[] = r.indicators.slice(0, 3).map((i) => i.status);
- * statuses; // ['computed', 'zero-denominator', 'not-submitted']
+ * const r = smoIndicators({ quarter: 2, data: { reliableInsured: 10, insured: 10, appealsResolved: 0, appeals: 0, invoicedTotal: '100' } });
+ * const statuses: SmoIndicatorStatus[] = r.indicators.filter((i) => [1, 2, 3, 8].includes(i.number)).map((i) => i.status);
+ * statuses; // ['computed', 'zero-denominator', 'missing-data', 'not-submitted']   (1, 2, 3, 8)
  * ```
  */
-export type SmoIndicatorStatus = 'computed' | 'not-submitted' | 'zero-denominator' | 'not-used';
+export type SmoIndicatorStatus = 'computed' | 'not-submitted' | 'missing-data' | 'zero-denominator' | 'not-used';
+
+/**
+ * What a not-submitted indicator 8 (its value 0 by приложение 1, пункт 7) does to the mean
+ * (decision D14):
+ * - `'leave-out'` (default) — пункт 9 read literally: an indicator equal to 0 is not counted, so
+ *   the mean is over the other indicators;
+ * - `'count-as-zero'` — the 0 of пункт 7 is counted in the mean, so that not submitting never
+ *   raises the score above what a non-negative submitted figure would give.
+ *
+ * @example
+ * ```ts
+ * import { smoIndicators, type NotSubmittedPolicy } from 'oms-calc/smo-rating';
+ *
+ * const data = { reliableInsured: 990, insured: 1000, appealsResolved: 81, appeals: 100, invoicedTotal: '12000000' }; // no ДТ
+ * const policies: NotSubmittedPolicy[] = ['leave-out', 'count-as-zero'];
+ * policies.map((notSubmitted) => smoIndicators({ quarter: 2, data, notSubmitted }).scoreExact.toString());
+ * // ['90', '60']   ((99 + 81) / 2 and (99 + 81 + 0) / 3)
+ * ```
+ */
+export type NotSubmittedPolicy = 'leave-out' | 'count-as-zero';
+
+/**
+ * Schema of {@link NotSubmittedPolicy}.
+ *
+ * @example
+ * ```ts
+ * import { NotSubmittedPolicySchema } from 'oms-calc/smo-rating';
+ *
+ * NotSubmittedPolicySchema.safeParse(JSON.parse('"count-as-zero"')).success; // true
+ * NotSubmittedPolicySchema.safeParse('zero').success;                      // false
+ * ```
+ */
+export const NotSubmittedPolicySchema: z.ZodType<NotSubmittedPolicy, NotSubmittedPolicy> = z.enum(['leave-out', 'count-as-zero']);
 
 /**
  * One indicator's value in an assessment.
@@ -119,6 +156,12 @@ const P1 = `${SOURCES.order140n}, приложение 1`;
 export const annex1 = (...points: string[]): string => `${P1}, ${points.length === 1 ? 'пункт' : 'пункты'} ${points.join(', ')}`;
 
 const HUNDRED = new D(100);
+
+/**
+ * The indicators computed from the data the insurer itself sends (приложение 1, пункт 4: ДТ and
+ * СЧпо), the only ones пункт 7 makes 0 when not submitted (decision D14).
+ */
+export const SUBMITTED_BY_INSURER: ReadonlySet<IndicatorNumber> = new Set<IndicatorNumber>([8]);
 
 /**
  * Rounds half away from zero to `n` places, and writes a negative zero as 0 (decimal.js would
@@ -204,8 +247,9 @@ function ratio(n: IndicatorNumber, v: Required<{ [K in IndicatorField]: X }>, qu
 
 /**
  * The ten indicator values of one insurer for one cumulative period, each rounded to 4 places.
- * Not-submitted data, a zero denominator and indicator 6 of a territorial fund give 0 with a
- * reason. Source: Приказ ФФОМС № 140н, приложение 2, пункты 1–10; приложение 1, пункты 6, 7, 1(1).
+ * ДТ or СЧпо not submitted (пункты 4, 7), other data missing (пункты 2, 3), a zero denominator
+ * and indicator 6 of a territorial fund give 0 with a reason. Source: Приказ ФФОМС № 140н,
+ * приложение 2, пункты 1–10; приложение 1, пункты 1(1), 2–4, 6, 7.
  */
 export function computeIndicators(data: ParsedIndicatorData, quarter: ReportingQuarter, insurer: InsurerKind, t: TraceBuilder): SmoIndicatorValue[] {
   return SMO_INDICATORS.map((def): SmoIndicatorValue => {
@@ -228,11 +272,21 @@ export function computeIndicators(data: ParsedIndicatorData, quarter: ReportingQ
     const missing = def.symbols.filter((s) => data[s.field] === undefined).map((s) => s.symbol);
     if (missing.length > 0) {
       const list = missing.join(', ');
+      // Only ДТ and СЧпо (indicator 8) are sent by the insurer (пункт 4), and пункт 7 speaks of
+      // «указанных в пункте 4 … сведений»: the other figures come from the sources of пункт 3.
+      if (SUBMITTED_BY_INSURER.has(def.number)) {
+        return zero(
+          'not-submitted',
+          `СМО не представила сведения пункта 4 (${list}): показатель учитывается с нулевым значением (приложение 1, пункты 4, 7)`,
+          `не представлены ${list} (сведения СМО по пункту 4) — учитывается с нулевым значением`,
+          annex1('4', '7'),
+        );
+      }
       return zero(
-        'not-submitted',
-        `не представлены сведения (${list}): показатель учитывается с нулевым значением (приложение 1, пункт 7)`,
-        `не представлены ${list} — учитывается с нулевым значением`,
-        annex1('7'),
+        'missing-data',
+        `нет сведений (${list}): показатель не может быть рассчитан, значение 0; эти сведения территориальный фонд получает из источников пункта 3, а не от СМО по пункту 4, поэтому пункт 7 к ним не применяется (приложение 1, пункты 2, 3)`,
+        `нет сведений ${list} (источники пункта 3) — не рассчитывается, значение 0`,
+        annex1('2', '3'),
       );
     }
     const r = ratio(def.number, data as Required<{ [K in IndicatorField]: X }>, quarter);
@@ -254,26 +308,86 @@ export function computeIndicators(data: ParsedIndicatorData, quarter: ReportingQ
 export interface Score {
   scoreExact: X;
   score: X;
+  /** Whether leaving the not-submitted indicators out (пункт 9) made `scoreExact` higher than counting them as 0 (пункт 7). */
+  leavingOutRaisedScore: boolean;
+}
+
+/** The indicators that are 0 because not submitted (пункт 7), and what to do with them in the mean. */
+export interface NotSubmittedInMean {
+  readonly indicators: readonly number[];
+  readonly policy: NotSubmittedPolicy;
+}
+
+const listOf = (numbers: readonly number[]): string => numbers.join(', ');
+const indicatorsWord = (numbers: readonly number[]): string => (numbers.length === 1 ? `показатель ${listOf(numbers)}` : `показатели ${listOf(numbers)}`);
+
+/**
+ * The mean of the non-zero values, 4 places, and the same shown to 1 place; 0 when no value is
+ * counted. With `policy: 'count-as-zero'` the not-submitted indicators are counted with 0
+ * (пункт 7); with `'leave-out'` they are left out like every 0 (пункт 9), and a comparison step
+ * tells whether that raised the score (decision D14). Source: Приказ ФФОМС № 140н, приложение 1,
+ * пункты 6–9.
+ */
+export function meanOfNonZero(
+  values: readonly { number: number; value: X }[],
+  t: TraceBuilder,
+  label: string,
+  notSubmitted: NotSubmittedInMean = { indicators: [], policy: 'leave-out' },
+): Score {
+  const absent = new Set(notSubmitted.indicators);
+  const mean = (countAbsent: boolean): { counted: { number: number; value: X }[]; left: number[]; value: X } => {
+    const counted = values.filter((v) => !v.value.isZero() || (countAbsent && absent.has(v.number)));
+    const left = values.filter((v) => !counted.includes(v)).map((v) => v.number);
+    const value = counted.length === 0 ? ZERO : places(sum(counted.map((v) => v.value)).div(counted.length), 4);
+    return { counted, left, value };
+  };
+  const terms = (counted: readonly { value: X }[]): string => `(${counted.map((v) => v.value.toString()).join(' + ')}) / ${counted.length}`;
+  const leftNote = (left: readonly number[]): string =>
+    left.length === 0 ? '' : left.length === 1 ? `; нулевой показатель ${listOf(left)} не учитывается` : `; нулевые показатели ${listOf(left)} не учитываются`;
+
+  const countZeros = notSubmitted.policy === 'count-as-zero' && absent.size > 0;
+  const main = mean(countZeros);
+  let scoreExact: X;
+  if (main.counted.length === 0) {
+    scoreExact = t.step('Оценка', `ненулевых ${label} нет: оценка 0`, ZERO, annex1('8', '9'));
+  } else if (countZeros) {
+    const zeros = [...absent].sort((a, b) => a - b);
+    scoreExact = t.step(
+      'Оценка',
+      `среднее ненулевых ${label} и непредставленных = ${terms(main.counted)}${leftNote(main.left)}; ${indicatorsWord(zeros)}: сведения не представлены, учитываются с нулевым значением (пункт 7), 4 знака`,
+      main.value,
+      annex1('7', '8', '9', '6'),
+    );
+  } else {
+    scoreExact = t.step('Оценка', `среднее ненулевых ${label} = ${terms(main.counted)}${leftNote(main.left)}, 4 знака`, main.value, annex1('8', '9', '6'));
+  }
+
+  let leavingOutRaisedScore = false;
+  if (!countZeros && absent.size > 0) {
+    const alt = mean(true);
+    leavingOutRaisedScore = scoreExact.gt(alt.value);
+    const zeros = [...absent].sort((a, b) => a - b);
+    t.step(
+      'Оценка с нулями п. 7',
+      `для сравнения: ${indicatorsWord(zeros)} (сведения не представлены) с нулевым значением = ${terms(alt.counted)}, 4 знака; оставленные вне среднего по пункту 9, они ${leavingOutRaisedScore ? 'повысили' : 'не повысили'} оценку`,
+      alt.value,
+      annex1('7', '9'),
+    );
+  }
+  const score = t.step('Оценка (1 знак)', `${scoreExact.toString()}, с одним десятичным знаком`, places(scoreExact, 1), annex1('6'));
+  return { scoreExact, score, leavingOutRaisedScore };
 }
 
 /**
- * The mean of the non-zero values, 4 places, and the same shown to 1 place; 0 when every value
- * is 0. Source: Приказ ФФОМС № 140н, приложение 1, пункты 8, 9, 6.
+ * The trace of an insurer that did not work in the region for the whole period (приложение 1,
+ * пункт 10): it is not assessed, and the reason says so.
  */
-export function meanOfNonZero(values: readonly { number: number; value: X }[], t: TraceBuilder, label: string): Score {
-  const counted = values.filter((v) => !v.value.isZero());
-  const left = values.filter((v) => v.value.isZero()).map((v) => v.number);
-  const note =
-    left.length === 0 ? '' : left.length === 1 ? `; нулевой показатель ${left.join('')} не учитывается` : `; нулевые показатели ${left.join(', ')} не учитываются`;
-  const scoreExact =
-    counted.length === 0
-      ? t.step('Оценка', `ненулевых ${label} нет: оценка 0`, ZERO, annex1('8', '9'))
-      : t.step(
-          'Оценка',
-          `среднее ненулевых ${label} = (${counted.map((v) => v.value.toString()).join(' + ')}) / ${counted.length}${note}, 4 знака`,
-          places(sum(counted.map((v) => v.value)).div(counted.length), 4),
-          annex1('8', '9', '6'),
-        );
-  const score = t.step('Оценка (1 знак)', `${scoreExact.toString()}, с одним десятичным знаком`, places(scoreExact, 1), annex1('6'));
-  return { scoreExact, score };
+export function notAssessed(t: TraceBuilder): { scoreExact: X; score: X; reason: string } {
+  const reason =
+    'СМО осуществляла деятельность в сфере ОМС субъекта Российской Федерации не весь отчетный период: оценка достижения показателей не осуществляется (приложение 1, пункт 10)';
+  t.step('Оценка', `не осуществляется: ${reason}`, 'не осуществляется', annex1('10'));
+  return { scoreExact: ZERO, score: ZERO, reason };
 }
+
+/** The indicators an assessment marked not submitted (пункт 7). */
+export const notSubmittedOf = (rows: readonly SmoIndicatorValue[]): IndicatorNumber[] => rows.filter((r) => r.status === 'not-submitted').map((r) => r.number);

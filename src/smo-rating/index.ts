@@ -24,7 +24,9 @@ export {
 } from './indicatorData';
 export {
   InsurerKindSchema,
+  NotSubmittedPolicySchema,
   ReportingQuarterSchema,
+  type NotSubmittedPolicy,
   type SmoIndicatorStatus,
   type SmoIndicatorValue,
   type InsurerKind,

@@ -6,12 +6,16 @@ import {
   indicatorSymbol,
   InsurerKindSchema,
   meanOfNonZero,
+  notAssessed,
+  notSubmittedOf,
+  NotSubmittedPolicySchema,
   places,
+  type NotSubmittedPolicy,
   type SmoIndicatorValue,
   type InsurerKind,
 } from './assessment';
 import { IndicatorDataSchema, type IndicatorData, type ParsedIndicatorData } from './indicatorData';
-import { SMO_INDICATORS } from './indicators';
+import { SMO_INDICATORS, type IndicatorNumber } from './indicators';
 
 /**
  * A violation found by the fund's (or the Federal fund's) control: the point of the list of
@@ -93,12 +97,16 @@ export const SmoViolationSchema: z.ZodType<ParsedSmoViolation, SmoViolation> = z
  * ```
  */
 export interface SmoAnnualAssessmentInput {
-  /** The figures of приложение 1, пункт 2 for January–December; an absent field was not submitted (пункт 7). */
+  /** The figures of приложение 1, пункт 2 for January–December; an absent ДТ or СЧпо was not submitted (пункты 4, 7), any other absent figure is missing (пункты 2, 3). */
   data: IndicatorData;
   /** Violations of the list of sanctions found by the control (пункт 13); an empty list means none were found. */
   violations: SmoViolation[];
   /** Who acts as the insurer; default `'smo'`. With `'territorial-fund'` indicator 6 is left out and no Кэфф applies (пункт 1(1)). */
   insurer?: InsurerKind | undefined;
+  /** What a not-submitted indicator 8 does to the mean; default `'leave-out'` (пункт 9 read literally, decision D14). */
+  notSubmitted?: NotSubmittedPolicy | undefined;
+  /** Whether the insurer worked in the region for the whole year; default `true`. When `false` it is not assessed (пункт 10). */
+  workedWholePeriod?: boolean | undefined;
 }
 
 /**
@@ -122,6 +130,10 @@ export interface ParsedSmoAnnualAssessmentInput {
   violations: ParsedSmoViolation[];
   /** Who acts as the insurer. */
   insurer?: InsurerKind | undefined;
+  /** What a not-submitted indicator 8 does to the mean. */
+  notSubmitted?: NotSubmittedPolicy | undefined;
+  /** Whether the insurer worked in the region for the whole year. */
+  workedWholePeriod?: boolean | undefined;
 }
 
 /**
@@ -140,6 +152,8 @@ export const SmoAnnualAssessmentInputSchema: z.ZodType<ParsedSmoAnnualAssessment
   data: IndicatorDataSchema,
   violations: z.array(SmoViolationSchema),
   insurer: InsurerKindSchema.optional(),
+  notSubmitted: NotSubmittedPolicySchema.optional(),
+  workedWholePeriod: z.boolean('workedWholePeriod must be true or false').optional(),
 });
 
 /**
@@ -185,10 +199,20 @@ export interface SmoAnnualIndicatorValue extends SmoIndicatorValue {
 export interface SmoAnnualAssessment {
   /** Always ten rows, indicators 1…10 in order. */
   indicators: SmoAnnualIndicatorValue[];
-  /** Mean of the non-zero adjusted values, 4 places. */
+  /** Mean of the non-zero adjusted values, 4 places; 0 when not assessed. */
   scoreExact: X;
-  /** `scoreExact` to 1 place, as published. */
+  /** `scoreExact` to 1 place, as published; 0 when not assessed. */
   score: X;
+  /** Whether the insurer is assessed: `false` when it did not work in the region for the whole year (пункт 10); then there is no score. */
+  assessed: boolean;
+  /** Why there is no score; present exactly when `assessed` is false. */
+  notAssessedReason?: string | undefined;
+  /** The indicators marked not submitted (indicator 8 without ДТ or СЧпо, пункты 4, 7). */
+  notSubmittedIndicators: IndicatorNumber[];
+  /** How they entered the mean (decision D14). */
+  notSubmittedPolicy: NotSubmittedPolicy;
+  /** Whether leaving them out of the mean (`'leave-out'`, пункт 9) made the score higher than counting them as 0 (пункт 7). */
+  leavingOutRaisedScore: boolean;
   /** Whether the control found no violation of the list of sanctions at all (пункт 15) — what the fund reports for пункт 20. */
   noViolations: boolean;
   /** All violations found, counting `count` (those of unlisted points too). */
@@ -229,12 +253,17 @@ export function pointMatches(point: string, listed: string): boolean {
  * when its point is listed for it, or is a sub-point `n.m` of a listed whole point `n`; one
  * violation can count against several indicators (point 5 is listed for 2, 3, 4 and 8). A
  * violation of a point listed for no indicator still rules out the 1.1. When the territorial
- * fund is the insurer, indicator 6 is left out and no Кэфф applies (пункт 1(1)).
+ * fund is the insurer, indicator 6 is left out and no Кэфф applies (пункт 1(1)). As in
+ * {@link smoIndicators}, `notSubmitted` says whether a not-submitted indicator 8 (ДТ or СЧпо
+ * missing, пункты 4, 7) is left out of the mean or counted as 0 (decision D14), and an insurer
+ * that did not work in the region for the whole year is not assessed (`workedWholePeriod: false`,
+ * пункт 10, decision D15).
  *
- * Source: Приказ ФФОМС № 140н, приложение 1, пункты 12–15, 1(1); приложение 2 (column «Порядок
- * определения коэффициента эффективности»).
+ * Source: Приказ ФФОМС № 140н, приложение 1, пункты 1(1), 4, 7, 9, 10, 12–15; приложение 2
+ * (column «Порядок определения коэффициента эффективности»).
  *
- * @param input - the January–December data, the violations found and who acts as the insurer
+ * @param input - the January–December data, the violations found, who acts as the insurer, the
+ *   policy for not-submitted data and whether the insurer worked the whole year
  * @returns the ten indicators with Кэфф and adjusted values, the score and the trace
  * @throws {@link OmsCalcError} `INVALID_INPUT` for malformed data (as {@link smoIndicators}), a
  *   point not written `n` or `n.m`, or a negative or fractional `count`
@@ -309,10 +338,18 @@ export function smoAnnualAssessment(input: SmoAnnualAssessmentInput): SmoAnnualA
     return { ...row, kEff, adjusted, violations };
   });
 
-  const { scoreExact, score } = meanOfNonZero(
+  const notSubmittedIndicators = notSubmittedOf(indicators);
+  const notSubmittedPolicy = v.notSubmitted ?? 'leave-out';
+  const common = { indicators, noViolations, totalViolations, kEffApplied, notSubmittedIndicators, notSubmittedPolicy };
+  if (v.workedWholePeriod === false) {
+    const { scoreExact, score, reason } = notAssessed(t);
+    return { ...common, scoreExact, score, assessed: false, notAssessedReason: reason, leavingOutRaisedScore: false, trace: t.steps };
+  }
+  const { scoreExact, score, leavingOutRaisedScore } = meanOfNonZero(
     indicators.map((r) => ({ number: r.number, value: r.adjusted })),
     t,
     kEffApplied ? 'скорректированных показателей' : 'показателей',
+    { indicators: notSubmittedIndicators, policy: notSubmittedPolicy },
   );
-  return { indicators, scoreExact, score, noViolations, totalViolations, kEffApplied, trace: t.steps };
+  return { ...common, scoreExact, score, assessed: true, leavingOutRaisedScore, trace: t.steps };
 }
