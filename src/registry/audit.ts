@@ -224,6 +224,7 @@ export class Auditor {
     const candidates: Candidate[] = [];
     const sanks = c.sank;
     const caseDate = c.dateZ2Ok ?? this.o.date;
+    const zeroMek: SankRec[] = [];
     for (let i = 0; i < sanks.length; i++) {
       const s = sanks[i] as SankRec;
       this.sanctions++;
@@ -279,13 +280,7 @@ export class Auditor {
         p.sanctions++;
         if (s.sSumK >= 0) p.actual.add(s.sSumK);
       }
-      // zero МЭК sanction on a case presented for payment (not for a point that has no Кно: its zero is the table's)
-      if (cls === 0 && s.sSumK === 0 && sumv > 0 && !(coefficient !== undefined && coefficient.kno === null)) {
-        this.find('ZERO_MEK_SANK', c, s.line, `${label}, S_CODE ${sCode ?? '?'}: санкция МЭК с S_SUM = 0 при SUMV = ${kopeckFixed(sumv)} ≠ 0 (${FORMAT_SOURCE})`, {
-          ...at,
-          ...(point === undefined ? {} : { point }),
-        });
-      }
+      if (cls === 0 && s.sSumK === 0 && sumv > 0) zeroMek.push(s);
       // РТ: the SL the sanction names, or the whole case
       const rt = this.baseOf(c, s, label);
       if (point !== undefined && rt >= 0) {
@@ -301,7 +296,17 @@ export class Auditor {
         }
       }
     }
-    if (candidates.length > 0) this.combine(c, candidates, sumv, label);
+    const expected = candidates.length > 0 ? this.combine(c, candidates, sumv, label) : undefined;
+    // a zero МЭК sanction on a case presented for payment, unless the table itself gives 0 for its
+    // point (a point with no Кно, or a sanction whose non-payment another one carries: D19)
+    for (const s of zeroMek) {
+      const k = candidates.find((x) => x.sank === s);
+      if (k !== undefined && k.point !== '0' && expected?.get(k) === 0) continue;
+      this.find('ZERO_MEK_SANK', c, s.line, `${label}, S_CODE ${s.sCode ?? '?'}: санкция МЭК с S_SUM = 0 при SUMV = ${kopeckFixed(sumv)} ≠ 0 (${FORMAT_SOURCE})`, {
+        sCode: s.sCode,
+        ...(k === undefined ? {} : { point: k.point }),
+      });
+    }
     // Σ S_SUM = SANK_IT
     if (sankOk && sankIt >= 0 && sankSum !== sankIt) {
       this.find('SANK_IT_MISMATCH', c, c.line, `${label}: Σ S_SUM = ${kopeckFixed(sankSum)} ≠ SANK_IT = ${kopeckFixed(sankIt)} (${FORMAT_SOURCE}: SANK_IT — сумма S_SUM санкций случая)`, {
@@ -380,7 +385,7 @@ export class Auditor {
   }
 
   /** The expected S_SUM of every sanction under the combine policy (D5, D19), compared with the file. */
-  private combine(c: CaseRec, candidates: Candidate[], sumv: number, label: string): void {
+  private combine(c: CaseRec, candidates: Candidate[], sumv: number, label: string): Map<Candidate, number> {
     const ordered = candidates.length === 1 ? candidates : [...candidates].sort((a, b) => comparePoints(a.point, b.point) || a.order - b.order);
     const expected = new Map<Candidate, number>();
     if (this.o.combine === 'max') {
@@ -408,6 +413,7 @@ export class Auditor {
         actual: kopeckDecimal(actual),
       });
     }
+    return expected;
   }
 
   private sumMessage(label: string, k: Candidate, e: number, actual: number, count: number): string {
