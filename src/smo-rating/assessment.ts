@@ -354,7 +354,7 @@ export function meanOfNonZero(
     const zeros = [...absent].sort((a, b) => a - b);
     scoreExact = t.step(
       'Оценка',
-      `среднее ненулевых ${label} и непредставленных = ${terms(main.counted)}${leftNote(main.left)}; ${indicatorsWord(zeros)}: сведения не представлены, учитываются с нулевым значением (пункт 7), 4 знака`,
+      `среднее ненулевых ${label} и непредставленных = ${terms(main.counted)}${leftNote(main.left)}; ${indicatorsWord(zeros)} (сведения не представлены) ${zeros.length === 1 ? 'учитывается' : 'учитываются'} с нулевым значением (пункт 7), 4 знака`,
       main.value,
       annex1('7', '8', '9', '6'),
     );
@@ -369,7 +369,9 @@ export function meanOfNonZero(
     const zeros = [...absent].sort((a, b) => a - b);
     t.step(
       'Оценка с нулями п. 7',
-      `для сравнения: ${indicatorsWord(zeros)} (сведения не представлены) с нулевым значением = ${terms(alt.counted)}, 4 знака; оставленные вне среднего по пункту 9, они ${leavingOutRaisedScore ? 'повысили' : 'не повысили'} оценку`,
+      `для сравнения: ${indicatorsWord(zeros)} (сведения не представлены) с нулевым значением = ${terms(alt.counted)}, 4 знака; ${
+        zeros.length === 1 ? `оставленный вне среднего по пункту 9, он ${leavingOutRaisedScore ? 'повысил' : 'не повысил'}` : `оставленные вне среднего по пункту 9, они ${leavingOutRaisedScore ? 'повысили' : 'не повысили'}`
+      } оценку`,
       alt.value,
       annex1('7', '9'),
     );

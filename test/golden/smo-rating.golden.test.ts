@@ -118,15 +118,17 @@ describe('missing data: not submitted, zero denominators and a zero indicator (J
   it('only the non-zero indicators enter the mean', () => {
     //  1: 300 000 × 100 / 320 000 = 93.75
     //  2: 0 × 100 / 57 = 0                      computed, but 0: left out of the mean (п. 9)
-    //  3: ППМинфдвн, ИИдвн not submitted         → 0 (п. 7)
-    //  4: ИИдн not submitted                     → 0 (п. 7)
-    //  5: КОЖсуд not submitted                   → 0 (п. 7)
+    //  3: ППМинфдвн, ИИдвн missing               → 0, not computable (пп. 2–3: not data of п. 4)
+    //  4: ИИдн missing                           → 0, not computable (пп. 2–3)
+    //  5: КОЖсуд missing                         → 0, not computable (пп. 2–3)
     //  6: 100 − 0 × 100 000 / 320 000 = 100
     //  7: КЗАвсего = 0                           → 0, not computable
-    //  8: ДТ not submitted                       → 0 (п. 7)
+    //  8: ДТ not submitted by the insurer        → 0 (пп. 4, 7)
     //  9: КЭКМПтфомс = 0                         → 0, not computable
     // 10: 2 × 100 / 3 = 66.666… → 66.6667
     // mean over 93.75, 100, 66.6667: 260.4167 / 3 = 86.805566… → 86.8056, score 86.8
+    // (default 'leave-out'); with the 0 of indicator 8 counted: 260.4167 / 4 = 65.104175 → 65.1042,
+    // so leaving it out raised the score
     const r = smoIndicators({
       quarter: 3,
       data: {
@@ -143,10 +145,16 @@ describe('missing data: not submitted, zero denominators and a zero indicator (J
     });
     expect(values(r.indicators)).toEqual(['93.75', '0', '0', '0', '0', '100', '0', '0', '0', '66.6667']);
     expect(r.indicators.map((i) => i.status)).toEqual([
-      'computed', 'computed', 'not-submitted', 'not-submitted', 'not-submitted',
+      'computed', 'computed', 'missing-data', 'missing-data', 'missing-data',
       'computed', 'zero-denominator', 'not-submitted', 'zero-denominator', 'computed',
     ]);
-    expect(r.indicators[2]?.reason).toBe('не представлены сведения (ППМинфдвн, ИИдвн): показатель учитывается с нулевым значением (приложение 1, пункт 7)');
+    expect(r.indicators[2]?.reason).toBe(
+      'нет сведений (ППМинфдвн, ИИдвн): показатель не может быть рассчитан, значение 0; эти сведения территориальный фонд получает из источников пункта 3, а не от СМО по пункту 4, поэтому пункт 7 к ним не применяется (приложение 1, пункты 2, 3)',
+    );
+    expect(r.indicators[7]?.reason).toBe('СМО не представила сведения пункта 4 (ДТ): показатель учитывается с нулевым значением (приложение 1, пункты 4, 7)');
+    expect(r.notSubmittedIndicators).toEqual([8]);
+    expect(r.leavingOutRaisedScore).toBe(true);
+    expect(r.trace.find((s) => s.symbol === 'Оценка с нулями п. 7')?.value).toBe('65.1042');
     expect(r.indicators[6]?.reason).toBe('КЗАвсего = 0: показатель не может быть рассчитан, значение 0');
     expect(r.scoreExact.toString()).toBe('86.8056');
     expect(r.score.toString()).toBe('86.8');
@@ -160,6 +168,136 @@ describe('missing data: not submitted, zero denominators and a zero indicator (J
     expect(values(r.indicators)).toEqual(Array(10).fill('0'));
     expect(r.scoreExact.toString()).toBe('0');
     expect(r.score.toString()).toBe('0');
+  });
+});
+
+describe('ДТ not submitted (п. 7) under both policies for the mean (decision D14)', () => {
+  // January–June. The insurer did not send ДТ (п. 4); every other figure is there.
+  const data: IndicatorData = {
+    reliableInsured: 198_000, insured: 200_000,
+    appealsResolved: 81, appeals: 100,
+    screeningCompleted: 300, screeningInformed: 500,
+    dispensaryCompleted: 240, dispensaryInformed: 400,
+    complaintsPreTrial: 8, complaintsInCourt: 1, complaints: 10,
+    complaintsAgainstSmo: 4,
+    advanceRequestsCompliant: 9, advanceRequests: 10,
+    invoicedTotal: '12000000.00',
+    qualityReviewsConfirmed: 45, qualityReviewsRechecked: 50,
+    conclusionsUpheld: 3, moClaims: 4,
+  };
+  //  1: 198 000 × 100 / 200 000 = 99        2: 81 × 100 / 100 = 81
+  //  3: 300 × 100 / 500 = 60                4: 240 × 100 / 400 = 60
+  //  5: (8 + 1) × 100 / 10 = 90             6: 100 − 4 × 100 000 / 200 000 = 100 − 2 = 98
+  //  7: 9 × 100 / 10 = 90                   8: ДТ not submitted → 0 (пп. 4, 7)
+  //  9: 45 × 100 / 50 = 90                 10: 3 × 100 / 4 = 75
+  // the nine others: 99 + 81 + 60 + 60 + 90 + 98 + 90 + 90 + 75 = 743
+  const nine = ['99', '81', '60', '60', '90', '98', '90', '0', '90', '75'];
+
+  it("'leave-out' (the default, п. 9 read literally): the 0 is not counted, and the result says it raised the score", () => {
+    // mean = 743 / 9 = 82.5555… → scoreExact 82.5556, score 82.6
+    // counted as 0 instead: 743 / 10 = 74.3 < 82.5556 → leavingOutRaisedScore
+    const r = smoIndicators({ quarter: 2, data });
+    expect(values(r.indicators)).toEqual(nine);
+    expect(r.indicators[7]?.status).toBe('not-submitted');
+    expect(r.notSubmittedPolicy).toBe('leave-out');
+    expect(r.notSubmittedIndicators).toEqual([8]);
+    expect(r.scoreExact.toString()).toBe('82.5556');
+    expect(r.score.toString()).toBe('82.6');
+    expect(r.leavingOutRaisedScore).toBe(true);
+    expect(r.trace.find((s) => s.symbol === 'Оценка с нулями п. 7')).toEqual({
+      symbol: 'Оценка с нулями п. 7',
+      formula:
+        'для сравнения: показатель 8 (сведения не представлены) с нулевым значением = (99 + 81 + 60 + 60 + 90 + 98 + 90 + 0 + 90 + 75) / 10, 4 знака; оставленный вне среднего по пункту 9, он повысил оценку',
+      value: '74.3',
+      source: 'Приказ ФФОМС № 140н, приложение 1, пункты 7, 9',
+    });
+  });
+
+  it("'count-as-zero': the 0 of п. 7 is counted in the mean", () => {
+    // mean = (743 + 0) / 10 = 74.3 → scoreExact 74.3, score 74.3
+    const r = smoIndicators({ quarter: 2, data, notSubmitted: 'count-as-zero' });
+    expect(values(r.indicators)).toEqual(nine);
+    expect(r.scoreExact.toString()).toBe('74.3');
+    expect(r.score.toString()).toBe('74.3');
+    expect(r.leavingOutRaisedScore).toBe(false);
+    expect(r.trace.find((s) => s.symbol === 'Оценка')).toEqual({
+      symbol: 'Оценка',
+      formula:
+        'среднее ненулевых показателей и непредставленных = (99 + 81 + 60 + 60 + 90 + 98 + 90 + 0 + 90 + 75) / 10; показатель 8 (сведения не представлены) учитывается с нулевым значением (пункт 7), 4 знака',
+      value: '74.3',
+      source: 'Приказ ФФОМС № 140н, приложение 1, пункты 7, 8, 9, 6',
+    });
+  });
+
+  it('the same data with ДТ submitted: counting the 0 is never above it, leaving it out can be', () => {
+    // ДТ = СЧпо = 12 000 000: 8 = (1 − (1 − 1/12)) × 100 = 8.3333…  → 8.3333
+    //   mean = (743 + 8.3333) / 10 = 75.13333 → 75.1333: below 82.5556 (leave-out), above 74.3
+    // ДТ = 1 500 000: 8 = (1 − (0.125 − 0.08333…)) × 100 = 95.8333… → 95.8333
+    //   mean = (743 + 95.8333) / 10 = 83.88333 → 83.8833
+    const high = smoIndicators({ quarter: 2, data: { ...data, unclosedAdvances: '12000000.00' } });
+    const low = smoIndicators({ quarter: 2, data: { ...data, unclosedAdvances: '1500000.00' } });
+    expect([high.indicators[7]?.value.toString(), high.scoreExact.toString()]).toEqual(['8.3333', '75.1333']);
+    expect([low.indicators[7]?.value.toString(), low.scoreExact.toString()]).toEqual(['95.8333', '83.8833']);
+    expect(high.notSubmittedIndicators).toEqual([]);
+    expect(high.leavingOutRaisedScore).toBe(false);
+  });
+
+  it('the annual assessment takes the same option; with no violation Кэфф = 1.1 for all', () => {
+    // adjusted: 99 × 1.1 = 108.9; 81 × 1.1 = 89.1; 66; 66; 99; 98 × 1.1 = 107.8; 99; 0 × 1.1 = 0;
+    //           99; 75 × 1.1 = 82.5 — the nine non-zero sum to 743 × 1.1 = 817.3
+    // 'leave-out':     817.3 / 9  = 90.8111… → 90.8111, score 90.8
+    // 'count-as-zero': 817.3 / 10 = 81.73              , score 81.7
+    const leave = smoAnnualAssessment({ data, violations: [] });
+    const zero = smoAnnualAssessment({ data, violations: [], notSubmitted: 'count-as-zero' });
+    expect(leave.indicators.map((i) => i.adjusted.toString())).toEqual(['108.9', '89.1', '66', '66', '99', '107.8', '99', '0', '99', '82.5']);
+    expect(leave.indicators[7]?.status).toBe('not-submitted');
+    expect([leave.scoreExact.toString(), leave.score.toString(), leave.leavingOutRaisedScore]).toEqual(['90.8111', '90.8', true]);
+    expect([zero.scoreExact.toString(), zero.score.toString(), zero.leavingOutRaisedScore]).toEqual(['81.73', '81.7', false]);
+    expect(zero.notSubmittedIndicators).toEqual([8]);
+  });
+
+  it('quarter 4 is January–December without Кэфф, and the result says where the assessment of п. 12 is', () => {
+    // The same cumulative figures as a quarter-4 result: 743 / 9 = 82.5556 — not the 90.8111 of
+    // the annual assessment above, which applies Кэфф (п. 12).
+    const q4 = smoIndicators({ quarter: 4, data });
+    expect(q4.scoreExact.toString()).toBe('82.5556');
+    expect(q4.annualNote).toBe(
+      '4 квартал: показатели за январь — декабрь без коэффициента эффективности; оценку за январь — декабрь с коэффициентом эффективности (приложение 1, пункт 12) дает smoAnnualAssessment',
+    );
+    expect(q4.trace.find((s) => s.symbol === 'Январь — декабрь')?.source).toBe('Приказ ФФОМС № 140н, приложение 1, пункт 12');
+    expect(smoIndicators({ quarter: 3, data }).annualNote).toBeUndefined();
+    expect('annualNote' in smoIndicators({ quarter: 3, data })).toBe(false);
+  });
+});
+
+describe('an insurer that did not work in the region for the whole period (п. 10, decision D15)', () => {
+  const data: IndicatorData = { reliableInsured: 990, insured: 1000, appealsResolved: 45, appeals: 50 };
+
+  it('is not assessed: no score, and the reason cites п. 10', () => {
+    // Worked the whole period: (99 + 90) / 2 = 94.5 (the other indicators have no data).
+    // Did not: the indicators are still shown (99 and 90), but there is no score.
+    expect(smoIndicators({ quarter: 3, data }).scoreExact.toString()).toBe('94.5');
+    const r = smoIndicators({ quarter: 3, data, workedWholePeriod: false });
+    expect(values(r.indicators).slice(0, 2)).toEqual(['99', '90']);
+    expect(r.assessed).toBe(false);
+    expect(r.notAssessedReason).toBe(
+      'СМО осуществляла деятельность в сфере ОМС субъекта Российской Федерации не весь отчетный период: оценка достижения показателей не осуществляется (приложение 1, пункт 10)',
+    );
+    expect([r.scoreExact.toString(), r.score.toString()]).toEqual(['0', '0']);
+    expect(r.trace.at(-1)).toMatchObject({ symbol: 'Оценка', value: 'не осуществляется', source: 'Приказ ФФОМС № 140н, приложение 1, пункт 10' });
+
+    const a = smoAnnualAssessment({ data, violations: [], workedWholePeriod: false });
+    expect(a.assessed).toBe(false);
+    expect(a.notAssessedReason).toBe(r.notAssessedReason);
+    expect(a.indicators[0]?.adjusted.toString()).toBe('108.9');
+    expect(a.scoreExact.toString()).toBe('0');
+  });
+
+  it('worked the whole period (the default): assessed, no reason', () => {
+    const r = smoIndicators({ quarter: 3, data, workedWholePeriod: true });
+    expect(r.assessed).toBe(true);
+    expect('notAssessedReason' in r).toBe(false);
+    expect(JSON.stringify(r)).toBe(JSON.stringify(smoIndicators({ quarter: 3, data })));
   });
 });
 

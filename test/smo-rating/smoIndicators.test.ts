@@ -75,13 +75,30 @@ describe('smoIndicators — the formulas (decision D6)', () => {
   });
 });
 
-describe('smoIndicators — data not submitted, zero denominators (пункты 7, 9)', () => {
-  it('a missing numerator or denominator makes the indicator 0 with a reason', () => {
+describe('smoIndicators — data not submitted, missing data, zero denominators (пункты 2–4, 7, 9)', () => {
+  it('a missing figure other than ДТ and СЧпо makes its indicator not computable, citing пункты 2, 3', () => {
     const r = smoIndicators({ quarter: 2, data: { appeals: 10, complaintsPreTrial: 1, complaints: 3 } });
-    expect(r.indicators[1]).toMatchObject({ computed: false, status: 'not-submitted' });
-    expect(r.indicators[1]?.reason).toBe('не представлены сведения (КСЭрез): показатель учитывается с нулевым значением (приложение 1, пункт 7)');
-    expect(r.indicators[4]?.reason).toContain('КОЖсуд');
-    expect(r.trace.find((s) => s.symbol === 'Показатель 2')?.source).toBe('Приказ ФФОМС № 140н, приложение 1, пункт 7');
+    expect(r.indicators[1]).toMatchObject({ computed: false, status: 'missing-data' });
+    expect(r.indicators[1]?.reason).toBe(
+      'нет сведений (КСЭрез): показатель не может быть рассчитан, значение 0; эти сведения территориальный фонд получает из источников пункта 3, а не от СМО по пункту 4, поэтому пункт 7 к ним не применяется (приложение 1, пункты 2, 3)',
+    );
+    expect(r.indicators[4]?.reason).toContain('(КОЖсуд)');
+    expect(r.trace.find((s) => s.symbol === 'Показатель 2')?.source).toBe('Приказ ФФОМС № 140н, приложение 1, пункты 2, 3');
+    expect(r.notSubmittedIndicators).toEqual([8]);
+  });
+
+  it('a missing ДТ or СЧпо marks indicator 8 not submitted, citing пункты 4, 7', () => {
+    for (const data of [{ invoicedTotal: '100' }, { unclosedAdvances: '100' }, {}]) {
+      const r = smoIndicators({ quarter: 3, data });
+      expect(r.indicators[7]).toMatchObject({ computed: false, status: 'not-submitted' });
+      expect(r.indicators[7]?.value.toString()).toBe('0');
+      expect(r.trace.find((s) => s.symbol === 'Показатель 8')?.source).toBe('Приказ ФФОМС № 140н, приложение 1, пункты 4, 7');
+    }
+    expect(smoIndicators({ quarter: 3, data: { invoicedTotal: '100' } }).indicators[7]?.reason).toBe(
+      'СМО не представила сведения пункта 4 (ДТ): показатель учитывается с нулевым значением (приложение 1, пункты 4, 7)',
+    );
+    expect(smoIndicators({ quarter: 3, data: {} }).indicators[7]?.reason).toContain('(ДТ, СЧпо)');
+    expect(smoIndicators({ quarter: 3, data: { unclosedAdvances: '1', invoicedTotal: '100' } }).notSubmittedIndicators).toEqual([]);
   });
 
   it('an explicit undefined is the same as an absent field', () => {
