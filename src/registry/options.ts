@@ -24,7 +24,8 @@ export type CoefficientSource = 'table' | 'f014';
 
 /**
  * Options of {@link auditRegistry} and {@link registryFindings}: those of the sanctions
- * (`tables`, `date`, `perCapitaRates`, `combine`) and the register's own.
+ * (`tables`, `date`, `perCapitaRates`, `combine`; a register carries no recomputed tariff, so
+ * `recomputation` has no use here) and the register's own.
  *
  * @example
  * ```ts
@@ -36,7 +37,7 @@ export type CoefficientSource = 'table' | 'f014';
  * };
  * ```
  */
-export interface AuditRegistryOptions extends SanctionOptions {
+export interface AuditRegistryOptions extends Pick<SanctionOptions, 'tables' | 'date' | 'perCapitaRates' | 'combine'> {
   /** The encoding of the bytes; default: from the BOM or the XML prolog, else UTF-8. */
   encoding?: string | undefined;
   /** The copy of F014 that maps S_OSN (Kod) to the point on DATE_ACT; default `builtinF014`. Validated with `defineF014`. */
