@@ -105,6 +105,34 @@ describe('smoAnnualAssessment — the territorial fund as the insurer (пунк�
   });
 });
 
+describe('smoAnnualAssessment — not submitted, missing data and the whole year (пункты 2–4, 7, 9, 10)', () => {
+  it('ДТ missing: indicator 8 is not submitted whatever the Кэфф, and the policy decides the mean', () => {
+    // 2: 45 × 100 / 50 = 90; one violation of 5 (listed for 2, 3, 4, 8): 90 × 0.9 = 81
+    // 8: not submitted → 0 × 0.9 = 0; leave-out: 81 / 1 = 81; count-as-zero: (81 + 0) / 2 = 40.5
+    const input = { data: { appealsResolved: 45, appeals: 50, invoicedTotal: '1000' }, violations: [{ point: '5' }] };
+    const leave = smoAnnualAssessment(input);
+    const zero = smoAnnualAssessment({ ...input, notSubmitted: 'count-as-zero' });
+    expect(leave.indicators[7]).toMatchObject({ status: 'not-submitted', violations: 1 });
+    expect(leave.indicators[7]?.kEff.toString()).toBe('0.9');
+    expect(leave.indicators[2]?.status).toBe('missing-data');
+    expect([leave.scoreExact.toString(), leave.leavingOutRaisedScore, leave.notSubmittedPolicy]).toEqual(['81', true, 'leave-out']);
+    expect([zero.scoreExact.toString(), zero.leavingOutRaisedScore, zero.notSubmittedPolicy]).toEqual(['40.5', false, 'count-as-zero']);
+  });
+
+  it('not the whole year: Кэфф and violations are still reported, but there is no score', () => {
+    const a = smoAnnualAssessment({ data, violations: [{ point: '5' }], workedWholePeriod: false });
+    expect(a.assessed).toBe(false);
+    expect(a.notAssessedReason).toContain('(приложение 1, пункт 10)');
+    expect(a.totalViolations).toBe(1);
+    expect(a.scoreExact.isZero() && a.score.isZero()).toBe(true);
+    expect(a.trace.some((s) => s.symbol === 'Оценка (1 знак)')).toBe(false);
+  });
+
+  it('a bad policy is INVALID_INPUT', () => {
+    expect(fail(() => smoAnnualAssessment({ data, violations: [], notSubmitted: 'none' as never })).issues.map((i) => i.path)).toEqual([['notSubmitted']]);
+  });
+});
+
 describe('smoAnnualAssessment — bad input', () => {
   it.each([['x'], [''], ['4.1.2'], [' 5'], ['05'], ['4.']])('point %j', (p) => {
     const e = fail(() => smoAnnualAssessment({ data, violations: [{ point: p }] }));

@@ -124,6 +124,44 @@ describe('smoIndicators — data not submitted, missing data, zero denominators 
   });
 });
 
+describe('smoIndicators — the notSubmitted policy and the whole period (пункты 7, 9, 10)', () => {
+  it('a negative submitted indicator 8 is below the 0 of пункт 7: there not submitting gives more, even counted as zero', () => {
+    // ДТ = 2 × СЧпо in quarter 2: 8 = (1 − (2 − 1/12)) × 100 = −91.6666… → −91.6667
+    // submitted: (90 − 91.6667) / 2 = −0.83335 → −0.8334 (half away from zero)
+    // not submitted, counted as zero: (90 + 0) / 2 = 45; left out: 90 / 1 = 90
+    const base = { appealsResolved: 45, appeals: 50, invoicedTotal: '1000000' };
+    const submitted = smoIndicators({ quarter: 2, data: { ...base, unclosedAdvances: '2000000' }, notSubmitted: 'count-as-zero' });
+    expect([submitted.indicators[7]?.value.toString(), submitted.scoreExact.toString()]).toEqual(['-91.6667', '-0.8334']);
+    expect(smoIndicators({ quarter: 2, data: base, notSubmitted: 'count-as-zero' }).scoreExact.toString()).toBe('45');
+    expect(smoIndicators({ quarter: 2, data: base }).scoreExact.toString()).toBe('90');
+  });
+
+  it('leaving a 0 out of a negative mean does not raise it: the flag stays false', () => {
+    // 6 = 100 − 10 × 100 000 / 1 000 = −900; left out: −900; counted as zero: −900 / 2 = −450
+    const r = smoIndicators({ quarter: 2, data: { insured: 1000, complaintsAgainstSmo: 10 } });
+    expect(r.scoreExact.toString()).toBe('-900');
+    expect(r.leavingOutRaisedScore).toBe(false);
+    expect(r.trace.find((s) => s.symbol === 'Оценка с нулями п. 7')?.value).toBe('-450');
+  });
+
+  it('with nothing submitted and counted as zero, the score is 0 over the one counted 0', () => {
+    const r = smoIndicators({ quarter: 1, data: {}, notSubmitted: 'count-as-zero' });
+    expect(r.scoreExact.toString()).toBe('0');
+    expect(r.trace.find((s) => s.symbol === 'Оценка')?.formula).toBe(
+      'среднее ненулевых показателей и непредставленных = (0) / 1; нулевые показатели 1, 2, 3, 4, 5, 6, 7, 9, 10 не учитываются; показатель 8 (сведения не представлены) учитывается с нулевым значением (пункт 7), 4 знака',
+    );
+  });
+
+  it('a bad policy or a non-boolean whole period is INVALID_INPUT, one issue each', () => {
+    const e = fail(() => smoIndicators({ quarter: 2, data: {}, notSubmitted: 'zero' as never, workedWholePeriod: 'no' as never }));
+    expect(e.code).toBe('INVALID_INPUT');
+    expect(e.issues).toEqual([
+      { path: ['notSubmitted'], message: 'Invalid option: expected one of "leave-out"|"count-as-zero"' },
+      { path: ['workedWholePeriod'], message: 'workedWholePeriod must be true or false' },
+    ]);
+  });
+});
+
 describe('smoIndicators — the territorial fund as the insurer (пункт 1(1))', () => {
   it('indicator 6 is left out even with its data, and out of the mean', () => {
     const smo = smoIndicators({ quarter: 3, data: { ...full, complaintsAgainstSmo: 10 } });

@@ -16,7 +16,10 @@ import {
   type FederalMonitoring,
   type IndicatorData,
   type MergedIndicatorData,
+  type NotSubmittedPolicy,
   type SmoAnnualAssessment,
+  type SmoAnnualAssessmentInput,
+  type SmoIndicatorStatus,
   type SmoIndicators,
   type SmoIndicatorsInput,
   type SmoRating,
@@ -35,6 +38,12 @@ describe('smo-rating types', () => {
       | 'qualityReviewsConfirmed' | 'qualityReviewsRechecked' | 'conclusionsUpheld' | 'moClaims'
     >();
     expectTypeOf(smoIndicators).parameter(0).toEqualTypeOf<SmoIndicatorsInput>();
+    expectTypeOf<SmoIndicatorsInput['notSubmitted']>().toEqualTypeOf<'leave-out' | 'count-as-zero' | undefined>();
+    expectTypeOf<SmoAnnualAssessmentInput['notSubmitted']>().toEqualTypeOf<NotSubmittedPolicy | undefined>();
+    expectTypeOf<SmoIndicatorsInput['workedWholePeriod']>().toEqualTypeOf<boolean | undefined>();
+    expectTypeOf<SmoAnnualAssessmentInput['workedWholePeriod']>().toEqualTypeOf<boolean | undefined>();
+    // @ts-expect-error — no other policy for data not submitted
+    smoIndicators({ quarter: 1, data: {}, notSubmitted: 'zero' });
     // @ts-expect-error — there is no fifth quarter
     smoIndicators({ quarter: 5, data: {} });
     // @ts-expect-error — violations are required for the annual assessment
@@ -47,6 +56,14 @@ describe('smo-rating types', () => {
     expectTypeOf<SmoIndicators['indicators'][number]['value']>().toEqualTypeOf<Decimal>();
     expectTypeOf<SmoIndicators['indicators'][number]['reason']>().toEqualTypeOf<string | undefined>();
     expectTypeOf<SmoIndicators['trace']>().toEqualTypeOf<TraceStep[]>();
+    expectTypeOf<SmoIndicatorStatus>().toEqualTypeOf<'computed' | 'not-submitted' | 'missing-data' | 'zero-denominator' | 'not-used'>();
+    expectTypeOf<SmoIndicators['assessed']>().toEqualTypeOf<boolean>();
+    expectTypeOf<SmoIndicators['notAssessedReason']>().toEqualTypeOf<string | undefined>();
+    expectTypeOf<SmoIndicators['annualNote']>().toEqualTypeOf<string | undefined>();
+    expectTypeOf<SmoIndicators['notSubmittedIndicators']>().toEqualTypeOf<(1 | 2 | 3 | 4 | 5 | 6 | 7 | 8 | 9 | 10)[]>();
+    expectTypeOf<SmoIndicators['leavingOutRaisedScore']>().toEqualTypeOf<boolean>();
+    expectTypeOf<SmoAnnualAssessment['notSubmittedPolicy']>().toEqualTypeOf<NotSubmittedPolicy>();
+    expectTypeOf<SmoAnnualAssessment['assessed']>().toEqualTypeOf<boolean>();
     expectTypeOf(smoAnnualAssessment).returns.toEqualTypeOf<SmoAnnualAssessment>();
     expectTypeOf<SmoAnnualAssessment['indicators'][number]['kEff']>().toEqualTypeOf<Decimal>();
     expectTypeOf<SmoAnnualAssessment['indicators'][number]['violations']>().toEqualTypeOf<number>();
