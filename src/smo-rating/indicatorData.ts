@@ -12,8 +12,11 @@ import type { IndicatorField } from './indicators';
  * The figures an indicator is computed from, per insurer (СМО) and region, cumulative from
  * January to the end of the reporting quarter (Приказ ФФОМС № 140н, приложение 1, пункт 2).
  *
- * Every field is optional: a field that is absent (or `undefined`) was not submitted, or was
- * submitted late, and every indicator that needs it counts as 0 (приложение 1, пункт 7).
+ * Every field is optional. An absent (or `undefined`) ДТ or СЧпо — the data the insurer sends
+ * itself (приложение 1, пункт 4) — was not submitted, or was submitted late: indicator 8 counts
+ * with the value 0 (пункт 7, decision D14). Any other absent field is data the fund takes from
+ * the sources of пункт 3 (the register, form ЗПЗ, the reconciliation acts, its own control): the
+ * indicators that need it cannot be computed and are 0 (пункты 2, 3).
  * Counts are whole numbers from 0 to 10¹²; money is in rubles, from 0 to 10¹⁵ with at most
  * 2 decimal places. A count above its denominator is `INVALID_INPUT`.
  *
@@ -27,7 +30,7 @@ import type { IndicatorField } from './indicators';
  *   unclosedAdvances: '2400000.00', invoicedTotal: '15000000.00', // ДТ, СЧпо, rubles
  * };
  * smoIndicators({ quarter: 1, data }).indicators.map((i) => i.value.toString());
- * // ['99.8693', '0', '0', '0', '0', '99.5098', '0', '99.8333', '0', '0']   (the other fields were not submitted)
+ * // ['99.8693', '0', '0', '0', '0', '99.5098', '0', '99.8333', '0', '0']   (no data for the others)
  * ```
  */
 export interface IndicatorData {
@@ -83,7 +86,7 @@ export interface IndicatorData {
  * const data: ParsedIndicatorData | undefined = IndicatorDataSchema.safeParse({ insured: '612000', unclosedAdvances: 2400000.5 }).data;
  * data?.insured?.toString();          // '612000'
  * data?.unclosedAdvances?.toString(); // '2400000.5'
- * data?.reliableInsured;              // undefined   (not submitted)
+ * data?.reliableInsured;              // undefined   (no data)
  * ```
  */
 export type ParsedIndicatorData = { [K in IndicatorField]?: X | undefined };

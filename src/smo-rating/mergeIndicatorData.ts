@@ -6,8 +6,9 @@ import type { IndicatorField } from './indicators';
 
 /**
  * What a field that some parts submitted and others did not becomes:
- * - `'not-submitted'` (default) — not submitted for the merged insurer either, so every
- *   indicator that needs it is 0 (пункт 7);
+ * - `'not-submitted'` (default) — absent for the merged insurer too, so every indicator that
+ *   needs it is 0: not submitted for ДТ and СЧпо (пункт 7), not computable for the others
+ *   (пункты 2, 3);
  * - `'zero'` — the parts without it count as 0 (for a figure the reorganised insurer has no
  *   share in, e.g. the register count on the 1st day after the period, which the successor
  *   already holds).
@@ -126,13 +127,13 @@ export interface MergedIndicatorData {
  *
  *     X_объединенной = Σ X_части  for every field X of пункт 2
  *
- * A field no part submitted stays absent. A field only some parts submitted is absent (not
- * submitted, пункт 7) or, with `missing: 'zero'`, the sum of the parts that have it; either way it
+ * A field no part submitted stays absent. A field only some parts submitted is absent (for ДТ
+ * and СЧпо not submitted, пункт 7; for the others no data, пункты 2, 3) or, with `missing: 'zero'`, the sum of the parts that have it; either way it
  * is listed in `incomplete`. Each part is validated like {@link IndicatorData} (with `'zero'`, an
  * absent denominator counts as 0 in that check too), so each sum keeps every count within its
  * denominator.
  *
- * Source: Приказ ФФОМС № 140н, приложение 1, пункты 2, 7, 11.
+ * Source: Приказ ФФОМС № 140н, приложение 1, пункты 2, 3, 7, 11.
  *
  * @param input - the parts and the rule for fields missing from some of them
  * @returns the summed data, the incomplete fields and the trace

@@ -35,7 +35,7 @@ import type { IndicatorNumber } from './indicators';
  *   },
  *   insurer: 'smo',
  * };
- * smoIndicators(input).scoreExact.toString(); // '84.2643'   (9 indicators; 10 was not submitted)
+ * smoIndicators(input).scoreExact.toString(); // '84.2643'   (9 indicators; no data for 10)
  * ```
  */
 export interface SmoIndicatorsInput {
