@@ -4,7 +4,7 @@
  *
  * @module
  */
-import { isOmsCalcError, OmsCalcError } from '../_internal';
+import { isOmsCalcError, OmsCalcError } from '../shared';
 import { replenishmentSchedule, reserveYear, type ReplenishmentSchedule, type ReserveYear } from '../replenishment';
 import {
   plannedReserve,
@@ -293,37 +293,57 @@ export const smoRatingCommand: CliCommand = jsonCommand<SmoOutput>({
 
 const SECTION_NAMES = { MEK: 'МЭК', MEE: 'МЭЭ', EKMP: 'ЭКМП' } as const;
 
+/** One table as the readable Russian table of `--format table`. */
+function renderTable(t: SanctionTable): string {
+  return [
+    heading(`${t.title} (${t.id}, с ${t.validFrom}${t.validTo === undefined ? '' : ` по ${t.validTo}`})`),
+    table(
+      ['Код', 'Раздел', 'Кно', 'Кшт', 'Колонка', 'Основание'],
+      t.entries.map((e) => [
+        e.code,
+        SECTION_NAMES[e.section],
+        e.kno === null ? '—' : rub(e.kno, 1),
+        e.ksht === null ? '—' : rub(e.ksht, 1),
+        e.verified ? 'точно' : 'выведено (D4)',
+        e.title.length > 70 ? `${e.title.slice(0, 69)}…` : e.title,
+      ]),
+    ),
+  ].join('\n');
+}
+
 const tableSpec = {
   name: 'table',
   description: 'таблица коэффициентов Кно и Кшт (встроенная или своя, проверенная defineSanctionTable)',
   help: [
     'Without --input: the built-in table (Приложение № 25 к тарифному соглашению от 09.01.2025).',
-    "With --input FILE (or - for standard input): a fund's own table, validated by defineSanctionTable.",
+    "With --input FILE (or - for standard input): a fund's own table, or an array of tables (as",
+    'sanctions --table takes), each validated by defineSanctionTable.',
     '',
     'Example:',
     '  oms-calc table --format table',
   ].join('\n'),
-  compute: (input: unknown): SanctionTable => defineSanctionTable(input),
-  render: (t: SanctionTable): string =>
-    [
-      heading(`${t.title} (${t.id}, с ${t.validFrom}${t.validTo === undefined ? '' : ` по ${t.validTo}`})`),
-      table(
-        ['Код', 'Раздел', 'Кно', 'Кшт', 'Колонка', 'Основание'],
-        t.entries.map((e) => [
-          e.code,
-          SECTION_NAMES[e.section],
-          e.kno === null ? '—' : rub(e.kno, 1),
-          e.ksht === null ? '—' : rub(e.ksht, 1),
-          e.verified ? 'точно' : 'выведено (D4)',
-          e.title.length > 70 ? `${e.title.slice(0, 69)}…` : e.title,
-        ]),
-      ),
-    ].join('\n'),
+  compute: (input: unknown): SanctionTable | SanctionTable[] => {
+    if (!Array.isArray(input)) return defineSanctionTable(input);
+    const issues: { path: (string | number)[]; message: string }[] = [];
+    const tables = input.flatMap((t, i): SanctionTable[] => {
+      try {
+        return [defineSanctionTable(t)];
+      } catch (e) {
+        if (!isOmsCalcError(e)) throw e;
+        issues.push(...e.issues.map((issue) => ({ path: [i, ...issue.path], message: issue.message })));
+        return [];
+      }
+    });
+    if (input.length === 0) issues.push({ path: [], message: 'expected a table or a non-empty array of tables' });
+    if (issues.length > 0) throw new OmsCalcError('INVALID_INPUT', 'table: invalid tables', issues);
+    return tables;
+  },
+  render: (t: SanctionTable | SanctionTable[]): string => (Array.isArray(t) ? t.map(renderTable).join('\n\n') : renderTable(t)),
 };
-const ownTable = jsonCommand<SanctionTable>(tableSpec);
-const builtinTable = jsonCommand<SanctionTable>({ ...tableSpec, compute: () => builtinSanctionTable }, () => Promise.resolve('null'));
+const ownTable = jsonCommand<SanctionTable | SanctionTable[]>(tableSpec);
+const builtinTable = jsonCommand<SanctionTable | SanctionTable[]>({ ...tableSpec, compute: () => builtinSanctionTable }, () => Promise.resolve('null'));
 
-/** `oms-calc table`: the built-in sanction table, or a fund's own table validated. */
+/** `oms-calc table`: the built-in sanction table, or a fund's own table (or tables) validated. */
 export const tableCommand: CliCommand = {
   ...ownTable,
   run: (options, io) => (options['input'] === undefined ? builtinTable : ownTable).run(options, io),

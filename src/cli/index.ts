@@ -53,6 +53,27 @@ function commandHelp(c: CliCommand): string {
   ].join('\n');
 }
 
+/**
+ * The arguments with the value of an option joined to it (`--input -` → `--input=-`, `--jobs -1`
+ * → `--jobs=-1`) when the value is `-` or a negative number, which the option parser would
+ * otherwise read as an option of its own.
+ */
+export function joinDashValues(argv: readonly string[]): string[] {
+  const takesValue = new Set(COMMANDS.flatMap((c) => c.options.filter(([flag]) => flag.includes('<')).map(([flag]) => flag.split(' ')[0] as string)));
+  const out: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i] as string;
+    const next = argv[i + 1];
+    if (takesValue.has(arg) && next !== undefined && (next === '-' || /^-\d/.test(next))) {
+      out.push(`${arg}=${next}`);
+      i++;
+    } else {
+      out.push(arg);
+    }
+  }
+  return out;
+}
+
 /** The process's own streams and directory. */
 export function processIo(): CliIo {
   return { stdout: process.stdout, stderr: process.stderr, cwd: process.cwd() };
@@ -80,7 +101,7 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
     });
   }
   try {
-    const parsed = cli.parse([process.execPath, NAME, ...argv], { run: false });
+    const parsed = cli.parse([process.execPath, NAME, ...joinDashValues(argv)], { run: false });
     const matched = COMMANDS.find((c) => c.name === cli.matchedCommandName);
     if (parsed.options['version'] === true) {
       io.stdout.write(`${packageJson.version}\n`);
@@ -101,14 +122,16 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
     return await selected.command.run(options, io);
   } catch (e) {
     if (e instanceof CliError) {
-      io.stderr.write(`${NAME}: ${e.message}\n`);
+      if (e.message !== '') io.stderr.write(`${NAME}: ${e.message}\n`);
       return e.exitCode;
     }
     if (e instanceof Error && e.name === 'CACError') {
       io.stderr.write(`${NAME}: ${e.message}\n`);
       return EXIT.invalid;
     }
-    io.stderr.write(`${NAME}: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
+    // A system error (a file, a stream) is its one-line message; anything else is a defect, with its stack.
+    const system = e instanceof Error && typeof (e as { code?: unknown }).code === 'string' && 'syscall' in e;
+    io.stderr.write(`${NAME}: ${e instanceof Error ? (system ? e.message : (e.stack ?? e.message)) : String(e)}\n`);
     return EXIT.failure;
   }
 }
@@ -120,7 +143,16 @@ if (!isMainThread) {
 } else if (isExecutedDirectly(import.meta.url)) {
   // Worker threads run this file again: the built bin can; TypeScript run through a loader keeps to one thread.
   const self = new URL(import.meta.url);
+  // The commands guard their writes; a failure after the run (or on standard error) must not end in a stack trace.
+  let ran = false;
+  process.stdout.on('error', (e: { code?: unknown; message?: unknown }) => {
+    if (!ran || e.code === 'EPIPE' || (process.exitCode ?? 0) !== 0) return;
+    process.stderr.write(`${NAME}: cannot write standard output: ${String(e.message)}\n`);
+    process.exitCode = EXIT.failure;
+  });
+  process.stderr.on('error', () => {});
   void main(process.argv.slice(2), { ...processIo(), workerScript: /\.m?js$/.test(self.pathname) ? self : undefined }).then((code) => {
+    ran = true;
     process.exitCode = code;
   });
 }

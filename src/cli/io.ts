@@ -5,7 +5,10 @@
  * @module
  */
 
-import { realpathSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { createWriteStream, realpathSync, type WriteStream } from 'node:fs';
+import { rename, stat, unlink } from 'node:fs/promises';
+import { basename, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 /** A writable text stream (process.stdout, a file stream, a test buffer). */
@@ -34,7 +37,7 @@ export interface CliIo {
 /** Exit codes: 0 success, 1 failure (I/O, unexpected), 2 invalid input or usage. */
 export const EXIT = { ok: 0, failure: 1, invalid: 2 } as const;
 
-/** An error that ends a command with a message and an exit code. */
+/** An error that ends a command with a message (none: the command ends quietly) and an exit code. */
 export class CliError extends Error {
   constructor(
     message: string,
@@ -68,4 +71,145 @@ export function isExecutedDirectly(moduleUrl: string): boolean {
   } catch {
     return false;
   }
+}
+
+/** A system error's code (`EPIPE`, `ENOSPC`, …), if it has one. */
+function errorCode(e: unknown): string | undefined {
+  const code = (e as { code?: unknown } | null)?.code;
+  return typeof code === 'string' ? code : undefined;
+}
+
+/**
+ * The CliError of a failed write to `what`: a closed pipe (the reader has gone, as `| head`
+ * does) ends the command quietly with exit 0; anything else (a full disk) is one line and exit 1.
+ */
+export function writeFailure(e: unknown, what: string): CliError {
+  if (e instanceof CliError) return e;
+  if (errorCode(e) === 'EPIPE' || errorCode(e) === 'ERR_STREAM_DESTROYED') return new CliError('', EXIT.ok);
+  return new CliError(`cannot write ${what}: ${e instanceof Error ? e.message : String(e)}`, EXIT.failure);
+}
+
+/** A writable stream whose failures are CliErrors ({@link writeFailure}) instead of unhandled `error` events. */
+export interface GuardedOutput {
+  /** Writes; resolves when the stream can take more; rejects with a CliError once the stream has failed. */
+  write(chunk: string | Uint8Array): Promise<void>;
+  /** Resolves when everything written so far has been handed to the system. */
+  flush(): Promise<void>;
+  /** Removes the guard's listeners (a failure after it is the caller's). */
+  release(): void;
+}
+
+/** Guards a stream: see {@link GuardedOutput}. */
+export function guardOutput(stream: CliOutput & NodeJS.WritableStream, what: string): GuardedOutput {
+  let failure: CliError | undefined;
+  let fail: (e: CliError) => void = () => {};
+  const failed = new Promise<never>((_, reject) => {
+    fail = reject;
+  });
+  failed.catch(() => {});
+  const onError = (e: unknown): void => {
+    if (failure !== undefined) return;
+    failure = writeFailure(e, what);
+    fail(failure);
+  };
+  stream.on('error', onError);
+  return {
+    async write(chunk) {
+      if (failure !== undefined) throw failure;
+      let ok: boolean;
+      try {
+        ok = stream.write(chunk);
+      } catch (e) {
+        onError(e);
+        throw failure;
+      }
+      if (!ok) await Promise.race([failed, new Promise<void>((drained) => stream.once('drain', () => drained()))]);
+      if (failure !== undefined) throw failure;
+    },
+    async flush() {
+      if (failure !== undefined) throw failure;
+      await Promise.race([
+        failed,
+        new Promise<void>((done, reject) => {
+          stream.write('', (e?: Error | null) => (e === undefined || e === null ? done() : reject(writeFailure(e, what))));
+        }),
+      ]);
+    },
+    release() {
+      stream.removeListener('error', onError);
+    },
+  };
+}
+
+/** An output file being written: complete under its name only after {@link OutputFile.commit}. */
+export interface OutputFile {
+  /** The file's stream, guarded. */
+  output: GuardedOutput;
+  /** The raw stream (for its `drain` back-pressure). */
+  stream: WriteStream;
+  /** Finishes the file: flushes and closes it, and renames the temporary file to its name. */
+  commit(): Promise<void>;
+  /** Gives up: closes the stream and removes the temporary file; never rejects. */
+  abort(): Promise<void>;
+}
+
+/**
+ * Opens `--out` for writing. A regular file (or a new one) is written to a temporary file beside
+ * it (`.name.<random>.tmp`), renamed to the name on {@link OutputFile.commit} and removed on
+ * {@link OutputFile.abort}, so that a file under the name is always complete; anything else
+ * (`/dev/stdout`, a pipe, a device) is written directly.
+ *
+ * @param path - the absolute path
+ * @param what - the name shown in messages (the option's value)
+ * @param highWaterMark - bytes the stream buffers before it asks the writer to wait
+ */
+export async function openOutputFile(path: string, what: string, highWaterMark?: number): Promise<OutputFile> {
+  const existing = await stat(path).catch(() => undefined);
+  const direct = existing !== undefined && !existing.isFile();
+  const temporary = direct ? path : join(dirname(path), `.${basename(path)}.${randomBytes(6).toString('hex')}.tmp`);
+  const stream = createWriteStream(temporary, {
+    flags: direct ? 'w' : 'wx',
+    ...(existing === undefined || direct ? {} : { mode: existing.mode & 0o777 }),
+    ...(highWaterMark === undefined ? {} : { highWaterMark }),
+  });
+  const output = guardOutput(stream, what);
+  try {
+    await Promise.race([new Promise((opened) => stream.once('open', opened)), output.flush()]);
+  } catch (e) {
+    output.release();
+    stream.destroy();
+    throw writeFailure(e, what);
+  }
+  const remove = async (): Promise<void> => {
+    if (!direct) await unlink(temporary).catch(() => {});
+  };
+  return {
+    output,
+    stream,
+    async commit() {
+      try {
+        await output.flush();
+        await new Promise<void>((closed, reject) => {
+          stream.once('error', reject);
+          stream.end(() => closed());
+        });
+        if (!direct) await rename(temporary, path);
+      } catch (e) {
+        stream.destroy();
+        await remove();
+        throw writeFailure(e, what);
+      } finally {
+        output.release();
+      }
+    },
+    async abort() {
+      output.release();
+      stream.on('error', () => {});
+      await new Promise<void>((closed) => {
+        if (stream.closed) closed();
+        else stream.once('close', () => closed()).destroy();
+      });
+      await remove();
+    },
+  };
 }

@@ -3,16 +3,16 @@
  *
  * @module
  */
-import { readFile, writeFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { isOmsCalcError } from '../_internal';
-import { CliError, EXIT, type CliCommand, type CliIo } from './io';
+import { isOmsCalcError } from '../shared';
+import { CliError, EXIT, guardOutput, openOutputFile, type CliCommand, type CliIo } from './io';
 
 /** The options every JSON command takes. */
 export const JSON_OPTIONS: readonly (readonly [string, string])[] = [
   ['--input <file>', 'the input JSON file, or - for standard input (default -)'],
   ['--format <format>', 'json (default) or table: a readable Russian table with the trace'],
-  ['--out <file>', 'write the result to this file instead of standard output'],
+  ['--out <file>', 'write the result to this file (whole or not at all) instead of standard output (-)'],
 ];
 
 /** How a JSON command computes and shows its result. */
@@ -33,7 +33,89 @@ async function readStdin(): Promise<string> {
   return Buffer.concat(chunks).toString('utf8');
 }
 
-/** Reads and parses the input JSON; a missing file is exit 1, malformed JSON exit 2. */
+/** A JSON number literal at a position (sticky). */
+const NUMBER_LITERAL = /-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?/y;
+
+/** The longest plain decimal a number literal is written out to; a longer one is passed on as written (and refused by the library). */
+const MAX_PLAIN_LENGTH = 80;
+
+/** A decimal literal as its sign, significant digits and the exponent of its last digit: `-12.50e1` → `['-', '125', 0]`. */
+function decompose(literal: string): [sign: '' | '-', digits: string, exponent: number] {
+  const sign = literal.startsWith('-') ? '-' : '';
+  const body = sign === '' ? literal : literal.slice(1);
+  const e = body.search(/[eE]/);
+  const mantissa = e < 0 ? body : body.slice(0, e);
+  const point = mantissa.indexOf('.');
+  const fraction = point < 0 ? '' : mantissa.slice(point + 1);
+  const all = `${point < 0 ? mantissa : mantissa.slice(0, point)}${fraction}`.replace(/^0+/, '');
+  const significant = all.replace(/0+$/, '');
+  if (significant === '') return ['', '0', 0];
+  return [sign, significant, (e < 0 ? 0 : Number(body.slice(e + 1))) - fraction.length + (all.length - significant.length)];
+}
+
+/** The literal as a plain decimal string (no exponent), or undefined when it would be longer than {@link MAX_PLAIN_LENGTH}. */
+function plainDecimal(literal: string): string | undefined {
+  const [sign, digits, exponent] = decompose(literal);
+  if (digits === '0') return '0';
+  const length = exponent >= 0 ? digits.length + exponent : Math.max(digits.length, -exponent) + 2;
+  if (!Number.isFinite(length) || length > MAX_PLAIN_LENGTH) return undefined;
+  if (exponent >= 0) return `${sign}${digits}${'0'.repeat(exponent)}`;
+  const point = digits.length + exponent;
+  return point > 0 ? `${sign}${digits.slice(0, point)}.${digits.slice(point)}` : `${sign}0.${'0'.repeat(-point)}${digits}`;
+}
+
+/**
+ * Whether a number literal arrives intact as a JavaScript number: its value is the double's
+ * shortest decimal (what the library reads from a number), a safe integer when it is whole, and
+ * written without an exponent.
+ */
+function heldByNumber(literal: string): boolean {
+  const n = Number(literal);
+  if (!Number.isFinite(n) || Math.abs(n) > Number.MAX_SAFE_INTEGER) return false;
+  const shortest = String(n);
+  if (/e/i.test(shortest)) return false;
+  const [s1, d1, e1] = decompose(literal);
+  const [s2, d2, e2] = decompose(shortest);
+  return (d1 === '0' && d2 === '0') || (s1 === s2 && d1 === d2 && e1 === e2);
+}
+
+/**
+ * Parses JSON text exactly: a number literal that a JavaScript number would not hold as written
+ * (12345678901234567.891, 9007199254740993, 1e-7, 0.1000000000000000000001) becomes the string
+ * of its plain decimal digits, so that the library's decimal fields get the digits as written; a
+ * number that a double holds exactly (12, 0.5, 1850.4) stays a number. A literal too long to
+ * write out (1e400) is passed on as the string written, which the library refuses with an issue.
+ * Throws the SyntaxError of `JSON.parse` on malformed text.
+ *
+ * @param text - JSON text, a leading BOM allowed
+ * @returns the parsed value
+ */
+export function parseJsonExact(text: string): unknown {
+  const source = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  // The text as written is parsed first: its syntax errors give the positions of the user's file.
+  const plain = JSON.parse(source) as unknown;
+  let out = '';
+  let from = 0;
+  for (let i = 0; i < source.length; i++) {
+    const c = source.charCodeAt(i);
+    if (c === 34) {
+      // a string: skip to its closing quote
+      for (i++; i < source.length && source.charCodeAt(i) !== 34; i++) if (source.charCodeAt(i) === 92) i++;
+      continue;
+    }
+    if (c !== 45 && (c < 48 || c > 57)) continue;
+    NUMBER_LITERAL.lastIndex = i;
+    const literal = NUMBER_LITERAL.exec(source)?.[0] ?? '';
+    if (literal !== '' && !heldByNumber(literal)) {
+      out += `${source.slice(from, i)}"${plainDecimal(literal) ?? literal}"`;
+      from = i + literal.length;
+    }
+    i += Math.max(literal.length, 1) - 1;
+  }
+  return from === 0 ? plain : (JSON.parse(out + source.slice(from)) as unknown);
+}
+
+/** Reads and parses the input JSON (exactly: {@link parseJsonExact}); a missing file is exit 1, malformed JSON exit 2. */
 export async function readJsonInput(option: unknown, io: CliIo, stdin: () => Promise<string> = readStdin): Promise<unknown> {
   const path = option === undefined || option === true ? '-' : String(option);
   let text: string;
@@ -43,22 +125,31 @@ export async function readJsonInput(option: unknown, io: CliIo, stdin: () => Pro
     throw new CliError(`cannot read ${path === '-' ? 'standard input' : path}: ${e instanceof Error ? e.message : String(e)}`, EXIT.failure);
   }
   try {
-    return JSON.parse(text.replace(/^\uFEFF/, '')) as unknown;
+    return parseJsonExact(text);
   } catch (e) {
     throw new CliError(`${path === '-' ? 'standard input' : path} is not valid JSON: ${e instanceof Error ? e.message : String(e)}`, EXIT.invalid);
   }
 }
 
-/** Writes the text to `--out` or standard output. */
+/** Writes the text to `--out` (through a temporary file beside it) or standard output (`-` or no `--out`). */
 export async function writeOutput(text: string, out: unknown, io: CliIo): Promise<void> {
-  if (out === undefined || out === true) {
-    io.stdout.write(text);
+  if (out === undefined || out === true || out === '-') {
+    const stdout = guardOutput(io.stdout, 'standard output');
+    try {
+      await stdout.write(text);
+      await stdout.flush();
+    } finally {
+      stdout.release();
+    }
     return;
   }
+  const file = await openOutputFile(resolve(io.cwd, String(out)), String(out));
   try {
-    await writeFile(resolve(io.cwd, String(out)), text, 'utf8');
+    await file.output.write(text);
+    await file.commit();
   } catch (e) {
-    throw new CliError(`cannot write ${String(out)}: ${e instanceof Error ? e.message : String(e)}`, EXIT.failure);
+    await file.abort();
+    throw e;
   }
 }
 

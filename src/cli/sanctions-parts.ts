@@ -17,7 +17,7 @@ import { parse as parseSync } from 'csv-parse/sync';
 import { defineSanctionTable, sanctionTotals, type SanctionStreamOptions } from '../sanctions';
 import { CsvBytes } from './format';
 import { CliError, EXIT } from './io';
-import { CaseRecords, parseOptions, SHOWN_ERRORS, type CliRow, type RegistryLayout } from './sanctions-rows';
+import { CaseRecords, parseOptions, SHOWN_ERRORS, type CliRow, type RegistryLayout, type ResultFormat } from './sanctions-rows';
 import { totalsPart, type TotalsPart } from './sanctions-totals';
 
 /** How the records of the parts are read and computed: the same on every thread. */
@@ -25,6 +25,8 @@ export interface PartsSetup {
   delimiter: ';' | ',';
   recordDelimiter: '\n' | '\r\n';
   layout: RegistryLayout;
+  /** The output: CSV lines, or JSON Lines. */
+  format: ResultFormat;
   /** The computation's options, already checked; tables as their JSON (each thread defines them). */
   options: { perCapitaRates?: unknown; tables?: unknown[]; combine?: string | undefined; recomputation?: string | undefined; date?: string | undefined };
 }
@@ -79,7 +81,7 @@ class PartComputer {
 
   /** @param options - the computation's options, `setup.options` with its tables defined */
   constructor(setup: PartsSetup, options: SanctionStreamOptions) {
-    this.#records = new CaseRecords(options, setup.delimiter, '', 2, setup.layout);
+    this.#records = new CaseRecords(options, setup.delimiter, '', 2, setup.layout, setup.format);
     this.#parse = parseOptions(setup.delimiter, setup.recordDelimiter, false);
   }
 

@@ -8,7 +8,7 @@
 import type { Options } from 'csv-parse';
 import { stringify as stringifySync } from 'csv-stringify/sync';
 import { FastRow } from '../sanctions/fastPath';
-import { sanctionRows, type CaseInput, type SanctionErrorRow, type SanctionRow, type SanctionStreamOptions } from '../sanctions';
+import { excelSafeCell, sanctionRows, type CaseInput, type OmsCalcIssue, type SanctionErrorRow, type SanctionRow, type SanctionStreamOptions } from '../sanctions';
 import { CsvBytes, MAX_KOPECKS_BYTES, moneyText, plainAscii, putAscii, putKopecks, putUint } from './format';
 import { CliError, EXIT } from './io';
 
@@ -45,6 +45,39 @@ const SETTING_ALIASES: ReadonlyMap<string, CaseInput['setting']> = new Map([
   ['hospital', 'hospital'],
   ['стационар', 'hospital'],
 ]);
+
+/** The settings with their Russian aliases, as messages list them: `ambulatory (амбулаторно), …`. */
+export const SETTING_FORMS: string = (['ambulatory', 'ambulance', 'all', 'hospital'] as const)
+  .map((setting) => {
+    const aliases = [...SETTING_ALIASES].filter(([alias, to]) => to === setting && alias !== setting).map(([alias]) => alias);
+    return aliases.length === 0 ? setting : `${setting} (${aliases.join(', ')})`;
+  })
+  .join(', ');
+
+/** The setting of a cell or a `--rates` key: a canonical name or a Russian alias, any case; undefined when it is neither. */
+export function settingOf(text: string): CaseInput['setting'] | undefined {
+  return SETTING_ALIASES.get(text.trim().toLowerCase());
+}
+
+/** The message of a setting that is none of the accepted forms. */
+export function settingMessage(given: string): string {
+  return `expected one of ${SETTING_FORMS}; got ${JSON.stringify(given)}`;
+}
+
+/**
+ * An issue's message with the value as the file has it: the library sees a cell after it is
+ * read (`30.02.2025` as `2025-02-30`, `12 345,67 ₽` as `12345.67₽`) and shows that; the tail
+ * `got …` is given the text as written when the two differ.
+ */
+export function asWritten(message: string, written: string | undefined): string {
+  if (written === undefined) return message;
+  const m = /, got (.*)$/s.exec(message);
+  if (m === null || m[1] === written || m[1] === JSON.stringify(written)) return message;
+  return `${message.slice(0, m.index)}, got ${JSON.stringify(written)}`;
+}
+
+/** How `oms-calc sanctions` writes its rows: CSV (the default), or JSON Lines (one object per row). */
+export type ResultFormat = 'csv' | 'json';
 
 /**
  * The csv-parse options of the cases file (bench/sanctions-parse-only.ts measures csv-parse alone
@@ -205,7 +238,7 @@ function caseOf(record: readonly string[], at: Record<CaseField, number>, id: st
   if (at.setting >= 0) {
     const cell = record[at.setting] as string;
     if (cell === 'hospital' || cell === 'ambulatory' || cell === 'all' || cell === 'ambulance') setting = cell;
-    else if (cell !== '') setting = SETTING_ALIASES.get(cell.trim().toLowerCase()) ?? (cell.trim() === '' ? undefined : (cell.trim() as CaseInput['setting']));
+    else if (cell !== '') setting = settingOf(cell) ?? (cell.trim() === '' ? undefined : (cell.trim() as CaseInput['setting']));
   }
   return {
     id,
@@ -223,10 +256,12 @@ function caseOf(record: readonly string[], at: Record<CaseField, number>, id: st
  */
 export function resultLine(out: CsvBytes, line: number, row: SanctionRow, delimiter: string, mark: number): void {
   const id = row.id ?? '';
-  if (!plainAscii(id)) {
+  const first = id.charCodeAt(0);
+  // An id that a spreadsheet would evaluate (= + - @) is written neutralised (excelSafeCell); tab and CR are not plain.
+  if (!plainAscii(id) || first === 61 || first === 43 || first === 45 || first === 64) {
     const m = mark === 44 ? ',' : '.';
     const details = row.details.map((d) => `${d.code}:${moneyText(d.nonPayment, m)}:${moneyText(d.fine, m)}`).join('|');
-    out.text(stringifySync([[String(line), id, 'ok', moneyText(row.nonPayment, m), moneyText(row.fine, m), details, '', '']], { delimiter }));
+    out.text(stringifySync([[String(line), excelSafeCell(id), 'ok', moneyText(row.nonPayment, m), moneyText(row.fine, m), excelSafeCell(details), '', '']], { delimiter }));
     return;
   }
   const sep = delimiter.charCodeAt(0);
@@ -285,9 +320,49 @@ export function resultLine(out: CsvBytes, line: number, row: SanctionRow, delimi
   out.advance(at);
 }
 
-/** The output line of a case that failed (written by csv-stringify: messages may need quoting). */
+/** The output line of a case that failed (written by csv-stringify: messages may need quoting); its text cells neutralised. */
 function errorLine(out: CsvBytes, line: number, id: string | undefined, code: string, message: string, delimiter: string): void {
-  out.text(stringifySync([[String(line), id ?? '', 'error', '', '', '', code, message]], { delimiter }));
+  out.text(stringifySync([[String(line), excelSafeCell(id ?? ''), 'error', '', '', '', excelSafeCell(code), excelSafeCell(message)]], { delimiter }));
+}
+
+/**
+ * The JSON Lines output of a row: `{"line":2,"id":"A1","status":"ok","non_payment":"10000.00","fine":"2100.00",
+ * "details":[{"code":"3.2.2","non_payment":"10000.00","fine":"2100.00"}]}`, or for a failed case
+ * `{"line":3,"id":"A2","status":"error","error_code":"INVALID_INPUT","error_message":"…"}`; money
+ * as decimal strings with two decimals and a point; `id` only when the case has one.
+ */
+function jsonLine(out: CsvBytes, line: number, id: string | undefined, row: SanctionRow | { code: string; message: string }): void {
+  const head = { line, ...(id === undefined ? {} : { id }) };
+  const value =
+    'code' in row
+      ? { ...head, status: 'error', error_code: row.code, error_message: row.message }
+      : {
+          ...head,
+          status: 'ok',
+          non_payment: moneyText(row.nonPayment, '.'),
+          fine: moneyText(row.fine, '.'),
+          details: row.details.map((d) => ({ code: d.code, non_payment: moneyText(d.nonPayment, '.'), fine: moneyText(d.fine, '.') })),
+        };
+  out.text(`${JSON.stringify(value)}\n`);
+}
+
+/** The text of a case field as the record has it, for the messages ({@link asWritten}). */
+function writtenAt(record: readonly string[], at: Record<CaseField, number>, path: readonly (string | number)[]): string | undefined {
+  const field = path[0];
+  if (field === 'tariff' || field === 'date' || field === 'perCapitaRate' || field === 'setting') return at[field] < 0 ? undefined : record[at[field]];
+  if (field === 'violations' && typeof path[1] === 'number' && path[2] === 'recomputedTariff' && at.violations >= 0) {
+    const part = (record[at.violations] ?? '').split('|').filter((p) => p.trim() !== '')[path[1]];
+    const sep = part?.search(/[:=]/) ?? -1;
+    return part === undefined || sep < 0 ? undefined : part.slice(sep + 1);
+  }
+  return undefined;
+}
+
+/** An issue of a case as the output shows it: its path, and the value as the file has it. */
+function issueText(issue: OmsCalcIssue, record: readonly string[], at: Record<CaseField, number>): string {
+  const written = writtenAt(record, at, issue.path);
+  const message = issue.path.length === 1 && issue.path[0] === 'setting' && written !== undefined ? settingMessage(written.trim()) : asWritten(issue.message, written);
+  return issue.path.length > 0 ? `${issue.path.join('.')}: ${message}` : message;
 }
 
 /** A row of the computation, or of the CSV layer (a line with the wrong number of fields). */
@@ -310,6 +385,7 @@ export class CaseRecords {
   readonly #delimiter: ';' | ',';
   readonly #mark: number;
   readonly #help: string;
+  readonly #format: ResultFormat;
 
   /**
    * @param options - the computation's options; checked here (throws `OmsCalcError`)
@@ -317,8 +393,9 @@ export class CaseRecords {
    * @param help - appended to a header error
    * @param line - the line number of the first record
    * @param layout - the header's layout, when the first record is not the header
+   * @param format - the output: CSV lines, or JSON Lines
    */
-  constructor(options: SanctionStreamOptions, delimiter: ';' | ',', help: string, line = 1, layout?: RegistryLayout) {
+  constructor(options: SanctionStreamOptions, delimiter: ';' | ',', help: string, line = 1, layout?: RegistryLayout, format: ResultFormat = 'csv') {
     // One iterable of rows, walked again for each batch: the options are checked once, here, and
     // the caches of the computation are built once.
     this.#computed = sanctionRows(this.#cases, options);
@@ -327,6 +404,7 @@ export class CaseRecords {
     this.#help = help;
     this.line = line;
     this.#layout = layout;
+    this.#format = format;
   }
 
   /** The header's layout, once the header has been read. */
@@ -344,6 +422,7 @@ export class CaseRecords {
     const lines: number[] = [];
     const ids: (string | undefined)[] = [];
     const problems: (string | undefined)[] = [];
+    const records: (readonly string[])[] = [];
     const cases = this.#cases;
     cases.length = 0;
     for (const record of batch) {
@@ -361,6 +440,7 @@ export class CaseRecords {
       const id = idCell === undefined || idCell === '' ? undefined : idCell.trim() === idCell ? idCell : idCell.trim() || undefined;
       lines.push(start);
       ids.push(id);
+      records.push(record);
       if (record.length !== layout.fields) {
         problems.push(`the line has ${record.length} fields, the header has ${layout.fields}`);
       } else {
@@ -375,6 +455,8 @@ export class CaseRecords {
     // 3. One output line per data line, in order.
     const counted: CliRow[] = [];
     const delimiter = this.#delimiter;
+    const json = this.#format === 'json';
+    const columns = (this.#layout as RegistryLayout).columns;
     for (let i = 0; i < lines.length; i++) {
       const at = lines[i] as number;
       const problem = problems[i];
@@ -382,13 +464,18 @@ export class CaseRecords {
       if (problem !== undefined) {
         row = { index: this.count + i, error: { code: 'INVALID_INPUT', message: problem, issues: [{ path: [], message: problem }] } };
         this.#note(at, problem);
-        errorLine(out, at, ids[i], 'INVALID_INPUT', problem, delimiter);
+        if (json) jsonLine(out, at, ids[i], { code: 'INVALID_INPUT', message: problem });
+        else errorLine(out, at, ids[i], 'INVALID_INPUT', problem, delimiter);
       } else {
         row = rows.next().value as CliRow;
         if ('error' in row) {
-          const message = row.error.issues.map((issue) => (issue.path.length > 0 ? `${issue.path.join('.')}: ${issue.message}` : issue.message)).join('; ');
+          const record = records[i] as readonly string[];
+          const message = row.error.issues.map((issue) => issueText(issue, record, columns)).join('; ');
           this.#note(at, `${row.error.code}: ${message}`);
-          errorLine(out, at, row.id, row.error.code, message, delimiter);
+          if (json) jsonLine(out, at, row.id, { code: row.error.code, message });
+          else errorLine(out, at, row.id, row.error.code, message, delimiter);
+        } else if (json) {
+          jsonLine(out, at, row.id, row);
         } else {
           resultLine(out, at, row, delimiter, this.#mark);
         }

@@ -6,8 +6,7 @@
  *
  * @module
  */
-import { once } from 'node:events';
-import { createReadStream, createWriteStream, type WriteStream } from 'node:fs';
+import { createReadStream } from 'node:fs';
 import { open, readFile } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
@@ -18,9 +17,25 @@ import { stringify as stringifySync } from 'csv-stringify/sync';
 import type { X } from '../_internal';
 import { defineSanctionTable, isOmsCalcError, sanctionTotals, type OmsCalcIssue, type SanctionStreamOptions, type SanctionTable } from '../sanctions';
 import { CsvBytes, moneyText } from './format';
-import { CliError, EXIT, type CliCommand, type CliIo, type CliOutput } from './io';
+import { CliError, EXIT, guardOutput, openOutputFile, type CliCommand, type CliIo, type CliOutput } from './io';
+import { parseJsonExact } from './json';
 import { runParts, type PartsSetup } from './sanctions-parts';
-import { CaseRecords, dateText, detectDelimiter, layoutOf, numberText, parseOptions, READ_AHEAD, RESULT_COLUMNS, SHOWN_ERRORS, type CliRow, type RegistryLayout } from './sanctions-rows';
+import {
+  asWritten,
+  CaseRecords,
+  dateText,
+  detectDelimiter,
+  layoutOf,
+  numberText,
+  parseOptions,
+  READ_AHEAD,
+  RESULT_COLUMNS,
+  settingMessage,
+  settingOf,
+  SHOWN_ERRORS,
+  type CliRow,
+  type RegistryLayout,
+} from './sanctions-rows';
 import { mergeTotals, totalsPart, type FileTotals, type TotalsPart } from './sanctions-totals';
 
 /** Bytes of results that may wait for the disk before the computation waits for them. */
@@ -45,8 +60,14 @@ numbers are ignored ("1 234,56").
 
 --rates FILE.json   РП by setting: {"ambulatory": "1850.40", "hospital": "7123.36", ...}
 --table FILE.json   a table (or an array of tables, chosen by date) in the shape of defineSanctionTable
---out FILE.csv      results; default standard output. Columns: ${RESULT_COLUMNS.join(', ')}
-                    (same delimiter as the input; decimal comma with ';', point with ',')
+--out FILE.csv      results; default (or -) standard output. Columns: ${RESULT_COLUMNS.join(', ')}
+                    (same delimiter as the input; decimal comma with ';', point with ','). A text
+                    cell that a spreadsheet would run as a formula (= + - @ tab CR first) gets a
+                    leading '. The file is written beside its name and renamed when complete.
+--format csv|json   csv (default), or JSON Lines: one object per row, in file order —
+                    {"line":2,"id":"1","status":"ok","non_payment":"10000.00","fine":"2100.00",
+                     "details":[{"code":"3.2.2","non_payment":"10000.00","fine":"2100.00"}]}, or
+                    {"line":3,"status":"error","error_code":"…","error_message":"…"}; money with a point
 --jobs N|auto       threads that parse and compute. auto (default): one per core, up to ${MAX_AUTO_JOBS}, for
                     files of ${PARALLEL_FROM_BYTES >> 20} MiB and more, else 1. The output is the same for any N, every
                     row in file order. The file is cut into parts at line ends while it has no
@@ -108,7 +129,7 @@ async function readJson(file: string, what: string): Promise<unknown> {
     throw new CliError(`cannot read ${what} ${file}: ${(e as Error).message}`, EXIT.failure);
   }
   try {
-    return JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text) as unknown;
+    return parseJsonExact(text);
   } catch (e) {
     throw new CliError(`${what} ${file} is not valid JSON: ${(e as Error).message}`, EXIT.invalid);
   }
@@ -128,6 +149,7 @@ export interface SanctionsCliOptions {
   recomputation?: unknown;
   date?: unknown;
   jobs?: unknown;
+  format?: unknown;
 }
 
 /** `--jobs`: a number of threads, or undefined for auto. */
@@ -142,21 +164,33 @@ function jobsOf(value: unknown): number | undefined {
 export async function runSanctions(options: SanctionsCliOptions, io: CliIo): Promise<number> {
   const cases = options.cases;
   if (typeof cases !== 'string' || cases === '') throw new CliError(`missing --cases FILE.csv\n\n${HELP}`, EXIT.invalid);
-  for (const name of ['rates', 'table', 'out', 'combine', 'recomputation', 'date'] as const) {
+  for (const name of ['rates', 'table', 'out', 'combine', 'recomputation', 'date', 'format'] as const) {
     const v = options[name];
     if (v !== undefined && typeof v !== 'string') throw new CliError(`--${name} takes one value`, EXIT.invalid);
   }
   const jobs = jobsOf(options.jobs);
+  const format = options.format === undefined ? 'csv' : options.format;
+  if (format !== 'csv' && format !== 'json') throw new CliError(`--format must be csv or json, got ${JSON.stringify(format)}`, EXIT.invalid);
   const file = resolve(io.cwd, cases);
 
   // Options of the computation, checked by the library before any row is read.
   const streamOptions: SanctionStreamOptions = {};
   const partOptions: PartsSetup['options'] = {};
+  /** Each --rates value as the file has it, by its setting, for the messages. */
+  const ratesWritten = new Map<string, string>();
   if (typeof options.rates === 'string') {
     let rates = await readJson(resolve(io.cwd, options.rates), '--rates');
     if (typeof rates === 'object' && rates !== null && 'perCapitaRates' in rates) rates = (rates as { perCapitaRates: unknown }).perCapitaRates;
     if (typeof rates === 'object' && rates !== null && !Array.isArray(rates)) {
-      rates = Object.fromEntries(Object.entries(rates).map(([k, v]) => [k, typeof v === 'string' ? numberText(v) ?? v : v]));
+      const unknown = Object.keys(rates).filter((k) => settingOf(k) === undefined);
+      if (unknown.length > 0) throw new CliError(`invalid options\n${unknown.map((k) => `  --rates: unknown setting: ${settingMessage(k)}`).join('\n')}`, EXIT.invalid);
+      rates = Object.fromEntries(
+        Object.entries(rates).map(([k, v]) => {
+          const setting = settingOf(k) as string;
+          if (typeof v === 'string') ratesWritten.set(setting, v);
+          return [setting, typeof v === 'string' ? numberText(v) ?? v : v];
+        }),
+      );
     }
     streamOptions.perCapitaRates = rates as SanctionStreamOptions['perCapitaRates'];
     partOptions.perCapitaRates = rates;
@@ -185,10 +219,14 @@ export async function runSanctions(options: SanctionsCliOptions, io: CliIo): Pro
   /** The records of the file from `line` on; the options are checked here (the library throws INVALID_INPUT at once). */
   const recordsFrom = (delimiter: ';' | ',', line: number, layout?: RegistryLayout): CaseRecords => {
     try {
-      return new CaseRecords(streamOptions, delimiter, HELP, line, layout);
+      return new CaseRecords(streamOptions, delimiter, HELP, line, layout, format);
     } catch (e) {
       if (!isOmsCalcError(e)) throw e;
-      const issues = e.issues.map((i) => ({ ...i, path: i.path[0] === 'perCapitaRates' ? ['--rates', ...i.path.slice(1)] : i.path }));
+      const issues = e.issues.map((i) => {
+        if (i.path[0] === 'perCapitaRates') return { path: ['--rates', ...i.path.slice(1)], message: asWritten(i.message, ratesWritten.get(String(i.path[1]))) };
+        if (i.path[0] === 'date' && typeof options.date === 'string') return { path: ['--date'], message: asWritten(i.message, options.date) };
+        return i;
+      });
       throw new CliError(`invalid options\n${formatIssues('', issues)}`, EXIT.invalid);
     }
   };
@@ -207,23 +245,10 @@ export async function runSanctions(options: SanctionsCliOptions, io: CliIo): Pro
   const mark = delimiter === ';' ? ',' : '.';
   const money = (x: X): string => moneyText(x, mark);
 
-  // Output.
-  let sink: CliOutput;
-  let out: WriteStream | undefined;
-  if (typeof options.out === 'string') {
-    out = createWriteStream(resolve(io.cwd, options.out), { highWaterMark: WRITE_BEHIND });
-    try {
-      await once(out, 'open');
-    } catch (e) {
-      throw new CliError(`cannot write --out ${options.out}: ${(e as Error).message}`, EXIT.failure);
-    }
-    sink = out;
-  } else {
-    sink = io.stdout;
-  }
-  const write = async (bytes: string | Uint8Array): Promise<void> => {
-    if (!sink.write(bytes)) await new Promise<void>((drained) => sink.once('drain', () => drained()));
-  };
+  // Output: --out through a temporary file renamed when complete, or standard output.
+  const outFile = typeof options.out === 'string' && options.out !== '-' ? await openOutputFile(resolve(io.cwd, options.out), `--out ${options.out}`, WRITE_BEHIND) : undefined;
+  const sink = outFile?.output ?? guardOutput(io.stdout, 'standard output');
+  const write = (bytes: string | Uint8Array): Promise<void> => sink.write(bytes);
 
   const showProgress = io.stderr.isTTY === true;
   const started = Date.now();
@@ -240,7 +265,7 @@ export async function runSanctions(options: SanctionsCliOptions, io: CliIo): Pro
   const shown: string[] = [];
   let layout: RegistryLayout | undefined;
   try {
-    await write(stringifySync([[...RESULT_COLUMNS]], { delimiter }));
+    if (format === 'csv') await write(stringifySync([[...RESULT_COLUMNS]], { delimiter }));
     // Where the streaming path starts: at the header, or where the run part by part stopped.
     let from: { offset: number; line: number; recordDelimiter?: '\n' | '\r\n' } | undefined = { offset: 0, line: 1 };
     const { dataStart, recordDelimiter } = head;
@@ -253,7 +278,7 @@ export async function runSanctions(options: SanctionsCliOptions, io: CliIo): Pro
         file,
         start: dataStart,
         line: 2,
-        setup: { delimiter, recordDelimiter, layout, options: partOptions },
+        setup: { delimiter, recordDelimiter, layout, format, options: partOptions },
         options: streamOptions,
         workers,
         script: io.workerScript,
@@ -274,21 +299,18 @@ export async function runSanctions(options: SanctionsCliOptions, io: CliIo): Pro
       layout = records.layout;
       for (const line of records.shown) if (shown.length < SHOWN_ERRORS) shown.push(line);
     }
+    if (layout === undefined) throw new CliError(`${file} is empty: a header line is needed\n\n${HELP}`, EXIT.invalid);
+    if (outFile === undefined) await sink.flush();
+    else await outFile.commit();
   } catch (e) {
-    out?.end();
+    await outFile?.abort();
+    if (outFile === undefined) sink.release();
     if (e instanceof CliError) throw e;
     const code = (e as { code?: unknown }).code;
     if (typeof code === 'string' && code.startsWith('CSV_')) throw new CliError(`${file}: ${(e as Error).message}`, EXIT.invalid);
     throw new CliError(`${file}: ${(e as Error).message}`, EXIT.failure);
   }
-  if (layout === undefined) {
-    out?.end();
-    throw new CliError(`${file} is empty: a header line is needed\n\n${HELP}`, EXIT.invalid);
-  }
-  if (out !== undefined) {
-    out.end();
-    await once(out, 'finish');
-  }
+  if (outFile === undefined) sink.release();
 
   const totals = mergeTotals(parts);
   if (showProgress) io.stderr.write('\r\u001b[K');
@@ -418,7 +440,8 @@ export const sanctionsCommand: CliCommand = {
     ['--cases <file>', 'the cases, CSV (required)'],
     ['--rates <file>', 'РП by setting, JSON'],
     ['--table <file>', 'a coefficient table (or an array of tables), JSON; default the built-in one'],
-    ['--out <file>', 'the results, CSV; default standard output'],
+    ['--out <file>', 'the results; default (or -) standard output; a file is written whole or not at all'],
+    ['--format <format>', "the results: 'csv' (default) or 'json' (JSON Lines: one object per row)"],
     ['--combine <policy>', "several violations in one case: 'max' (default) or 'sum-capped'"],
     ['--recomputation <policy>', "a recomputed tariff: 'difference' (default, РТ1 − РТ2) or 'difference-plus-kno' ((РТ1 − РТ2) + РТ2 × Кно), decision D13"],
     ['--date <date>', 'the date for cases without one (picks the table in force)'],
