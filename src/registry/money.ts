@@ -66,16 +66,18 @@ export function parseSmallInt(s: string, max: number): number {
 
 const DAYS = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 
+/** The digit at `i` of `s`, or −1000 for any other character (so that a bad date fails the ranges below). */
+function digitAt(s: string, i: number): number {
+  const v = s.charCodeAt(i) - 48;
+  return v >= 0 && v <= 9 ? v : -1000;
+}
+
 /** Whether `s` is an ISO calendar date `YYYY-MM-DD`. */
 export function isIsoDate(s: string): boolean {
   if (s.length !== 10 || s.charCodeAt(4) !== 45 || s.charCodeAt(7) !== 45) return false;
-  for (const i of [0, 1, 2, 3, 5, 6, 8, 9]) {
-    const d = s.charCodeAt(i) - 48;
-    if (d < 0 || d > 9) return false;
-  }
-  const year = Number(s.slice(0, 4));
-  const month = Number(s.slice(5, 7));
-  const day = Number(s.slice(8, 10));
+  const year = digitAt(s, 0) * 1000 + digitAt(s, 1) * 100 + digitAt(s, 2) * 10 + digitAt(s, 3);
+  const month = digitAt(s, 5) * 10 + digitAt(s, 6);
+  const day = digitAt(s, 8) * 10 + digitAt(s, 9);
   if (year < 1 || month < 1 || month > 12 || day < 1) return false;
   const leap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
   return day <= (month === 2 && !leap ? 28 : (DAYS[month - 1] as number));

@@ -113,16 +113,25 @@ type Kind = 'text' | 'money' | 'date' | 'count' | 'code' | { max: number };
 interface FieldDef {
   /** The property of the record. */
   readonly key: string;
+  /** The property of its parsed number (`…K` kopecks, `…N` integer). */
+  readonly parsedKey: string;
+  /** Its bit in the mask of the elements seen in its parent. */
+  bit: number;
   readonly kind: Kind;
   readonly required: boolean;
   /** Repeated element: the values go into an array. */
   readonly list?: boolean;
 }
 
-const f = (key: string, kind: Kind, required = false, list = false): FieldDef => ({ key, kind, required, list });
+const f = (key: string, kind: Kind, required = false, list = false): FieldDef => ({ key, parsedKey: kind === 'money' ? `${key}K` : `${key}N`, bit: 0, kind, required, list });
 
 const FIELDS: readonly (ReadonlyMap<string, FieldDef> | undefined)[] = [];
-const fieldsOf = (entries: [string, FieldDef][]): ReadonlyMap<string, FieldDef> => new Map(entries);
+const fieldsOf = (entries: [string, FieldDef][]): ReadonlyMap<string, FieldDef> => {
+  entries.forEach(([, def], i) => {
+    def.bit = 1 << i;
+  });
+  return new Map(entries);
+};
 (FIELDS as (ReadonlyMap<string, FieldDef> | undefined)[])[ZGLV] = fieldsOf([
   ['VERSION', f('version', 'text')],
   ['DATA', f('date', 'text')],
@@ -176,6 +185,9 @@ const fieldsOf = (entries: [string, FieldDef][]): ReadonlyMap<string, FieldDef> 
   ['S_IST', f('sIst', 'text')],
 ]);
 
+/** The mask of the required elements of each context. */
+const REQUIRED: readonly number[] = FIELDS.map((m) => (m === undefined ? 0 : [...m.values()].reduce((mask, d) => (d.required ? mask | d.bit : mask), 0)));
+
 const NAMES: Record<number, string> = { [ZGLV]: 'ZGLV', [SCHET]: 'SCHET', [ZAP]: 'ZAP', [ZSL]: 'Z_SL', [SL]: 'SL', [SANK]: 'SANK' };
 
 /** The source cited in the messages of the format's rules. */
@@ -185,13 +197,21 @@ function shorten(s: string): string {
   return s.length > 40 ? `${s.slice(0, 40)}…` : s;
 }
 
-const newSl = (line: number): SlRec => ({ line, sumMK: -1 });
-const newSank = (line: number): SankRec => ({ line, sSumK: -1, sTipN: -1, slId: [], sOsnN: -1, dateOk: undefined, codeExp: [] });
+// Records are made with every property present, so that they keep one shape while filled in.
+const newSl = (line: number): SlRec => ({ line, slId: undefined, tarif: undefined, sumM: undefined, sumMK: -1 });
+const newSank = (line: number): SankRec => ({
+  line, sCode: undefined, sSum: undefined, sSumK: -1, sTip: undefined, sTipN: -1, slId: [], sOsn: undefined, sOsnN: -1,
+  dateAct: undefined, dateOk: undefined, numAct: undefined, codeExp: [], sCom: undefined, sIst: undefined,
+});
 const newCase = (line: number): CaseRec => ({
-  kind: 'case', line, uslOkN: -1, dateZ2Ok: undefined, sumvK: -1, oplataN: -1, sumpK: -1, sankItK: 0, sl: [], sank: [],
+  kind: 'case', line, nZap: undefined, prNov: undefined, idcase: undefined, uslOk: undefined, uslOkN: -1, dateZ1: undefined,
+  dateZ2: undefined, dateZ2Ok: undefined, idsp: undefined, sumv: undefined, sumvK: -1, oplata: undefined, oplataN: -1,
+  sump: undefined, sumpK: -1, sankIt: undefined, sankItK: 0, sl: [], sank: [],
 });
 const newSchet = (line: number, header: RegistryHeader): SchetRec => ({
-  kind: 'schet', line, header, summavK: -1, summapK: ABSENT, sankMekK: ABSENT, sankMeeK: ABSENT, sankEkmpK: ABSENT,
+  kind: 'schet', line, header, code: undefined, codeMo: undefined, year: undefined, month: undefined, nschet: undefined,
+  dschet: undefined, plat: undefined, summav: undefined, summavK: -1, summap: undefined, summapK: ABSENT, sankMek: undefined,
+  sankMekK: ABSENT, sankMee: undefined, sankMeeK: ABSENT, sankEkmp: undefined, sankEkmpK: ABSENT,
 });
 
 /**
@@ -224,10 +244,10 @@ export class RegistryScanner {
   private sl: SlRec | undefined;
   private sank: SankRec | undefined;
   /** Elements seen in the open ZGLV or SCHET, ZAP, Z_SL, SL or SANK: to report a repeated or a missing one. */
-  private seen = new Set<string>();
-  private seenZap = new Set<string>();
-  private seenCase = new Set<string>();
-  private seenSub = new Set<string>();
+  private seen = 0;
+  private seenZap = 0;
+  private seenCase = 0;
+  private seenSub = 0;
   /** Malformed items of the open ZAP (or SCHET), emitted just before its record. */
   private pending: RegistryMalformed[] = [];
   private inRecord = false;
@@ -301,8 +321,8 @@ export class RegistryScanner {
         const parent = this.contexts[this.depth - 1] as number;
         const rec = this.target(parent);
         const def = this.field;
-        if (rec !== undefined && def !== undefined && def.kind !== 'text' && def.list !== true) rec[def.kind === 'money' ? `${def.key}K` : `${def.key}N`] = -1;
-        (parent === SL || parent === SANK ? this.seenSub : parent === ZSL ? this.seenCase : parent === ZAP ? this.seenZap : this.seen).add(this.fieldName);
+        if (rec !== undefined && def !== undefined && def.kind !== 'text' && def.list !== true) rec[def.parsedKey] = -1;
+        this.markSeen(parent, (this.field as FieldDef).bit);
         this.fieldDepth = -1;
         this.field = undefined;
         this.depth--;
@@ -352,19 +372,19 @@ export class RegistryScanner {
           this.inRecord = true;
           this.nZap = undefined;
           this.prNov = undefined;
-          this.seenZap = new Set();
+          this.seenZap = 0;
           return ZAP;
         }
         if (name === 'SCHET') {
           this.schets++;
           this.inRecord = true;
-          this.seen = new Set();
+          this.seen = 0;
           this.schet = newSchet(line, this.header);
           if (this.schets > 1) this.malformed('SCHET', line, `ZL_LIST: элемент SCHET повторён; в файле один счёт (${FORMAT_SOURCE})`, undefined);
           return SCHET;
         }
         if (name === 'ZGLV') {
-          this.seen = new Set();
+          this.seen = 0;
           return ZGLV;
         }
         return OTHER;
@@ -374,19 +394,19 @@ export class RegistryScanner {
           this.current = newCase(line);
           this.current.nZap = this.nZap;
           if (this.prNov !== undefined) this.current.prNov = this.prNov;
-          this.seenCase = new Set();
+          this.seenCase = 0;
           return ZSL;
         }
         return this.leaf(ZAP, name, line);
       case ZSL:
         if (name === 'SL') {
           this.sl = newSl(line);
-          this.seenSub = new Set();
+          this.seenSub = 0;
           return SL;
         }
         if (name === 'SANK') {
           this.sank = newSank(line);
-          this.seenSub = new Set();
+          this.seenSub = 0;
           return SANK;
         }
         return this.leaf(ZSL, name, line);
@@ -448,7 +468,7 @@ export class RegistryScanner {
         this.prNov = value;
         if (this.current !== undefined) this.current.prNov = value;
       }
-      this.seenZap.add(name);
+      this.seenZap |= def.bit;
       return;
     }
     const rec = this.target(parent);
@@ -456,14 +476,13 @@ export class RegistryScanner {
     const seen = parent === SL || parent === SANK ? this.seenSub : parent === ZSL ? this.seenCase : this.seen;
     if (def.list === true) {
       (rec[def.key] as string[]).push(value);
-      seen.add(name);
       return;
     }
-    if (seen.has(name)) {
+    if ((seen & def.bit) !== 0) {
       this.malformed(name, line, `${NAMES[parent] ?? ''}: элемент ${name} повторён (${FORMAT_SOURCE})`, value);
       return;
     }
-    seen.add(name);
+    this.markSeen(parent, def.bit);
     if (value.length === 0 && !def.required) return; // an empty optional element is absent
     rec[def.key] = value;
     const kind = def.kind;
@@ -473,7 +492,7 @@ export class RegistryScanner {
       if (k < 0) {
         this.malformed(name, line, `${name}: ожидалась сумма — неотрицательное десятичное число с точкой, не более 15 цифр и 2 знаков после точки, получено ${JSON.stringify(shorten(value))} (${FORMAT_SOURCE})`, value);
       }
-      rec[`${def.key}K`] = k;
+      rec[def.parsedKey] = k;
       return;
     }
     if (kind === 'date') {
@@ -500,14 +519,23 @@ export class RegistryScanner {
     }
     const n = parseSmallInt(value, kind.max);
     if (n < 0) this.malformed(name, line, `${name}: ожидалось целое число от 0 до ${kind.max}, получено ${JSON.stringify(shorten(value))} (${FORMAT_SOURCE})`, value);
-    rec[`${def.key}N`] = n;
+    rec[def.parsedKey] = n;
   }
 
-  private missing(parent: number, seen: ReadonlySet<string>, line: number): void {
+  private markSeen(parent: number, bit: number): void {
+    if (parent === SL || parent === SANK) this.seenSub |= bit;
+    else if (parent === ZSL) this.seenCase |= bit;
+    else if (parent === ZAP) this.seenZap |= bit;
+    else this.seen |= bit;
+  }
+
+  private missing(parent: number, seen: number, line: number): void {
+    const required = REQUIRED[parent] as number;
+    if ((seen & required) === required) return;
     const fields = FIELDS[parent];
     if (fields === undefined) return;
     for (const [name, def] of fields) {
-      if (def.required && !seen.has(name)) this.malformed(name, line, `${NAMES[parent] ?? ''}: нет обязательного элемента ${name} (${FORMAT_SOURCE})`, undefined);
+      if (def.required && (seen & def.bit) === 0) this.malformed(name, line, `${NAMES[parent] ?? ''}: нет обязательного элемента ${name} (${FORMAT_SOURCE})`, undefined);
     }
   }
 
