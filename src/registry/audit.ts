@@ -242,6 +242,7 @@ export class Auditor {
       if (s.sSumK >= 0) {
         sankSum += s.sSumK;
         if (cls >= 0) (this.actual[cls] as KopeckSum).add(s.sSumK);
+        else if (s.sSumK > 0 && (s.sTipN < 0 || date === undefined)) this.classBroken.fill(true); // its class cannot be read
       } else {
         sankOk = false;
         if (cls >= 0) this.classBroken[cls] = true;

@@ -218,3 +218,15 @@ describe('encodings and chunks', () => {
     expect([audit.truncated, Object.values(audit.byRule).reduce((a, b) => a + (b ?? 0), 0)]).toEqual([true, 11]);
   });
 });
+
+describe('a bad value skips only the rules that need it', () => {
+  it('a malformed S_TIP: the sanction’s class is unknown, so the invoice’s SANK_* are not compared', async () => {
+    const audit = await auditRegistry([base.replace('<S_TIP>51</S_TIP>', '<S_TIP>5x</S_TIP>')]);
+    expect(audit.findings.map((f) => `${f.rule} ${f.element ?? ''}`)).toEqual(['MALFORMED S_TIP']);
+  });
+
+  it('a malformed S_SUM: SANK_IT and the class sums are not compared, SUMP still is', async () => {
+    const audit = await auditRegistry([base.replace('<S_SUM>1500.01</S_SUM>', '<S_SUM>1500.0.1</S_SUM>').replace('<SUMP>43500.04</SUMP>', '<SUMP>43500.00</SUMP>')]);
+    expect(audit.findings.map((f) => f.rule)).toEqual(['MALFORMED', 'SUMP_MISMATCH', 'SCHET_SUM_MISMATCH']);
+  });
+});
