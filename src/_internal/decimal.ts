@@ -91,13 +91,26 @@ export function coerce(value: unknown): X | string {
   return typeof result !== 'string' && result.isZero() ? new D(0) : result;
 }
 
+/**
+ * The longest decimal string accepted, in characters: room for any amount below 10¹⁸ with many
+ * places and for probabilities written to 10⁻⁹⁰; a longer one is a mistake, and its message
+ * shows only its beginning.
+ */
+export const MAX_DECIMAL_LENGTH = 100;
+
+function coerceText(text: string, what: string): X | string {
+  if (text.length > MAX_DECIMAL_LENGTH) return `expected ${what} of at most ${MAX_DECIMAL_LENGTH} characters, got ${show(text)} (${text.length} characters)`;
+  if (!PLAIN.test(text)) return `expected a plain decimal string such as "1234.56", got ${show(text)}`;
+  return new D(text);
+}
+
 function coerceSigned(value: unknown): X | string {
-  if (typeof value === 'string') {
-    if (!PLAIN.test(value)) return `expected a plain decimal string such as "1234.56", got ${show(value)}`;
-    return new D(value);
-  }
+  if (typeof value === 'string') return coerceText(value, 'a decimal string');
   if (typeof value === 'number') {
     if (!Number.isFinite(value)) return `expected a finite number, got ${show(value)}`;
+    // Above 2⁵³ a JavaScript number no longer holds every integer: 12345678901234567.891 is
+    // already 12345678901234568 when it arrives. Such an amount must come as a decimal string.
+    if (Math.abs(value) > Number.MAX_SAFE_INTEGER) return `a number above 2^53 (${String(value)}) may have lost digits; give it as a decimal string`;
     return new D(value);
   }
   if (typeof value === 'object' && value !== null && !Array.isArray(value)) {
@@ -110,7 +123,11 @@ function coerceSigned(value: unknown): X | string {
         return 'expected a Decimal-like value, but its toString() threw';
       }
       const isDecimalJs = Decimal.isDecimal(value);
-      if (typeof text === 'string' && (isDecimalJs ? EXPONENTIAL : PLAIN).test(text)) return new D(text);
+      if (typeof text === 'string' && isDecimalJs && EXPONENTIAL.test(text)) {
+        const x = new D(text);
+        return x.precision(true) > MAX_DECIMAL_LENGTH ? `expected a Decimal of at most ${MAX_DECIMAL_LENGTH} digits, got one of ${x.precision(true)}` : x;
+      }
+      if (typeof text === 'string' && !isDecimalJs && PLAIN.test(text)) return coerceText(text, 'a Decimal-like value');
       return `expected a Decimal-like value whose toString() is a decimal, got ${show(text)}`;
     }
   }

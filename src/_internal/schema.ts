@@ -48,10 +48,16 @@ export function decimal(rules: DecimalRules = {}): z.ZodType<X, DecimalInput> {
   }) as unknown as z.ZodType<X, DecimalInput>;
 }
 
-/** A non-negative amount of money in rubles (any number of places; results are rounded). */
-export const amount: z.ZodType<X, DecimalInput> = decimal({ min: 0 });
-/** A non-negative amount of money in rubles and kopecks (at most 2 decimal places). */
-export const kopeckAmount: z.ZodType<X, DecimalInput> = decimal({ min: 0, maxPlaces: 2 });
+/**
+ * The largest amount of money any input may have: just under 10¹⁸ ₽, so that every sum, product
+ * and square of the library's formulas stays exact in its 40-digit decimal context (10¹⁸ ₽ is
+ * ten thousand times the whole budget of ОМС).
+ */
+export const MAX_MONEY = '999999999999999999.99';
+/** A non-negative amount of money in rubles (any number of places; results are rounded), below 10¹⁸. */
+export const amount: z.ZodType<X, DecimalInput> = decimal({ min: 0, max: MAX_MONEY });
+/** A non-negative amount of money in rubles and kopecks (at most 2 decimal places), below 10¹⁸. */
+export const kopeckAmount: z.ZodType<X, DecimalInput> = decimal({ min: 0, max: MAX_MONEY, maxPlaces: 2 });
 /** A probability or a share, in [0, 1]. */
 export const unitInterval: z.ZodType<X, DecimalInput> = decimal({ min: 0, max: 1 });
 

@@ -148,7 +148,9 @@ const wholeNumber = (min: number, max: number, what: string) =>
     .number({ error: (issue) => `expected ${what}: a whole number, got ${typeof issue.input === 'number' ? String(issue.input) : typeof issue.input}` })
     .int({ error: (issue) => `must be a whole number, got ${String(issue.input)}` })
     .min(min, { error: (issue) => `must be at least ${min}, got ${String(issue.input)}` })
-    .max(max, { error: (issue) => `must be at most ${max}, got ${String(issue.input)}` });
+    .max(max, { error: (issue) => `must be at most ${max}, got ${String(issue.input)}` })
+    // -0 is 0: no result ever carries a negative zero
+    .transform((n) => (n === 0 ? 0 : n));
 
 /**
  * Schema of {@link ReserveAtRiskInput}.

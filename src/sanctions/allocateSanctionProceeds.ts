@@ -90,6 +90,9 @@ export interface SanctionProceeds {
   trace: TraceStep[];
 }
 
+/** Names that a plain object cannot hold as ordinary keys. */
+const RESERVED_KEYS: ReadonlySet<string> = new Set(['__proto__', 'constructor', 'prototype']);
+
 /**
  * Splits sanction money by shares exactly to the kopeck, by the largest-remainder method, so that
  * the parts always add up to the amount: each recipient first gets its share rounded down to the
@@ -122,6 +125,17 @@ export interface SanctionProceeds {
 export function allocateSanctionProceeds(amount: DecimalInput, shares?: Record<string, DecimalInput>): SanctionProceeds {
   if (shares !== undefined && (typeof shares !== 'object' || shares === null || Array.isArray(shares))) {
     throw invalidInput('allocateSanctionProceeds', [{ path: ['shares'], message: 'expected an object of shares by recipient' }]);
+  }
+  if (shares !== undefined) {
+    // A key such as "__proto__" (an own key of parsed JSON) would be dropped by an object record:
+    // the share would vanish and the error would speak of the sum. Name it instead.
+    const reserved = Object.getOwnPropertyNames(shares).filter((k) => RESERVED_KEYS.has(k));
+    if (reserved.length > 0) {
+      throw invalidInput(
+        'allocateSanctionProceeds',
+        reserved.map((k) => ({ path: ['shares', k], message: `a recipient may not be named "${k}" (a reserved name of JavaScript objects)` })),
+      );
+    }
   }
   const v = parseInput(AllocateSanctionProceedsInputSchema, shares === undefined ? { amount } : { amount, shares }, 'allocateSanctionProceeds');
   const t = trace();

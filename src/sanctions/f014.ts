@@ -6,7 +6,7 @@
  */
 import { z } from 'zod';
 import { decimal, type DecimalInput, type X } from '../_internal';
-import { CODE_PATTERN, isoDate, type SanctionSection } from './table';
+import { CODE_PATTERN, COEFFICIENT_PLACES, isoDate, type SanctionSection } from './table';
 
 /**
  * One row of F014 after validation. `kno` and `ksht` are `null` where the classifier has 0 (no
@@ -125,7 +125,7 @@ export function sectionOfPoint(osn: string, dateBeg: string): SanctionSection | 
 /** A coefficient of F014: a decimal in range; 0, `null` or absent → `null`. */
 const coefficient = (rules: { min: number; max?: number }): z.ZodType<X | null, DecimalInput | null | undefined> =>
   z
-    .union([z.null(), decimal(rules)])
+    .union([z.null(), decimal({ ...rules, maxPlaces: COEFFICIENT_PLACES })])
     .optional()
     .transform((v): X | null => (v === null || v === undefined || v.isZero() ? null : v));
 
@@ -153,7 +153,17 @@ const F014EntrySchema = z.strictObject({
 /** {@link F014EntryInput} after validation, before freezing. */
 type ParsedF014Entry = z.output<typeof F014EntrySchema>;
 
-/** {@link F014TableInput} after validation. */
+/**
+ * {@link F014TableInput} after validation: coefficients as Decimals or `null`, Osn without its dot.
+ *
+ * @example
+ * ```ts
+ * import { F014TableInputSchema, type ParsedF014TableInput } from 'oms-calc/sanctions';
+ *
+ * const t: ParsedF014TableInput = F014TableInputSchema.parse({ entries: [{ kod: 258, osn: '3.2.4.', dateBeg: '2021-05-25', kno: '1', ksht: '0' }] });
+ * [t.entries[0]?.osn, t.entries[0]?.ksht]; // ['3.2.4', null]
+ * ```
+ */
 export interface ParsedF014TableInput {
   id?: string | undefined;
   title?: string | undefined;

@@ -152,6 +152,29 @@ const tableSchema = z.unknown().transform((value, ctx): SanctionTable => {
   return z.NEVER;
 });
 
+/**
+ * The tables given together must choose one table on every date, whatever their order: ids are
+ * unique, and no two tables begin on the same day (of overlapping tables the one that begins
+ * later supersedes the other; two that begin together would leave the choice to their order).
+ */
+function checkTableSet(tables: readonly SanctionTable[], ctx: z.RefinementCtx): void {
+  const period = (t: SanctionTable): string => `${t.validFrom} – ${t.validTo ?? '…'}`;
+  tables.forEach((t, j) => {
+    for (let i = 0; i < j; i++) {
+      const o = tables[i] as SanctionTable;
+      if (o.id === t.id) {
+        ctx.addIssue({ code: 'custom', path: [j, 'id'], message: `two tables have the id "${t.id}" (tables ${i} and ${j}); give each table its own id` });
+      } else if (o.validFrom === t.validFrom) {
+        ctx.addIssue({
+          code: 'custom',
+          path: [j, 'validFrom'],
+          message: `tables "${o.id}" (${period(o)}) and "${t.id}" (${period(t)}) both begin on ${t.validFrom}: on a date in both, the table in force would depend on their order; give them different periods`,
+        });
+      }
+    }
+  });
+}
+
 const settingRates = z.strictObject({
   ambulatory: amount.optional(),
   ambulance: amount.optional(),
@@ -160,7 +183,11 @@ const settingRates = z.strictObject({
 });
 
 const optionsShape = {
-  tables: z.array(tableSchema, { error: 'expected an array of sanction tables' }).min(1, 'give at least one table, or leave tables out for the built-in one').optional(),
+  tables: z
+    .array(tableSchema, { error: 'expected an array of sanction tables' })
+    .min(1, 'give at least one table, or leave tables out for the built-in one')
+    .superRefine(checkTableSet)
+    .optional(),
   date: isoDate.optional(),
   perCapitaRates: settingRates.optional(),
   combine: z.enum(['max', 'sum-capped'], { error: 'expected "max" or "sum-capped"' }).optional(),

@@ -157,6 +157,9 @@ export interface SanctionTableInput {
   readonly entries: readonly ViolationEntryInput[];
 }
 
+/** The decimal places a coefficient may have (Кно, Кшт): two, as the list of 231н writes them. */
+export const COEFFICIENT_PLACES = 2;
+
 /** A violation code: two or three groups of digits separated by dots (`1.1`, `3.2.1`, `1.10.6`). */
 export const CODE_PATTERN = /^\d{1,3}\.\d{1,3}(?:\.\d{1,3})?$/;
 
@@ -196,7 +199,9 @@ const nonEmpty = (what: string): z.ZodType<string, string> => z.string({ error: 
 /** A coefficient field: a decimal in range, or `null`/absent for "none". */
 const coefficient = (rules: { min: number; max?: number }): z.ZodType<X | null, DecimalInput | null | undefined> =>
   z
-    .union([z.null(), decimal(rules)])
+    // at most two places, as the list of 231н and F014 write every coefficient: 0.1 + 0.2 given
+    // as a number (0.30000000000000004) is a mistake to report, not a coefficient to store
+    .union([z.null(), decimal({ ...rules, maxPlaces: COEFFICIENT_PLACES })])
     .optional()
     .transform((v) => v ?? null) as unknown as z.ZodType<X | null, DecimalInput | null | undefined>;
 
@@ -238,7 +243,7 @@ export const ViolationEntryInputSchema: z.ZodType<ParsedViolationEntryInput, Vio
     section: z.enum(['MEK', 'MEE', 'EKMP'], { error: 'expected a section: "MEK", "MEE" or "EKMP"' }),
     title: nonEmpty('a title'),
     kno: coefficient({ min: 0, max: 1 }),
-    ksht: coefficient({ min: 0 }),
+    ksht: coefficient({ min: 0, max: 100 }),
     basis: z.enum(['layout', 'F014', 'inferred'], { error: 'expected a basis: "layout", "F014" or "inferred"' }).optional(),
     verified: z.boolean({ error: 'expected true or false' }).optional(),
   })

@@ -9,7 +9,8 @@ describe('coerce', () => {
     ['.5', '0.5'],
     ['10.', '10'],
     [0.1, '0.1'],
-    [1e21, '1000000000000000000000'],
+    [Number.MAX_SAFE_INTEGER, '9007199254740991'],
+    ['1'.repeat(100), '1'.repeat(100)],
     [new Decimal('1e-30'), '0.000000000000000000000000000001'],
     [{ toString: () => '42.10' }, '42.1'],
   ])('accepts %j', (input, expected) => {
@@ -34,6 +35,12 @@ describe('coerce', () => {
     [{}, 'got an object'],
     [{ toString: () => 'abc' }, 'got "abc"'],
     [10n, 'got 10'],
+    // a JavaScript number above 2⁵³ may already have lost digits (12345678901234567.891 arrives as 12345678901234568)
+    [12345678901234567.891, 'a number above 2^53 (12345678901234568) may have lost digits; give it as a decimal string'],
+    [1e21, 'above 2^53'],
+    [-(2 ** 53 + 2), 'above 2^53'],
+    // a 10 000-digit string: rejected, and the message shows its first 40 characters only
+    ['9'.repeat(10_000), `at most 100 characters, got "${'9'.repeat(40)}…" (10000 characters)`],
   ])('rejects %s and says why', (input, message) => {
     const v = coerce(input);
     expect(typeof v).toBe('string');

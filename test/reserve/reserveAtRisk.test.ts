@@ -189,21 +189,22 @@ describe('reserveAtRisk — the seeded simulation', () => {
   });
 
   it('stays exact when the sums exceed 2⁵³: BigInt sums, the same draws as doubles', () => {
-    // Income values near 10²⁰ with kopecks: sums of 10²² kopecks, beyond what a double holds exactly.
+    // Income values near 10¹⁷ with kopecks (inputs stay below 10¹⁸ ₽): sums of 10¹⁹ kopecks,
+    // beyond what a double holds exactly (2⁵³ ≈ 9·10¹⁵).
     const huge = {
       ...base,
       income: [
-        { value: '100000000000000000000.01', probability: '0.5' },
-        { value: '100000000000000000000.00', probability: '0.5' },
+        { value: '100000000000000000.01', probability: '0.5' },
+        { value: '100000000000000000.00', probability: '0.5' },
       ],
       levels: ['0.6'],
     };
-    // ДБ_МО = 1e20 + 0.005; Д = ДБ_МО − ДБ + inpatient term: ±0.005 + (−2e6 | 8e6)
+    // ДБ_МО = 1e17 + 0.005; Д = ДБ_МО − ДБ + inpatient term: ±0.005 + (−2e6 | 8e6)
     // atoms −2 000 000.005 (0.4), −1 999 999.995 (0.4), 7 999 999.995 (0.1), 8 000 000.005 (0.1)
     // α = 0.6: VaR = −1 999 999.995 → 0; TVaR = worst 0.4: 0.1·7 999 999.995 + 0.1·8 000 000.005
     //   + 0.2·(−1 999 999.995) = 1 600 000 − 399 999.999 = 1 200 000.001; / 0.4 = 3 000 000.0025 → 3 000 000.00
     expect(reserveAtRisk(huge).levels[0]?.tailValueAtRisk.toString()).toBe('3000000');
-    // Lowering every income scenario by 10²⁰ lowers ДБ_МО by as much: every shortfall is unchanged,
+    // Lowering every income scenario by 10¹⁷ lowers ДБ_МО by as much: every shortfall is unchanged,
     // and the small values are summed as doubles. The same seed must give the same figures.
     const small = { ...huge, income: [{ value: '0.01', probability: '0.5' }, { value: '0', probability: '0.5' }] };
     const mc = { method: 'monte-carlo' as const, runs: 20_000, seed: 3, levels: ['0.3', '0.6', '0.95'] };
@@ -227,6 +228,14 @@ describe('the exact sums of a simulated sample', () => {
     const expected = BigInt(n) * (2n ** 32n - 1n) + BigInt(n) * BigInt(Number.MAX_SAFE_INTEGER);
     expect(sample.above(0n)).toEqual({ weight: BigInt(2 * n), sum: expected });
     expect(sample.above(2n ** 32n)).toEqual({ weight: BigInt(n), sum: BigInt(n) * BigInt(Number.MAX_SAFE_INTEGER) });
+  });
+});
+
+describe('a seed of -0', () => {
+  it('is the seed 0: no result carries a negative zero', () => {
+    const r = reserveAtRisk({ ...base, levels: ['0.95'], method: 'monte-carlo', runs: 1000, seed: -0 });
+    expect(Object.is(r.simulation?.seed, 0)).toBe(true);
+    expect(JSON.stringify(r.levels)).toBe(JSON.stringify(reserveAtRisk({ ...base, levels: ['0.95'], method: 'monte-carlo', runs: 1000, seed: 0 }).levels));
   });
 });
 

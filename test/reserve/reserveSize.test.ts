@@ -21,6 +21,15 @@ function failure(input: unknown): OmsCalcError {
 }
 
 describe('reserveSize input rules', () => {
+  it('amounts and volumes are capped below 10¹⁸, so the total is always the sum of its components', () => {
+    // an income scenario of 10⁴⁰ with payables of 0.01 used to give a total ≠ Σ components (40 digits)
+    const e = failure({ ...valid, income: [{ value: `1${'0'.repeat(40)}`, probability: '1' }], payables: '0.01' });
+    expect(e.issues).toEqual([{ path: ['income', 0, 'value'], message: `must be at most 999999999999999999.99, got 1${'0'.repeat(40)}` }]);
+    const top = reserveSize({ ...valid, income: [{ value: '999999999999999999.99', probability: '0.5' }, { value: '0', probability: '0.5' }], payables: '0.01' });
+    const c = top.components;
+    expect(top.total.eq(c.income.plus(c.ambulatory).plus(c.inpatient).plus(c.dayHospital).plus(c.payables))).toBe(true);
+  });
+
   it('probabilities that do not sum to 1: own code, message with the sum', () => {
     const e = failure({ ...valid, income: [{ value: '1', probability: '0.3' }, { value: '2', probability: '0.6' }] });
     expect(e.code).toBe('PROBABILITIES_DO_NOT_SUM_TO_ONE');

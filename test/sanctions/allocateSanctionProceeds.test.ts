@@ -51,4 +51,21 @@ describe('allocateSanctionProceeds', () => {
     expect(thrown(() => allocateSanctionProceeds('-1')).code).toBe('INVALID_INPUT');
     expect(thrown(() => allocateSanctionProceeds('1', [] as never)).issues).toEqual([{ path: ['shares'], message: 'expected an object of shares by recipient' }]);
   });
+
+  it('refuses an amount of 10¹⁸ ₽ and more: below it the parts always add up to the amount', () => {
+    // 10⁴⁴ + 0.01 used to lose its kopeck in the 40-digit context
+    expect(thrown(() => allocateSanctionProceeds(`1${'0'.repeat(44)}.01`)).issues[0]?.message).toBe(
+      'must be at most 999999999999999999.99, got 100000000000000000000000000000000000000000000.01',
+    );
+    const top = allocateSanctionProceeds('999999999999999999.99');
+    expect(Object.values(top.parts).reduce((a, b) => a.plus(b)).toString()).toBe('999999999999999999.99');
+  });
+
+  it('names a reserved recipient name instead of losing its share', () => {
+    const shares = JSON.parse('{ "__proto__": "0.5", "fund": "0.5" }') as Record<string, string>;
+    expect(thrown(() => allocateSanctionProceeds('100', shares)).issues).toEqual([
+      { path: ['shares', '__proto__'], message: 'a recipient may not be named "__proto__" (a reserved name of JavaScript objects)' },
+    ]);
+    expect(thrown(() => allocateSanctionProceeds('100', { constructor: '1' })).issues[0]?.path).toEqual(['shares', 'constructor']);
+  });
 });

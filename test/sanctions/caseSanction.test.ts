@@ -142,3 +142,43 @@ describe('caseSanction — errors', () => {
     expect(thrown(() => caseSanction(null as never)).code).toBe('INVALID_INPUT');
   });
 });
+
+describe('caseSanction — hostile and careless input', () => {
+  const mk = (id: string, k: string, validFrom = '2025-03-01') =>
+    defineSanctionTable({ id, title: id, source: 's', validFrom, entries: [{ code: '1.4.1', section: 'MEK', title: 'a', kno: k, ksht: null }] });
+  const c: CaseInput = { tariff: '1000', date: '2025-03-15', violations: ['1.4.1'] };
+
+  it('two tables that begin on the same day are an error naming both, in either order', () => {
+    for (const tables of [[mk('b', '0.5'), mk('c', '0.2')], [mk('c', '0.2'), mk('b', '0.5')]]) {
+      const e = thrown(() => caseSanction(c, { tables }));
+      expect(e.code).toBe('INVALID_INPUT');
+      expect(e.issues).toHaveLength(1);
+      expect(e.issues[0]?.path).toEqual(['tables', 1, 'validFrom']);
+      expect(e.issues[0]?.message).toMatch(/^tables "(b|c)" \(2025-03-01 – …\) and "(b|c)" \(2025-03-01 – …\) both begin on 2025-03-01/);
+    }
+  });
+
+  it('two tables with one id are an error', () => {
+    const e = thrown(() => caseSanction(c, { tables: [mk('b', '0.5'), mk('b', '0.2', '2026-01-01')] }));
+    expect(e.issues).toEqual([{ path: ['tables', 1, 'id'], message: 'two tables have the id "b" (tables 0 and 1); give each table its own id' }]);
+  });
+
+  it('a later table still supersedes an open-ended earlier one, whatever the order', () => {
+    const tables = [mk('old', '0.5', '2025-01-01'), mk('new', '0.2', '2025-03-01')];
+    expect(caseSanction(c, { tables }).nonPayment.toString()).toBe('200');
+    expect(caseSanction(c, { tables: [...tables].reverse() }).nonPayment.toString()).toBe('200');
+  });
+
+  it('amounts are capped below 10¹⁸ ₽, so a kopeck is never lost', () => {
+    // 10⁴⁴ + 0.01 with Кно 1 used to give Н = 10⁴⁴ (40 digits), not the tariff
+    const e = thrown(() => caseSanction({ tariff: `1${'0'.repeat(44)}.01`, violations: ['1.4.1'] }));
+    expect(e.issues).toEqual([{ path: ['tariff'], message: 'must be at most 999999999999999999.99, got 100000000000000000000000000000000000000000000.01' }]);
+    // the largest tariff allowed is paid back to the kopeck
+    expect(caseSanction({ tariff: '999999999999999999.99', violations: ['1.4.1'] }).nonPayment.toString()).toBe('999999999999999999.99');
+  });
+
+  it('a tariff as a JavaScript number above 2⁵³ is rejected: it may have lost digits', () => {
+    const e = thrown(() => caseSanction({ tariff: 12345678901234567.891, violations: ['1.4.1'] }));
+    expect(e.issues[0]?.message).toBe('a number above 2^53 (12345678901234568) may have lost digits; give it as a decimal string');
+  });
+});

@@ -138,6 +138,21 @@ describe('defineSanctionTable', () => {
     ]);
   });
 
+  it('takes coefficients with at most two places: a float artefact is reported, not stored', () => {
+    const e = issuesOf(() => defineSanctionTable(raw({ entries: [{ code: '1.2', section: 'MEK', title: 'a', kno: 0.1 + 0.2, ksht: '0.333' }] })));
+    expect(e.issues).toEqual([
+      { path: ['entries', 0, 'kno'], message: 'must have at most 2 decimal places, got 0.30000000000000004' },
+      { path: ['entries', 0, 'ksht'], message: 'must have at most 2 decimal places, got 0.333' },
+    ]);
+  });
+
+  it('rejects a row that gives both basis and a verified flag that disagree', () => {
+    const e = issuesOf(() => defineSanctionTable(raw({ entries: [{ code: '1.2', section: 'MEK', title: 'a', kno: '1', basis: 'inferred', verified: true }] })));
+    expect(e.issues).toEqual([{ path: ['entries', 0, 'verified'], message: 'verified must be false exactly when basis is "inferred"' }]);
+    const old = defineSanctionTable(raw({ entries: [{ code: '1.2', section: 'MEK', title: 'a', kno: '1', verified: false }] }));
+    expect([old.entries[0]?.basis, old.entries[0]?.verified]).toEqual(['inferred', false]);
+  });
+
   it('rejects duplicate codes and a period that ends before it starts', () => {
     const dup = raw({ validTo: '2025-12-31', entries: [...raw().entries, { code: '3.2.1', section: 'EKMP', title: 'again', kno: '0.1' }] });
     expect(issuesOf(() => defineSanctionTable(dup)).issues).toEqual([
