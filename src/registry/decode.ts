@@ -72,16 +72,52 @@ function concat(a: Uint8Array, b: Uint8Array): Uint8Array {
  * const inMemory: RegistrySource = [new TextEncoder().encode('<?xml version="1.0"?><ZL_LIST/>')];
  * ```
  */
-export type RegistrySource = AsyncIterable<Uint8Array | string> | Iterable<Uint8Array | string>;
+export type RegistrySource = AsyncIterable<Uint8Array | string> | Iterable<Uint8Array | string> | ByteStreamLike;
 
-/** Checks that `source` can be iterated; returns whether it is async. */
-export function sourceKind(source: unknown): 'async' | 'sync' | 'string' {
+/**
+ * A web `ReadableStream` of bytes, as far as the reader needs it: browsers that cannot iterate a
+ * stream with `for await` still give a reader.
+ *
+ * @example
+ * ```ts
+ * import { auditRegistry, type ByteStreamLike } from 'oms-calc/registry';
+ *
+ * const input = document.querySelector('input[type=file]') as HTMLInputElement;
+ * const stream: ByteStreamLike = input.files![0]!.stream();
+ * const audit = await auditRegistry(stream);
+ * ```
+ */
+export interface ByteStreamLike {
+  /** A reader of the stream's chunks. */
+  getReader(): {
+    read(): Promise<{ done: boolean; value?: Uint8Array | string | undefined }>;
+    releaseLock(): void;
+  };
+}
+
+/** Checks that `source` can be read; returns how. */
+export function sourceKind(source: unknown): 'async' | 'sync' | 'string' | 'reader' {
   if (typeof source === 'string') return 'string';
   if (typeof source === 'object' && source !== null) {
     if (typeof (source as AsyncIterable<unknown>)[Symbol.asyncIterator] === 'function') return 'async';
     if (typeof (source as Iterable<unknown>)[Symbol.iterator] === 'function') return 'sync';
+    if (typeof (source as ByteStreamLike).getReader === 'function') return 'reader';
   }
-  throw notARegister('expected the register as an iterable or async iterable of bytes (Uint8Array) or strings');
+  throw notARegister('expected the register as an iterable or async iterable of bytes (Uint8Array) or strings, or a ReadableStream');
+}
+
+/** The chunks of a stream read through its reader. */
+export async function* readerChunks(stream: ByteStreamLike): AsyncGenerator<Uint8Array | string> {
+  const reader = stream.getReader();
+  try {
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) return;
+      if (value !== undefined) yield value;
+    }
+  } finally {
+    reader.releaseLock();
+  }
 }
 
 /**

@@ -12,7 +12,7 @@ export { registryFindings } from './registryFindings';
 export { parseF014Xml } from './parseF014Xml';
 export { builtinControlTypes, controlClassOf, ControlTypeSchema, type ControlType } from './controlTypes';
 export type { AuditRegistryOptions, CoefficientSource } from './options';
-export type { RegistrySource } from './decode';
+export type { ByteStreamLike, RegistrySource } from './decode';
 export type {
   ClassAmounts,
   ControlClass,

@@ -3,7 +3,7 @@
  *
  * @module
  */
-import { ChunkDecoder, sourceKind, type RegistrySource } from './decode';
+import { ChunkDecoder, readerChunks, sourceKind, type ByteStreamLike, type RegistrySource } from './decode';
 import { RegistryScanner, type Rec } from './scanner';
 
 /** Reads the whole source, calling `emit` with each record as it closes. Returns the scanner (for its counts). */
@@ -18,7 +18,8 @@ export async function scanAll(source: RegistrySource, encoding: string | undefin
       if (text.length > 0) scanner.write(text);
     }
   } else {
-    for await (const chunk of source as AsyncIterable<unknown>) {
+    const chunks = kind === 'reader' ? readerChunks(source as ByteStreamLike) : (source as AsyncIterable<unknown>);
+    for await (const chunk of chunks) {
       const text = decoder.push(chunk);
       if (text.length > 0) scanner.write(text);
     }
@@ -51,7 +52,7 @@ export async function* scanStream<T>(
   };
   if (kind === 'string') scanner.write(source as unknown as string);
   else {
-    const iterable = source as AsyncIterable<unknown> | Iterable<unknown>;
+    const iterable = kind === 'reader' ? readerChunks(source as ByteStreamLike) : (source as AsyncIterable<unknown> | Iterable<unknown>);
     for await (const chunk of iterable) {
       const text = decoder.push(chunk);
       if (text.length > 0) scanner.write(text);

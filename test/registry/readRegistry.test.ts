@@ -203,6 +203,30 @@ describe('encodings and chunks', () => {
     expect(await items(base.replace('S-1', 'Санкция-1') as unknown as Iterable<string>)).toEqual(whole);
   });
 
+  it('a web ReadableStream, and a stream that offers only a reader (browsers without for await over streams)', async () => {
+    const bytes = new TextEncoder().encode(base);
+    const whole = await items([bytes]);
+    const web = new ReadableStream<Uint8Array>({
+      start(controller) {
+        for (let i = 0; i < bytes.length; i += 100) controller.enqueue(bytes.subarray(i, i + 100));
+        controller.close();
+      },
+    });
+    expect(await items(web)).toEqual(whole);
+    let released = false;
+    let at = 0;
+    const readerOnly = {
+      getReader: () => ({
+        read: async () => (at < bytes.length ? { done: false, value: bytes.subarray(at, (at += 333)) } : { done: true }),
+        releaseLock: () => {
+          released = true;
+        },
+      }),
+    };
+    expect((await auditRegistry(readerOnly)).findings).toEqual([]);
+    expect(released).toBe(true);
+  });
+
   it('registryFindings streams the same findings as auditRegistry, in order', async () => {
     const xml = readFileSync(join(import.meta.dirname, '..', 'golden', 'registry', 'defects.xml'), 'utf8');
     const streamed: Finding[] = [];

@@ -8,6 +8,7 @@ import {
   readRegistry,
   registryFindings,
   type AuditRegistryOptions,
+  type ByteStreamLike,
   type ControlClass,
   type ControlType,
   type Finding,
@@ -23,7 +24,8 @@ import type { F014Table, SanctionOptions } from '../../src/sanctions';
 describe('registry types', () => {
   it('readRegistry takes bytes or strings, sync or async, and yields the three kinds of item', () => {
     expectTypeOf(readRegistry).parameter(0).toEqualTypeOf<RegistrySource>();
-    expectTypeOf<RegistrySource>().toEqualTypeOf<AsyncIterable<Uint8Array | string> | Iterable<Uint8Array | string>>();
+    expectTypeOf<RegistrySource>().toEqualTypeOf<AsyncIterable<Uint8Array | string> | Iterable<Uint8Array | string> | ByteStreamLike>();
+    expectTypeOf<ReadableStream<Uint8Array>>().toMatchTypeOf<RegistrySource>();
     expectTypeOf(readRegistry([])).toEqualTypeOf<AsyncIterable<RegistryItem>>();
     expectTypeOf<RegistryItem['kind']>().toEqualTypeOf<'schet' | 'case' | 'malformed'>();
     const item = {} as RegistryItem;
