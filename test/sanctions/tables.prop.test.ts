@@ -42,7 +42,7 @@ describe('the tables given — laws', () => {
     fc.assert(
       fc.property(fc.array(table, { minLength: 1, maxLength: 4 }), date2025, fc.constantFrom(['1.4.1'], ['3.2.1'], ['1.4.1', '3.2.1']), fc.infiniteStream(fc.nat()), (tables, date, violations, keys) => {
         const shuffled = tables.map((t) => ({ t, k: keys.next().value as number })).sort((x, y) => x.k - y.k).map((x) => x.t);
-        const c = { tariff: '1000', date, violations };
+        const c = { tariff: '1000', date, violations: [...violations] };
         expect(outcome(() => caseSanction(c, { tables: shuffled }))).toEqual(outcome(() => caseSanction(c, { tables })));
       }),
     );
