@@ -90,7 +90,9 @@ export type RegistrySource = AsyncIterable<Uint8Array | string> | Iterable<Uint8
 export interface ByteStreamLike {
   /** A reader of the stream's chunks. */
   getReader(): {
+    /** The next chunk, or `done` at the end. */
     read(): Promise<{ done: boolean; value?: Uint8Array | string | undefined }>;
+    /** Lets the stream go when the reading is over. */
     releaseLock(): void;
   };
 }

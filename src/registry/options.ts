@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 import { invalidInput, isOmsCalcError, toIssues, type OmsCalcIssue, type X } from '../_internal';
-import { builtinF014, builtinSanctionTable, defineF014, SanctionOptionsSchema, type F014Table, type SanctionOptions, type SanctionTable, type Setting } from '../sanctions';
+import { builtinF014, builtinSanctionTable, defineF014, SanctionOptionsSchema, type CombinePolicy, type F014Table, type PerCapitaRates, type SanctionTable, type Setting } from '../sanctions';
 import { builtinControlTypes, ControlTypeSchema, type ControlType } from './controlTypes';
 
 /**
@@ -37,7 +37,15 @@ export type CoefficientSource = 'table' | 'f014';
  * };
  * ```
  */
-export interface AuditRegistryOptions extends Pick<SanctionOptions, 'tables' | 'date' | 'perCapitaRates' | 'combine'> {
+export interface AuditRegistryOptions {
+  /** The coefficient tables to choose from by the case's date (DATE_Z_2); default `[builtinSanctionTable]`. */
+  tables?: readonly SanctionTable[] | undefined;
+  /** The date used for a case without a valid DATE_Z_2, ISO `YYYY-MM-DD`. */
+  date?: string | undefined;
+  /** РП by setting, to report the fines (РП × Кшт) beside the sanctions; the setting comes from USL_OK. */
+  perCapitaRates?: PerCapitaRates | undefined;
+  /** Policy for several sanctions of one case (D5, D19); default `'max'`. */
+  combine?: CombinePolicy | undefined;
   /** The encoding of the bytes; default: from the BOM or the XML prolog, else UTF-8. */
   encoding?: string | undefined;
   /** The copy of F014 that maps S_OSN (Kod) to the point on DATE_ACT; default `builtinF014`. Validated with `defineF014`. */
