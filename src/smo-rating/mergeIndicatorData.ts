@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { parseInput, sum, trace, ZERO, type TraceStep } from '../_internal';
 import { annex1 } from './assessment';
-import { BOUNDED_BY, INDICATOR_FIELDS, IndicatorDataSchema, symbolOf, type IndicatorData, type ParsedIndicatorData } from './indicatorData';
+import { BOUNDED_BY, INDICATOR_FIELDS, INDICATOR_MAX_COUNT, INDICATOR_MAX_MONEY, IndicatorDataSchema, symbolOf, type IndicatorData, type ParsedIndicatorData } from './indicatorData';
 import type { IndicatorField } from './indicators';
 
 /**
@@ -82,6 +82,14 @@ export const MergeIndicatorDataInputSchema: z.ZodType<ParsedMergeIndicatorDataIn
     missing: z.enum(['not-submitted', 'zero']).optional(),
   })
   .superRefine((v, ctx) => {
+    // The merged data must be data that smoIndicators accepts: each sum within the field's limit.
+    for (const { field, symbol, kind } of INDICATOR_FIELDS) {
+      const total = sum(v.parts.map((p) => p[field] ?? ZERO));
+      const limit = kind === 'money' ? INDICATOR_MAX_MONEY : INDICATOR_MAX_COUNT;
+      if (total.gt(limit)) {
+        ctx.addIssue({ code: 'custom', path: ['parts'], message: `the merged ${field} (${symbol}) would be ${total.toString()}, above the limit ${limit} of the indicator data` });
+      }
+    }
     if (v.missing !== 'zero') return;
     // An absent denominator counts as 0, so a part may not have a positive numerator without it.
     v.parts.forEach((part, i) => {

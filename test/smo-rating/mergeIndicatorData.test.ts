@@ -64,4 +64,13 @@ describe('mergeIndicatorData — пункт 11', () => {
     expect(fail(() => mergeIndicatorData({ parts: [] })).issues).toEqual([{ path: ['parts'], message: 'at least one part is needed' }]);
     expect(fail(() => mergeIndicatorData({ parts: [{}], missing: 'skip' as never })).issues[0]?.path).toEqual(['missing']);
   });
+
+  it('never returns what smoIndicators would reject: a sum above a field limit is an error', () => {
+    // 10¹² insured twice is 2·10¹², above the limit of 10¹²
+    const e = fail(() => mergeIndicatorData({ parts: [{ insured: 1e12 }, { insured: 1e12 }] }));
+    expect(e.issues).toEqual([{ path: ['parts'], message: 'the merged insured (ЧЗЛсмо) would be 2000000000000, above the limit 1000000000000 of the indicator data' }]);
+    // at the limit the merge is accepted and smoIndicators takes its data
+    const merged = mergeIndicatorData({ parts: [{ insured: 5e11 }, { insured: 5e11 }] });
+    expect(() => smoIndicators({ quarter: 1, data: merged.data })).not.toThrow();
+  });
 });
