@@ -178,17 +178,27 @@ export async function runSanctions(options: SanctionsCliOptions, io: CliIo): Pro
   const partOptions: PartsSetup['options'] = {};
   /** Each --rates value as the file has it, by its setting, for the messages. */
   const ratesWritten = new Map<string, string>();
+  const ratesIssues: OmsCalcIssue[] = [];
   if (typeof options.rates === 'string') {
     let rates = await readJson(resolve(io.cwd, options.rates), '--rates');
     if (typeof rates === 'object' && rates !== null && 'perCapitaRates' in rates) rates = (rates as { perCapitaRates: unknown }).perCapitaRates;
     if (typeof rates === 'object' && rates !== null && !Array.isArray(rates)) {
-      const unknown = Object.keys(rates).filter((k) => settingOf(k) === undefined);
-      if (unknown.length > 0) throw new CliError(`invalid options\n${unknown.map((k) => `  --rates: unknown setting: ${settingMessage(k)}`).join('\n')}`, EXIT.invalid);
+      // Settings by their names or Russian aliases; an unknown one is an issue of its own, with the accepted forms.
+      const seen = new Set<string>();
       rates = Object.fromEntries(
-        Object.entries(rates).map(([k, v]) => {
-          const setting = settingOf(k) as string;
+        Object.entries(rates).flatMap(([k, v]) => {
+          const setting = settingOf(k);
+          if (setting === undefined) {
+            ratesIssues.push({ path: ['--rates', k], message: `unknown setting: ${settingMessage(k)}` });
+            return [];
+          }
+          if (seen.has(setting)) {
+            ratesIssues.push({ path: ['--rates', k], message: `the setting ${setting} is given twice` });
+            return [];
+          }
+          seen.add(setting);
           if (typeof v === 'string') ratesWritten.set(setting, v);
-          return [setting, typeof v === 'string' ? numberText(v) ?? v : v];
+          return [[setting, typeof v === 'string' ? numberText(v) ?? v : v]];
         }),
       );
     }
@@ -218,17 +228,19 @@ export async function runSanctions(options: SanctionsCliOptions, io: CliIo): Pro
 
   /** The records of the file from `line` on; the options are checked here (the library throws INVALID_INPUT at once). */
   const recordsFrom = (delimiter: ';' | ',', line: number, layout?: RegistryLayout): CaseRecords => {
+    let issues: OmsCalcIssue[] = [];
     try {
-      return new CaseRecords(streamOptions, delimiter, HELP, line, layout, format);
+      const records = new CaseRecords(streamOptions, delimiter, HELP, line, layout, format);
+      if (ratesIssues.length === 0) return records;
     } catch (e) {
       if (!isOmsCalcError(e)) throw e;
-      const issues = e.issues.map((i) => {
+      issues = e.issues.map((i) => {
         if (i.path[0] === 'perCapitaRates') return { path: ['--rates', ...i.path.slice(1)], message: asWritten(i.message, ratesWritten.get(String(i.path[1]))) };
         if (i.path[0] === 'date' && typeof options.date === 'string') return { path: ['--date'], message: asWritten(i.message, options.date) };
         return i;
       });
-      throw new CliError(`invalid options\n${formatIssues('', issues)}`, EXIT.invalid);
     }
+    throw new CliError(`invalid options\n${formatIssues('', [...ratesIssues, ...issues])}`, EXIT.invalid);
   };
 
   let head: Head;

@@ -1,0 +1,76 @@
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { run, scratch, shell } from './helpers';
+
+/** Enough rows that the output is far larger than a pipe's buffer (64 KiB). */
+const many = ['id;tariff;setting;violations', ...Array.from({ length: 20_000 }, (_, i) => `${i};1000;hospital;3.2.2`)].join('\n');
+
+const files = scratch({
+  'many.csv': `${many}\n`,
+  'rates.json': '{"hospital":"100"}',
+  'plan.json': '{"planned":"1812000000","openingBalance":"1650000000","months":12}',
+  // the second record opens a quote that is never closed: csv-parse fails after the first line is written
+  'broken.csv': 'id;tariff;setting;violations\n1;1000;hospital;3.2.2\n"2;1000;hospital;3.2.2\n',
+});
+afterAll(files.remove);
+
+const noStack = (stderr: string): void => {
+  expect(stderr).not.toMatch(/\n\s+at /);
+  expect(stderr).not.toContain('node:internal');
+};
+const hasFull = existsSync('/dev/full');
+
+describe('output that fails', () => {
+  it('a closed pipe (`| head -1`) ends quietly with exit 0', () => {
+    const r = shell('oms sanctions --cases many.csv --rates rates.json | head -1; echo "exit ${PIPESTATUS[0]}" >&2', { cwd: files.dir });
+    expect(r.stdout).toBe('line;id;status;non_payment;fine;details;error_code;error_message\n');
+    expect(r.stderr).toBe('exit 0\n');
+  }, 30_000);
+
+  it('a closed pipe after a JSON command ends quietly with exit 0', () => {
+    // `true` reads nothing and is gone long before node has started: the write meets EPIPE
+    const r = shell('oms replenishment --input plan.json | true; echo "exit ${PIPESTATUS[0]}" >&2', { cwd: files.dir });
+    expect(r.stderr).toBe('exit 0\n');
+  }, 30_000);
+
+  it.runIf(hasFull)('a full disk is one line and exit 1: --out /dev/full, > /dev/full', () => {
+    for (const command of [
+      'oms sanctions --cases many.csv --rates rates.json --out /dev/full',
+      'oms sanctions --cases many.csv --rates rates.json > /dev/full',
+      'oms replenishment --input plan.json > /dev/full',
+      'oms replenishment --input plan.json --out /dev/full',
+    ]) {
+      const r = shell(command, { cwd: files.dir });
+      expect([command, r.status]).toEqual([command, 1]);
+      noStack(r.stderr);
+      expect(r.stderr).toMatch(/^oms-calc: cannot write (standard output|--out \/dev\/full|\/dev\/full): ENOSPC: no space left on device, write\n$/);
+    }
+  }, 60_000);
+
+  it('--out is written beside its name and renamed when complete: a failed run leaves the old file and no temporary one', async () => {
+    writeFileSync(join(files.dir, 'results.csv'), 'the previous results\n');
+    const r = await run(files.dir, ['sanctions', '--cases', 'broken.csv', '--rates', 'rates.json', '--out', 'results.csv']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('Quote Not Closed');
+    expect(readFileSync(join(files.dir, 'results.csv'), 'utf8')).toBe('the previous results\n');
+    expect(readdirSync(files.dir).filter((f) => f.endsWith('.tmp'))).toEqual([]);
+  });
+
+  it('a complete run replaces --out whole and leaves no temporary file; so do the JSON commands', async () => {
+    const r = await run(files.dir, ['sanctions', '--cases', 'many.csv', '--rates', 'rates.json', '--out', 'all.csv']);
+    expect(r.code).toBe(0);
+    // 20 000 rows and the header
+    expect(readFileSync(join(files.dir, 'all.csv'), 'utf8').split('\n')).toHaveLength(20_002);
+    const j = await run(files.dir, ['replenishment', '--input', 'plan.json', '--out', 'plan-out.json']);
+    expect(j.code).toBe(0);
+    expect(JSON.parse(readFileSync(join(files.dir, 'plan-out.json'), 'utf8'))).toMatchObject({ total: '162000000' });
+    expect(readdirSync(files.dir).filter((f) => f.endsWith('.tmp'))).toEqual([]);
+  });
+
+  it('an --out in a directory that does not exist is one line and exit 1', async () => {
+    const r = await run(files.dir, ['replenishment', '--input', 'plan.json', '--out', 'no/such/dir/x.json']);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/^oms-calc: cannot write no\/such\/dir\/x\.json: ENOENT/);
+  });
+});
