@@ -3,7 +3,7 @@
  *
  * @module
  */
-import type { X } from '../_internal';
+import type { X } from '../shared';
 import { fixed } from '../_internal';
 
 /** 1234567.5 → "1 234 567,50" (Russian grouping, decimal comma), with `places` decimals. */

@@ -14,7 +14,7 @@ import type { Readable } from 'node:stream';
 import { parse } from 'csv-parse';
 import { parse as parseSync } from 'csv-parse/sync';
 import { stringify as stringifySync } from 'csv-stringify/sync';
-import type { X } from '../_internal';
+import type { X } from '../shared';
 import { defineSanctionTable, isOmsCalcError, sanctionTotals, type OmsCalcIssue, type SanctionStreamOptions, type SanctionTable } from '../sanctions';
 import { CsvBytes, moneyText } from './format';
 import { CliError, EXIT, guardOutput, openOutputFile, type CliCommand, type CliIo, type CliOutput } from './io';
