@@ -112,7 +112,7 @@ export interface SanctionOptions {
   perCapitaRates?: PerCapitaRates | undefined;
   /** Policy for several violations in one case (D5); default `'max'`. */
   combine?: CombinePolicy | undefined;
-  /** Policy for a violation with a recomputed tariff (D13); default {@link DEFAULT_RECOMPUTATION}. */
+  /** Policy for a violation with a recomputed tariff (D13); default `'difference'`. */
   recomputation?: RecomputationPolicy | undefined;
 }
 
