@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # The other runtimes, against the packed tarball (made by scripts/pack-check.sh):
-#   - ts-node in a CommonJS project;
+#   - ts-node in a CommonJS project (node16 resolution);
+#   - tsc and ts-node in a CommonJS project with "module": "commonjs" and no "moduleResolution"
+#     (TypeScript's node10 resolution, which ignores "exports"), importing every subpath;
 #   - Deno: `deno check` and `deno run` of a script importing npm:oms-calc subpaths;
 #   - the Deno notebooks examples/*.ipynb, executed headless with jupyter nbconvert and Deno's kernel.
 # Needs Debian's jupyter-nbconvert and jupyter-client for the notebooks (.ci/run installs them);
@@ -24,8 +26,30 @@ JSON
 cat > "$work/tsnode/tsconfig.json" <<'JSON'
 { "compilerOptions": { "module": "node16", "moduleResolution": "node16", "target": "es2022", "strict": true, "types": ["node"], "typeRoots": ["./node_modules/@types"] } }
 JSON
-mkdir -p "$work/tsnode/node_modules/@types" && ln -s "$root/node_modules/@types/node" "$work/tsnode/node_modules/@types/node"
-(cd "$work/tsnode" && npm install --silent --no-audit --no-fund --prefer-offline --no-package-lock >/dev/null && "$root/node_modules/.bin/ts-node" check.ts)
+(cd "$work/tsnode" && npm install --silent --no-audit --no-fund --prefer-offline --no-package-lock >/dev/null \
+  && mkdir -p node_modules/@types && ln -s "$root/node_modules/@types/node" node_modules/@types/node \
+  && "$root/node_modules/.bin/ts-node" check.ts)
+passed=$((passed + 1))
+
+echo "› tsc and ts-node, \"module\": \"commonjs\" without \"moduleResolution\" (node10 resolution)"
+# every module of scripts/modules.json must be imported by the consumer
+missing=$(node -e '
+  const fs = require("node:fs");
+  const text = fs.readFileSync("test/smoke/node10.ts", "utf8");
+  const modules = JSON.parse(fs.readFileSync("scripts/modules.json", "utf8"));
+  console.log(modules.filter((m) => !text.includes(`from \x27oms-calc/${m}\x27`)).join(" "));')
+if [ -n "$missing" ]; then echo "test/smoke/node10.ts does not import: $missing"; exit 1; fi
+mkdir -p "$work/node10" && cp test/smoke/node10.ts "$work/node10/check.ts"
+cat > "$work/node10/package.json" <<JSON
+{ "name": "node10-consumer", "private": true, "dependencies": { "oms-calc": "file:$tarball" } }
+JSON
+cat > "$work/node10/tsconfig.json" <<'JSON'
+{ "compilerOptions": { "module": "commonjs", "target": "es2022", "strict": true, "esModuleInterop": true, "noEmit": true, "types": ["node"], "typeRoots": ["./node_modules/@types"] }, "files": ["check.ts"] }
+JSON
+# @types/node linked after the install, which would prune it
+(cd "$work/node10" && npm install --silent --no-audit --no-fund --prefer-offline --no-package-lock >/dev/null \
+  && mkdir -p node_modules/@types && ln -s "$root/node_modules/@types/node" node_modules/@types/node \
+  && "$root/node_modules/.bin/tsc" -p tsconfig.json && "$root/node_modules/.bin/ts-node" check.ts)
 passed=$((passed + 1))
 
 echo "› Deno: check and run"
