@@ -7,7 +7,7 @@
 
 import { randomBytes } from 'node:crypto';
 import { createWriteStream, realpathSync, type WriteStream } from 'node:fs';
-import { rename, stat, unlink } from 'node:fs/promises';
+import { realpath, rename, stat, unlink } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -166,7 +166,9 @@ export interface OutputFile {
 export async function openOutputFile(path: string, what: string, highWaterMark?: number): Promise<OutputFile> {
   const existing = await stat(path).catch(() => undefined);
   const direct = existing !== undefined && !existing.isFile();
-  const temporary = direct ? path : join(dirname(path), `.${basename(path)}.${randomBytes(6).toString('hex')}.tmp`);
+  // A symbolic link keeps pointing where it did: the file it names is the one replaced.
+  const target = existing === undefined || direct ? path : await realpath(path).catch(() => path);
+  const temporary = direct ? path : join(dirname(target), `.${basename(target)}.${randomBytes(6).toString('hex')}.tmp`);
   const stream = createWriteStream(temporary, {
     flags: direct ? 'w' : 'wx',
     ...(existing === undefined || direct ? {} : { mode: existing.mode & 0o777 }),
@@ -193,7 +195,7 @@ export async function openOutputFile(path: string, what: string, highWaterMark?:
           stream.once('error', reject);
           stream.end(() => closed());
         });
-        if (!direct) await rename(temporary, path);
+        if (!direct) await rename(temporary, target);
       } catch (e) {
         stream.destroy();
         await remove();

@@ -59,6 +59,7 @@ The delimiter (; or ,) is taken from the header line; UTF-8 with or without BOM;
 numbers are ignored ("1 234,56").
 
 --rates FILE.json   РП by setting: {"ambulatory": "1850.40", "hospital": "7123.36", ...}
+                    (the settings by name or by their Russian names: {"стационар": "7123,36"})
 --table FILE.json   a table (or an array of tables, chosen by date) in the shape of defineSanctionTable
 --out FILE.csv      results; default (or -) standard output. Columns: ${RESULT_COLUMNS.join(', ')}
                     (same delimiter as the input; decimal comma with ';', point with ','). A text

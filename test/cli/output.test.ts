@@ -1,4 +1,4 @@
-import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, lstatSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { run, scratch, shell } from './helpers';
@@ -66,6 +66,15 @@ describe('output that fails', () => {
     expect(j.code).toBe(0);
     expect(JSON.parse(readFileSync(join(files.dir, 'plan-out.json'), 'utf8'))).toMatchObject({ total: '162000000' });
     expect(readdirSync(files.dir).filter((f) => f.endsWith('.tmp'))).toEqual([]);
+  });
+
+  it('an --out that is a symbolic link replaces the file it points to and keeps the link', async () => {
+    writeFileSync(join(files.dir, 'target.json'), 'old\n');
+    symlinkSync('target.json', join(files.dir, 'link.json'));
+    const r = await run(files.dir, ['replenishment', '--input', 'plan.json', '--out', 'link.json']);
+    expect(r.code).toBe(0);
+    expect(lstatSync(join(files.dir, 'link.json')).isSymbolicLink()).toBe(true);
+    expect(JSON.parse(readFileSync(join(files.dir, 'target.json'), 'utf8'))).toMatchObject({ total: '162000000' });
   });
 
   it('an --out in a directory that does not exist is one line and exit 1', async () => {
