@@ -6,31 +6,32 @@ import { CsvBytes } from '../../src/cli/format';
 import { numberText, resultLine, violationsOf } from '../../src/cli/sanctions-rows';
 import { perCapitaRates, validCase } from '../sanctions/arbitraries';
 
-/** Rows of the fast path compared over all runs: the comparison must not be vacuous. */
-let fast = 0;
-
 describe('the output line of a case', () => {
-  test.prop([fc.array(validCase, { minLength: 1, maxLength: 20 }), perCapitaRates, fc.constantFrom<';' | ','>(';', ','), fc.nat(10_000_000)])(
-    'written from the fast path’s kopecks, it is byte for byte the line written from the row’s Decimals',
-    (cases, rates, delimiter, line) => {
-      const rows = [...sanctionRows(cases as CaseInput[], { perCapitaRates: rates })].filter((r): r is SanctionRow => !('error' in r));
-      const mark = delimiter === ';' ? 44 : 46;
-      for (const row of rows) {
-        const fromKopecks = new CsvBytes(16);
-        const fromDecimals = new CsvBytes(16);
-        resultLine(fromKopecks, line, row, delimiter, mark);
-        // A copy is a plain object: it has the Decimals but not the kopecks.
-        const copy: SanctionRow = { ...row, details: row.details.map((d) => ({ ...d })) };
-        expect(FastRow.kopecksOf(copy)).toBeUndefined();
-        resultLine(fromDecimals, line, copy, delimiter, mark);
-        expect(fromKopecks.view().toString('latin1')).toBe(fromDecimals.view().toString('latin1'));
-        if (FastRow.kopecksOf(row) !== undefined) fast++;
-      }
-    },
-  );
-
-  it('compared rows of the fast path (most generated cases take it)', () => {
-    expect(fast).toBeGreaterThan(50);
+  it('written from the fast path’s kopecks, it is byte for byte the line written from the row’s Decimals, for most rows', () => {
+    // Rows compared, and those of them that took the fast path: counted inside this one test, so
+    // that the comparison is never vacuous and the test passes or fails the same when run alone.
+    let compared = 0;
+    let fast = 0;
+    fc.assert(
+      fc.property(fc.array(validCase, { minLength: 1, maxLength: 20 }), perCapitaRates, fc.constantFrom<';' | ','>(';', ','), fc.nat(10_000_000), (cases, rates, delimiter, line) => {
+        const rows = [...sanctionRows(cases as CaseInput[], { perCapitaRates: rates })].filter((r): r is SanctionRow => !('error' in r));
+        const mark = delimiter === ';' ? 44 : 46;
+        for (const row of rows) {
+          const fromKopecks = new CsvBytes(16);
+          const fromDecimals = new CsvBytes(16);
+          resultLine(fromKopecks, line, row, delimiter, mark);
+          // A copy is a plain object: it has the Decimals but not the kopecks.
+          const copy: SanctionRow = { ...row, details: row.details.map((d) => ({ ...d })) };
+          expect(FastRow.kopecksOf(copy)).toBeUndefined();
+          resultLine(fromDecimals, line, copy, delimiter, mark);
+          expect(fromKopecks.view().toString('latin1')).toBe(fromDecimals.view().toString('latin1'));
+          compared++;
+          if (FastRow.kopecksOf(row) !== undefined) fast++;
+        }
+      }),
+    );
+    expect(compared).toBeGreaterThan(0);
+    expect(fast).toBeGreaterThan(compared / 2);
   });
 });
 
