@@ -5,51 +5,25 @@
  */
 import { fixed, type X } from '../_internal';
 
-/** 10⁰ … 10¹⁵. */
-const POW10: readonly number[] = Array.from({ length: 16 }, (_, i) => 10 ** i);
-
-function digitCount(w: number): number {
-  return w < 10 ? 1 : w < 100 ? 2 : w < 1_000 ? 3 : w < 10_000 ? 4 : w < 100_000 ? 5 : w < 1_000_000 ? 6 : 7;
-}
-
 function digitCount9(n: number): number {
   return n < 10_000 ? (n < 10 ? 1 : n < 100 ? 2 : n < 1_000 ? 3 : 4) : n < 100_000 ? 5 : n < 1_000_000 ? 6 : n < 10_000_000 ? 7 : n < 100_000_000 ? 8 : 9;
 }
 
 /**
- * The whole kopecks of a non-negative Decimal read from its digit words (`d`, `e`: the
- * declared fields of a decimal.js Decimal), or −1 when it is negative, has more than two
- * decimals or is too large for a safe integer.
+ * The whole kopecks of a non-negative Decimal, or −1 when it is negative (−0 included), has
+ * more than two decimals or is too large for a safe integer. Read through the Decimal's public
+ * methods only.
  */
 export function wholeKopecks(x: X): number {
-  const d = x.d as readonly number[] | null;
-  if (x.s !== 1 || d === null) return -1;
-  const n = d.length;
-  const first = d[0] as number;
-  if (n === 0) return -1;
-  if (first === 0) return n === 1 ? 0 : -1;
-  // Exponent (in kopecks) of the last digit of the first word; each next word is 7 lower.
-  let p = x.e - digitCount(first) + 3;
-  let k = 0;
-  for (let i = 0; i < n; i++, p -= 7) {
-    const w = d[i] as number;
-    if (p >= 0) {
-      if (p > 15) return -1;
-      k += w * (POW10[p] as number);
-    } else {
-      if (p < -7) return -1;
-      const div = POW10[-p] as number;
-      const q = w / div;
-      if (q !== Math.floor(q)) return -1;
-      k += q;
-    }
-  }
-  return k <= Number.MAX_SAFE_INTEGER ? k : -1;
+  if (x.isNegative() || !x.isFinite()) return -1;
+  const k = x.times(100);
+  if (!k.isInteger() || k.gt(Number.MAX_SAFE_INTEGER)) return -1;
+  return k.toNumber();
 }
 
 /** Rubles with exactly two decimals and the given decimal mark: 1234.5 → "1234.50" / "1234,50". */
 export function moneyText(x: X, mark: '.' | ','): string {
-  if (x.e === 0 && x.d.length === 1 && x.d[0] === 0) return mark === '.' ? '0.00' : '0,00';
+  if (x.isZero()) return mark === '.' ? '0.00' : '0,00';
   const k = wholeKopecks(x);
   if (k < 0) {
     const s = fixed(x, 2);
