@@ -7,6 +7,7 @@ const { subventionClaim } = require('oms-calc/subvention');
 const { smoRating } = require('oms-calc/smo-rating');
 const { reserveAtRisk } = require('oms-calc/reserve');
 const { caseSanction, allocateSanctionProceeds } = require('oms-calc/sanctions');
+const { controlClassOf } = require('oms-calc/registry');
 
 const one = [{ value: '1', probability: '1' }];
 const r = reserveSize({
@@ -41,4 +42,7 @@ assert.equal(sanction.nonPayment.toString(), '44055');
 assert.equal(sanction.fine.toString(), '3120.6');
 const split = allocateSanctionProceeds('100.01');
 assert.equal(Object.values(split.parts).map(String).join(' '), '50.01 35 15');
+// oms-calc/registry: S_TIP 1 is МЭК, 73 is ЭКМП (F006)
+assert.deepEqual([controlClassOf(1, '2025-06-30'), controlClassOf(73, '2025-06-30')], ['MEK', 'EKMP']);
+assert.equal(typeof root.controlClassOf, 'function');
 console.log('cjs consumer: ok');

@@ -7,6 +7,7 @@ import { subventionClaim } from 'oms-calc/subvention';
 import { smoRating } from 'oms-calc/smo-rating';
 import { reserveAtRisk } from 'oms-calc/reserve';
 import { caseSanction, allocateSanctionProceeds } from 'oms-calc/sanctions';
+import { controlClassOf } from 'oms-calc/registry';
 
 const one = [{ value: '1', probability: '1' }];
 const r = reserveSize({
@@ -40,4 +41,7 @@ assert.equal(sanction.nonPayment.toString(), '44055');
 assert.equal(sanction.fine.toString(), '3120.6');
 const split = allocateSanctionProceeds('100.01');
 assert.equal(Object.values(split.parts).map(String).join(' '), '50.01 35 15');
+// oms-calc/registry: S_TIP 1 is МЭК, 73 is ЭКМП (F006)
+assert.deepEqual([controlClassOf(1, '2025-06-30'), controlClassOf(73, '2025-06-30')], ['MEK', 'EKMP']);
+assert.equal(root.controlClassOf, controlClassOf);
 console.log('esm consumer: ok');
