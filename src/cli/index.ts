@@ -10,6 +10,7 @@ import { cac } from 'cac';
 import packageJson from '../../package.json' with { type: 'json' };
 import { JSON_COMMANDS } from './commands';
 import { CliError, EXIT, isExecutedDirectly, type CliCommand, type CliIo } from './io';
+import { registryCommand } from './registry';
 import { sanctionsCommand } from './sanctions';
 import { isSanctionsWorker, runSanctionsWorker } from './sanctions-parts';
 
@@ -18,8 +19,15 @@ export type { CliCommand, CliIo } from './io';
 /** The commands of `oms-calc`, in the order of the help: the JSON commands, with `sanctions` (CSV) after `subvention`. */
 export const COMMANDS: readonly CliCommand[] = (() => {
   const at = JSON_COMMANDS.findIndex((c) => c.name === 'subvention');
-  return at < 0 ? [...JSON_COMMANDS, sanctionsCommand] : [...JSON_COMMANDS.slice(0, at + 1), sanctionsCommand, ...JSON_COMMANDS.slice(at + 1)];
+  const all = at < 0 ? [...JSON_COMMANDS, sanctionsCommand] : [...JSON_COMMANDS.slice(0, at + 1), sanctionsCommand, ...JSON_COMMANDS.slice(at + 1)];
+  return [...all, registryCommand];
 })();
+
+/** The positional arguments of a command, in cac's syntax (`[file]`), where it takes any. */
+function argsOf(command: CliCommand): string | undefined {
+  const args = (command as { args?: unknown }).args;
+  return typeof args === 'string' ? args : undefined;
+}
 
 const NAME = 'oms-calc';
 
@@ -42,7 +50,7 @@ function usage(): string {
 function commandHelp(c: CliCommand): string {
   const width = Math.max(...c.options.map(([flag]) => flag.length));
   return [
-    `Usage: ${NAME} ${c.name} ${c.options.map(([flag]) => (flag.startsWith('--cases') ? flag : `[${flag}]`)).join(' ')}`,
+    `Usage: ${NAME} ${c.name} ${argsOf(c) === undefined ? '' : `${argsOf(c)} `}${c.options.map(([flag]) => (flag.startsWith('--cases') ? flag : `[${flag}]`)).join(' ')}`,
     '',
     c.description,
     '',
@@ -94,10 +102,13 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
   cli.option('-v, --version', 'show the version');
   let selected: { command: CliCommand; options: Record<string, unknown> } | undefined;
   for (const command of COMMANDS) {
-    const c = cli.command(command.name, command.description);
+    const args = argsOf(command);
+    const c = cli.command(args === undefined ? command.name : `${command.name} ${args}`, command.description);
     for (const [flag, text] of command.options) c.option(flag, text);
-    c.action((options: Record<string, unknown>) => {
-      selected = { command, options };
+    c.action((...values: unknown[]) => {
+      // cac passes the positional arguments first (the first one becomes `file`), the options last.
+      const options = values.at(-1) as Record<string, unknown>;
+      selected = { command, options: values.length > 1 && values[0] !== undefined ? { ...options, file: values[0] } : options };
     });
   }
   try {
