@@ -22,8 +22,9 @@ export default defineConfig([
     outDir: 'dist',
   },
   {
-    // The command line: one ESM file for Node, with its CSV and argv libraries bundled in so that
-    // the package's runtime dependencies stay decimal.js and zod.
+    // The command line: one ESM file for Node, with its CSV, argv and ZIP (fflate, for
+    // `oms-calc registry FILE.zip`) libraries bundled in so that the package's runtime
+    // dependencies stay those of the library; the library itself never loads them.
     entry: { cli: 'src/cli/index.ts' },
     format: ['esm'],
     dts: false,
@@ -32,8 +33,8 @@ export default defineConfig([
     target: 'node20',
     platform: 'node',
     outDir: 'dist',
-    noExternal: ['cac', 'csv-parse', 'csv-stringify'],
-    external: ['decimal.js', 'zod'],
+    noExternal: ['cac', 'csv-parse', 'csv-stringify', 'fflate'],
+    external: ['decimal.js', 'zod', 'saxes'],
     banner: { js: '#!/usr/bin/env node' },
   },
 ]);
