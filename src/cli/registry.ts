@@ -28,8 +28,9 @@ export const FINDING_COLUMNS = ['rule', 'line', 'n_zap', 'idcase', 's_code', 'po
 
 const HELP = `FILE is the register: the XML of the invoice file (H…, T…, C…, D?…; windows-1251 or UTF-8, as its
 prolog says), or the ZIP the fund sends (the invoice file is found by the format's naming rule
-^([CHT]|D[A-Z])[MST][0-9]{2,6}[MST][0-9]{2,6}_[0-9]{4}; the L file is skipped), or - for standard
-input. The file is read as a stream, a ZIP inflated as it arrives; memory stays flat.
+^([CHT]|D[A-Z])[MST][0-9]{2,6}[MST][0-9]{2,6}_[0-9]{4}; the L file is skipped); --input FILE is the
+same, and --input - reads standard input (a pipe). The file is read as a stream, a ZIP inflated
+as it arrives; memory stays flat.
 
 --out FILE          findings: .csv (default) — ';', decimal comma, UTF-8 with BOM, as Excel opens it;
                     columns ${FINDING_COLUMNS.join(', ')}; a text cell that a spreadsheet would
@@ -51,6 +52,7 @@ Example:
 /** The options of a run (already split by cac). */
 export interface RegistryCliOptions {
   file?: unknown;
+  input?: unknown;
   out?: unknown;
   format?: unknown;
   table?: unknown;
@@ -272,7 +274,9 @@ async function peek(input: AsyncIterable<Uint8Array>): Promise<{ head: Uint8Arra
 
 /** Runs `oms-calc registry`. */
 export async function runRegistry(o: RegistryCliOptions, io: CliIo): Promise<number> {
-  if (typeof o.file !== 'string' || o.file === '') throw new CliError(`missing FILE.xml or FILE.zip\n\n${HELP}`, EXIT.invalid);
+  if (o.file !== undefined && o.input !== undefined) throw new CliError('give the register either as FILE or as --input FILE, not both', EXIT.invalid);
+  const given = o.file ?? o.input;
+  if (typeof given !== 'string' || given === '') throw new CliError(`missing FILE.xml or FILE.zip\n\n${HELP}`, EXIT.invalid);
   for (const name of ['out', 'format', 'table', 'f014', 'rates', 'combine', 'coefficients'] as const) {
     const v = o[name];
     if (v !== undefined && typeof v !== 'string') throw new CliError(`--${name} takes one value`, EXIT.invalid);
@@ -282,17 +286,17 @@ export async function runRegistry(o: RegistryCliOptions, io: CliIo): Promise<num
   if (format !== 'csv' && format !== 'json') throw new CliError(`--format must be csv or json, got ${JSON.stringify(format)}`, EXIT.invalid);
   const options = await auditOptions(o, io.cwd);
 
-  const stdin = o.file === '-';
-  const path = stdin ? '-' : resolve(io.cwd, o.file);
+  const stdin = given === '-';
+  const path = stdin ? '-' : resolve(io.cwd, given);
   let size: number | undefined;
   if (!stdin) {
     try {
       const s = await stat(path);
-      if (!s.isFile()) throw new CliError(`${o.file}: not a file`, EXIT.failure);
+      if (!s.isFile()) throw new CliError(`${given}: not a file`, EXIT.failure);
       size = s.size;
     } catch (e) {
       if (e instanceof CliError) throw e;
-      throw new CliError(`cannot read ${o.file}: ${(e as Error).message}`, EXIT.failure);
+      throw new CliError(`cannot read ${given}: ${(e as Error).message}`, EXIT.failure);
     }
   }
   const read = { bytes: 0 };
@@ -304,7 +308,7 @@ export async function runRegistry(o: RegistryCliOptions, io: CliIo): Promise<num
   const source = zip ? zipInvoice(all, contents, name) : all;
 
   const showProgress = io.stderr.isTTY === true;
-  let last = Date.now();
+  let last = 0;
   async function* withProgress(input: AsyncIterable<Uint8Array>): AsyncGenerator<Uint8Array> {
     for await (const chunk of input) {
       if (showProgress && Date.now() - last > 300) {
@@ -325,7 +329,7 @@ export async function runRegistry(o: RegistryCliOptions, io: CliIo): Promise<num
       const what = zip && contents.invoice !== undefined ? `${name}: ${contents.invoice}` : name;
       throw new CliError(`${what}: not a register of invoices\n${formatIssues(e.issues)}`, EXIT.invalid);
     }
-    if (e instanceof Error && typeof (e as { code?: unknown }).code === 'string' && 'syscall' in e) throw new CliError(`cannot read ${o.file}: ${e.message}`, EXIT.failure);
+    if (e instanceof Error && typeof (e as { code?: unknown }).code === 'string' && 'syscall' in e) throw new CliError(`cannot read ${given}: ${e.message}`, EXIT.failure);
     throw e;
   } finally {
     if (showProgress) io.stderr.write('\r\x1b[K');
@@ -357,6 +361,7 @@ export const registryCommand: CliCommand & { args: string } = {
   args: '[file]',
   description: 'проверка реестра счетов (XML или ZIP): санкции по таблице (РТ × Кно) и суммы реестра',
   options: [
+    ['--input <file>', 'the register, as FILE; - for standard input'],
     ['--out <file>', 'findings: .csv (default) or .json; default standard output'],
     ['--format <format>', 'csv or json (default: from --out)'],
     ['--table <file>', 'coefficient table(s), JSON in the shape of defineSanctionTable'],
