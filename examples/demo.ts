@@ -9,10 +9,11 @@
  * Run: npm run demo. The script checks its own figures and exits non-zero if one does not add up.
  */
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { createReadStream, readFileSync } from 'node:fs';
 import type { Decimal } from 'decimal.js';
 import { replenishmentSchedule, reserveYear, type ReserveYearEvent } from 'oms-calc/replenishment';
 import { plannedReserve, reserveAtRisk, reserveSize, type PlannedReserveInput, type ReserveSizeInput } from 'oms-calc/reserve';
+import { auditRegistry } from 'oms-calc/registry';
 import { allocateSanctionProceeds, isSanctionErrorRow, sanctionStream, sanctionTotals, type CaseInput, type Setting } from 'oms-calc/sanctions';
 import { federalMonitoring, smoAnnualAssessment, smoRating, type IndicatorData, type SmoViolation } from 'oms-calc/smo-rating';
 import {
@@ -251,5 +252,35 @@ console.log(
 console.log('\nРейтинг СМО (п. 21–22):');
 console.log(table(['Место', 'СМО', 'Результат', 'Точно'], rating.rows.map((r) => [String(r.rank), r.smo, rub(r.result, 1), rub(r.resultExact, 4)])));
 for (let i = 1; i < rating.rows.length; i++) assert.ok(rating.rows[i - 1]!.resultExact.gte(rating.rows[i]!.resultExact), 'рейтинг упорядочен');
+
+// ── 9. Проверка реестра счетов: санкции МЭК, МЭЭ, ЭКМП по таблице (Приказ ФФОМС № 34н) ────
+// examples/data/registry: the H-file of a medical organisation for June 2025 (windows-1251), and
+// the ZIP a fund receives (H and L files; `oms-calc registry HM770001S77001_2506.zip` reads it).
+const registerFile = new URL('./data/registry/HM770001S77001_2506.xml', import.meta.url);
+const register = await auditRegistry(createReadStream(registerFile));
+console.log(heading('9. Проверка реестра счетов HM770001S77001_2506 (июнь 2025)'));
+console.log(`Случаев: ${register.cases}; санкций: ${register.sanctions}; правило для нескольких санкций случая: ${register.combine}`);
+const registerClasses = (['MEK', 'MEE', 'EKMP'] as const).map((k) => [{ MEK: 'МЭК', MEE: 'МЭЭ', EKMP: 'ЭКМП' }[k], rub(register.totals[k]), rub(register.totals.recomputed[k])]);
+console.log(table(['Вид контроля', 'S_SUM в реестре, ₽', 'По таблице (РТ × Кно), ₽'], registerClasses));
+console.log('\nНарушения:');
+console.log(
+  table(
+    ['Правило', 'N_ZAP', 'S_CODE', 'Пункт', 'Ожидается, ₽', 'В реестре, ₽'],
+    register.findings.map((f) => [f.rule, f.nZap ?? '', f.sCode ?? '', f.point ?? '', f.expected === undefined ? '' : rub(f.expected), f.actual === undefined ? '' : rub(f.actual)]),
+  ),
+);
+// Checked by hand from the file: case 6 (МЭЭ, п. 2.14, Кно 0,5): РТ = SUMV = 87 368,34 ₽,
+// 87 368,34 × 0,5 = 43 684,17 ₽, the file withholds 43 684,16 ₽; case 12: S_SUM 0,00 (п. 2.2, carried
+// by the larger sanction of the case, D19) + 26 125,45 (п. 1.10.6) = 26 125,45 ₽ ≠ SANK_IT 26 125,44 ₽.
+assert.equal(register.cases, 12, 'случаев в реестре');
+assert.equal(register.sanctions, 10, 'санкций в реестре');
+assert.deepEqual(register.findings.map((f) => `${f.rule}@${f.nZap}`), ['SANK_SUM_MISMATCH@6', 'SANK_IT_MISMATCH@12'], 'нарушения реестра');
+assert.deepEqual([register.findings[0]?.expected?.toFixed(2), register.findings[0]?.actual?.toFixed(2)], ['43684.17', '43684.16'], 'S_SUM случая 6');
+assert.deepEqual(
+  (['MEK', 'MEE', 'EKMP'] as const).map((k) => [register.totals[k].toFixed(2), register.totals.recomputed[k].toFixed(2)]),
+  [['53992.67', '53992.67'], ['43684.16', '43684.17'], ['132650.63', '132650.63']],
+  'санкции по видам контроля',
+);
+assert.equal(register.totals.sankIt.toFixed(2), '230327.45', 'Σ SANK_IT');
 
 console.log('\nВсе проверки демонстрации пройдены.');
