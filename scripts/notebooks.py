@@ -192,4 +192,81 @@ if (!Object.values(split.parts).reduce((a, b) => a.plus(b)).eq(totals.nonPayment
 Object.fromEntries(Object.entries(split.parts).map(([k, x]) => [k, x.toString()]));
 """),
 ])
+write(os.path.join(ROOT, "registry.ipynb"), [
+    ("md", """
+# Реестр счетов: проверка санкций МЭК, МЭЭ, ЭКМП до копейки
+
+Блокнот для ядра Deno. Реестр счетов (H-файл, Приказ ФФОМС № 34н) читается потоком; каждая
+санкция SANK сверяется с таблицей коэффициентов: S_SUM = РТ × Кно, где РТ — сумма SL, названных
+в SL_ID (без SL_ID — SUMV случая), а пункт перечня — по коду S_OSN классификатора F014 на дату
+акта. Проверяются и суммы реестра: SANK_IT, SUMP, OPLATA, итоги счёта SCHET.
+"""),
+    ("ts", """
+import { auditRegistry, readRegistry } from "npm:oms-calc/registry";
+"""),
+    ("md", """
+## Маленький реестр из трёх случаев
+
+1. Стационар, SUMV 48 950,00; МЭЭ (S_TIP 51), S_OSN 244 = п. 2.14, Кно 0,5: 48 950,00 × 0,5 = 24 475,00.
+2. Два SL: 30 000,00 + 12 500,50 = 42 500,50; ЭКМП (S_TIP 71), S_OSN 258 = п. 3.2.4, Кно 1, только по
+   SL_ID 2: 12 500,50 × 1 = 12 500,50.
+3. Поликлиника, SUMV 1 250,40; МЭК (S_TIP 1), S_OSN 205 = п. 1.4.2, Кно 1: должно быть 1 250,40, а в
+   реестре 1 250,00 — это и найдёт проверка.
+
+Счёт: SUMMAV = 48 950,00 + 42 500,50 + 1 250,40 = 92 700,90; SUMMAP = 24 475,00 + 30 000,00 + 0,40 = 54 475,40.
+"""),
+    ("ts", """
+const zap = (n: number, uslOk: number, sl: [string, string][], sumv: string, oplata: number, sump: string, sank: string, sankIt: string) =>
+  `<ZAP><N_ZAP>${n}</N_ZAP><PR_NOV>0</PR_NOV><PACIENT><ID_PAC>${n}</ID_PAC><VPOLIS>3</VPOLIS><NPOLIS>770000000000000${n}</NPOLIS></PACIENT>` +
+  `<Z_SL><IDCASE>${n}</IDCASE><USL_OK>${uslOk}</USL_OK><DATE_Z_1>2025-06-02</DATE_Z_1><DATE_Z_2>2025-06-10</DATE_Z_2>` +
+  sl.map(([id, sum]) => `<SL><SL_ID>${id}</SL_ID><DS1>I10</DS1><TARIF>${sum}</TARIF><SUM_M>${sum}</SUM_M></SL>`).join("") +
+  `<IDSP>33</IDSP><SUMV>${sumv}</SUMV><OPLATA>${oplata}</OPLATA><SUMP>${sump}</SUMP>${sank}<SANK_IT>${sankIt}</SANK_IT></Z_SL></ZAP>`;
+const sank = (code: string, sum: string, tip: number, osn: number, slId = "") =>
+  `<SANK><S_CODE>${code}</S_CODE><S_SUM>${sum}</S_SUM><S_TIP>${tip}</S_TIP>${slId && `<SL_ID>${slId}</SL_ID>`}<S_OSN>${osn}</S_OSN>` +
+  `<DATE_ACT>2025-07-10</DATE_ACT><NUM_ACT>А-1</NUM_ACT><S_COM>Акт экспертизы</S_COM><S_IST>1</S_IST></SANK>`;
+const xml = `<?xml version="1.0" encoding="UTF-8"?>
+<ZL_LIST><ZGLV><VERSION>3.2</VERSION><DATA>2025-07-05</DATA><FILENAME>HM770001S77001_2506</FILENAME><SD_Z>3</SD_Z></ZGLV>
+<SCHET><CODE>1</CODE><CODE_MO>770001</CODE_MO><YEAR>2025</YEAR><MONTH>6</MONTH><NSCHET>1</NSCHET><DSCHET>2025-07-05</DSCHET><PLAT>77001</PLAT>
+<SUMMAV>92700.90</SUMMAV><SUMMAP>54475.40</SUMMAP><SANK_MEK>1250.00</SANK_MEK><SANK_MEE>24475.00</SANK_MEE><SANK_EKMP>12500.50</SANK_EKMP></SCHET>
+${zap(1, 1, [["1", "48950.00"]], "48950.00", 3, "24475.00", sank("1", "24475.00", 51, 244), "24475.00")}
+${zap(2, 1, [["1", "30000.00"], ["2", "12500.50"]], "42500.50", 3, "30000.00", sank("1", "12500.50", 71, 258, "2"), "12500.50")}
+${zap(3, 3, [["1", "1250.40"]], "1250.40", 3, "0.40", sank("1", "1250.00", 1, 205), "1250.00")}
+</ZL_LIST>`;
+const kinds: string[] = [];
+for await (const item of readRegistry([xml])) kinds.push(item.kind);
+// один счёт SCHET и три случая Z_SL, по одному элементу на каждый
+if (kinds.join() !== "schet,case,case,case") throw new Error(kinds.join());
+({ элементы: kinds.join(", ") });
+"""),
+    ("md", """
+## Проверка
+
+Одна находка: S_SUM случая 3 на 0,40 ₽ меньше, чем даёт таблица. Остальные правила соблюдены:
+Σ S_SUM = SANK_IT, SUMV − SUMP − SANK_IT = 0, OPLATA = 3 (частичная оплата), итоги счёта по видам
+контроля равны суммам санкций.
+"""),
+    ("ts", """
+const audit = await auditRegistry([xml]);
+if (audit.cases !== 3 || audit.sanctions !== 3) throw new Error(`${audit.cases} ${audit.sanctions}`);
+if (audit.findings.length !== 1 || audit.findings[0].rule !== "SANK_SUM_MISMATCH" || audit.findings[0].nZap !== "3") throw new Error(JSON.stringify(audit.byRule));
+if (audit.findings[0].expected?.toFixed(2) !== "1250.40" || audit.findings[0].actual?.toFixed(2) !== "1250.00") throw new Error("S_SUM случая 3");
+audit.findings.map((f) => ({ правило: f.rule, N_ZAP: f.nZap, пункт: f.point, ожидается: f.expected?.toFixed(2), вРеестре: f.actual?.toFixed(2), строка: f.line }));
+"""),
+    ("ts", """
+const t = audit.totals;
+// МЭК: 1 250,00 в реестре, 1 250,40 по таблице; МЭЭ 24 475,00; ЭКМП 12 500,50
+if (t.MEK.toFixed(2) !== "1250.00" || t.recomputed.MEK.toFixed(2) !== "1250.40" || !t.MEE.eq(t.recomputed.MEE) || t.EKMP.toFixed(2) !== "12500.50") throw new Error("итоги");
+(["MEK", "MEE", "EKMP"] as const).map((k) => ({ вид: { MEK: "МЭК", MEE: "МЭЭ", EKMP: "ЭКМП" }[k], вРеестре: t[k].toFixed(2), поТаблице: t.recomputed[k].toFixed(2) }));
+"""),
+    ("md", """
+## Файл фонда
+
+Настоящий реестр приходит ZIP-архивом (H-файл и L-файл персональных данных) в windows-1251.
+Библиотека читает байты потоком и кодировку берёт из пролога XML — например,
+`auditRegistry((await Deno.open("HM770001S77001_2506.xml")).readable)`. Командная строка читает и
+ZIP, распаковывая его по мере чтения, и пишет находки в CSV для Excel:
+
+    oms-calc registry HM770001S77001_2506.zip --out findings.csv
+"""),
+])
 print("notebooks written")
