@@ -12,7 +12,7 @@ import { readFile, stat } from 'node:fs/promises';
 import { basename, resolve } from 'node:path';
 import type { X } from '../shared';
 import { defineSanctionTable, isOmsCalcError, type OmsCalcIssue, type PerCapitaRates, type SanctionTable } from '../sanctions';
-import { auditRegistry, parseF014Xml, type AuditRegistryOptions, type Finding, type RegistryAudit } from '../registry/index';
+import { auditRegistry, excelSafeCell, parseF014Xml, type AuditRegistryOptions, type Finding, type RegistryAudit } from '../registry/index';
 import { moneyText } from './format';
 import { CliError, EXIT, guardOutput, openOutputFile, type CliCommand, type CliIo, type GuardedOutput } from './io';
 import { parseJsonExact } from './json';
@@ -151,10 +151,9 @@ async function auditOptions(o: RegistryCliOptions, cwd: string): Promise<AuditRe
   return options;
 }
 
-/** A CSV cell: quoted when it holds `;`, `"` or a line break; a text that a spreadsheet would run as a formula gets a leading `'`. */
+/** A CSV cell: quoted when it holds `;`, `"` or a line break; a text cell goes through `excelSafeCell` first (a leading `'` on what a spreadsheet would run as a formula). */
 export function csvCell(value: string, text = true): string {
-  const c = value.charCodeAt(0);
-  const safe = text && (c === 61 || c === 43 || c === 45 || c === 64 || c === 9 || c === 13) ? `'${value}` : value;
+  const safe = text ? excelSafeCell(value) : value;
   return /[;"\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }
 
