@@ -5,6 +5,13 @@
  * invoice file is found by the format's naming rule (`registry.md` §1); the L file of personal
  * data and anything else in the archive are skipped unread.
  *
+ * Why fflate and not yauzl: yauzl reads the central directory at the end of the archive first,
+ * so it needs a seekable file (a pipe or a download would have to be saved whole); fflate's
+ * `Unzip` reads the local headers in order, as the bytes arrive, is pure JavaScript without
+ * dependencies, and is bundled into the CLI only (tsup `noExternal`) — the library never loads it.
+ * Entries written by a streaming writer (sizes in a data descriptor after the data) are read too
+ * (test/cli/registry-command.test.ts).
+ *
  * @module
  */
 import { Unzip, UnzipInflate, type UnzipFile } from 'fflate';
