@@ -231,3 +231,19 @@ describe('oms-calc registry: cells Excel would run', () => {
     expect(rows.some((row) => row['s_code']?.startsWith("'@cmd;"))).toBe(true);
   });
 });
+
+describe('the generated registers these tests use (test/registry/generate.ts)', () => {
+  it('are seeded, and windows-1251 and UTF-8 carry the same text, Cyrillic included', () => {
+    const a = generateRegistry({ cases: 60, seed: 9, encoding: 'windows-1251' });
+    const b = generateRegistry({ cases: 60, seed: 9, encoding: 'utf-8' });
+    const text = [...a.chunks()].join('');
+    expect([...generateRegistry({ cases: 60, seed: 9 }).chunks()].join('')).toBe(text);
+    expect([...generateRegistry({ cases: 60, seed: 10 }).chunks()].join('')).not.toBe(text);
+    expect(text).toMatch(/<S_COM>[^<]*[А-Яа-яЁё]/);
+    const cp1251 = new TextDecoder('windows-1251').decode(concat(a.bytes()));
+    const utf8 = new TextDecoder().decode(concat(b.bytes()));
+    expect(cp1251.replace('windows-1251', 'UTF-8')).toBe(utf8);
+    expect(() => encodeWindows1251('€')).toThrow(RangeError);
+    expect([...encodeWindows1251('Ёё№А')]).toEqual([0xa8, 0xb8, 0xb9, 0xc0]);
+  });
+});
