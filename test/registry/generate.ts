@@ -189,7 +189,7 @@ const POINTS: readonly Point[] = builtinSanctionTable.entries.flatMap((e): Point
   if (f === undefined) return [];
   const hundredths = new Decimal(e.kno.toString()).times(100);
   if (!hundredths.isInteger()) throw new Error(`Кно of ${e.code} has more than two places`);
-  return [{ point: e.code, kod: f.kod, cls: f.section, kno: hundredths.toNumber(), order: e.code.split('.').map(Number) }];
+  return [{ point: e.code, kod: f.kod, cls: f.section ?? e.section, kno: hundredths.toNumber(), order: e.code.split('.').map(Number) }];
 });
 
 const comparePoints = (a: Point, b: Point): number => {
