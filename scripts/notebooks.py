@@ -181,7 +181,7 @@ c.details.map((d) => ({ код: d.code, раздел: d.section, Кно: d.kno?.
     ("ts", """
 const cases = [
   { id: "1", date: "2025-03-01", tariff: "48950.00", setting: "hospital" as const, violations: ["3.2.3"] },
-  { id: "2", date: "2025-03-02", tariff: "1250.40", setting: "ambulatory" as const, violations: ["1.2"] },
+  { id: "2", date: "2025-03-02", tariff: "1250.40", setting: "ambulatory" as const, violations: ["1.4.1"] },
   { id: "3", date: "2025-03-03", tariff: "-1", setting: "ambulatory" as const, violations: ["1.2"] },
 ];
 const totals = await sanctionTotals(sanctionStream(cases, { perCapitaRates: rates }));

@@ -12,7 +12,7 @@ import { readFile, stat } from 'node:fs/promises';
 import { basename, resolve } from 'node:path';
 import type { X } from '../shared';
 import { defineSanctionTable, isOmsCalcError, type OmsCalcIssue, type PerCapitaRates, type SanctionTable } from '../sanctions';
-import { auditRegistry, excelSafeCell, parseF014Xml, type AuditRegistryOptions, type Finding, type RegistryAudit } from '../registry/index';
+import { auditRegistry, excelSafeCell, parseF014Xml, type AuditRegistryOptions, type Finding, type RegistryAudit } from '../registry';
 import { moneyText } from './format';
 import { CliError, EXIT, guardOutput, openOutputFile, type CliCommand, type CliIo, type GuardedOutput } from './io';
 import { parseJsonExact } from './json';
