@@ -157,7 +157,8 @@ export function csvCell(value: string, text = true): string {
   return /[;"\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }
 
-function findingLine(f: Finding): string {
+/** One line of the findings CSV: text cells through {@link csvCell}, amounts as numbers with a decimal comma. */
+export function findingLine(f: Finding): string {
   const money = (x: X | undefined): string => (x === undefined ? '' : moneyText(x, ','));
   return `${[
     csvCell(f.rule),

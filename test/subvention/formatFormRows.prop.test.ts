@@ -10,7 +10,7 @@ import { formatFormRows } from '../../src/subvention';
 import { centsToString } from '../arbitraries';
 
 /** Names with the characters CSV must quote: separators, quotes, line breaks, Cyrillic. */
-const text = fc.string({ unit: fc.constantFrom('а', 'Б', 'x', ' ', ';', '"', ',', '\n', '\r', '.', '№', '=', '1'), maxLength: 40 });
+const text = fc.string({ unit: fc.constantFrom('а', 'Б', 'x', ' ', ';', '"', ',', '\n', '\r', '.', '№', '=', '1', '+', '-', '@', '\t'), maxLength: 40 });
 const row = fc.record({
   line: text,
   name: text,
