@@ -1,6 +1,6 @@
 /**
- * The pieces every module shares: the error type, the trace step, the decimal input type and the
- * spreadsheet-safe text cell.
+ * The pieces every module shares: the error type, the trace step, the decimal input type, the
+ * spreadsheet-safe text cell, the money formatter and the month names.
  *
  * @module shared
  */
@@ -8,3 +8,4 @@ export { OmsCalcError, isOmsCalcError, type OmsCalcErrorCode, type OmsCalcIssue 
 export type { TraceStep } from './_internal/trace';
 export type { DecimalInput, DecimalLike, X } from './_internal/decimal';
 export { excelSafeCell } from './_internal/csv';
+export { formatRubles, MONTH_NAMES, type FormatRublesOptions } from './_internal/format';

@@ -43,6 +43,7 @@ const c = (...args: unknown[]): fc.Arbitrary<unknown[]> => fc.constant(args);
 const TABLE: Record<string, Entry> = {
   excelSafeCell: { args: fc.tuple(fc.string()), call: library.excelSafeCell },
   isOmsCalcError: { args: fc.tuple(fc.jsonValue()), call: library.isOmsCalcError },
+  formatRubles: { args: fc.tuple(claimCents.map(() => '-1234567.891'), fc.constantFrom({}, { grouping: false, sign: 'hyphen' }, { decimalComma: false, places: 4 })), call: library.formatRubles },
   reserveSize: { args: fc.tuple(reserveInput), call: library.reserveSize },
   reserveAtRisk: { args: reserveInput.map((r) => [{ ...r, levels: ['0.9', '0.99'], method: 'monte-carlo', runs: 200, seed: 7 }]), call: library.reserveAtRisk },
   plannedReserve: { args: c(planned), call: library.plannedReserve },

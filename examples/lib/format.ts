@@ -1,11 +1,43 @@
 /**
- * Printing helpers for the examples: the Russian number format and plain-text tables of the
- * `oms-calc` command line. (Display only; every figure comes from the library as a Decimal.)
+ * Printing helpers for the examples: plain-text tables and headings. Every figure comes from the
+ * library as a Decimal and is written by its one formatter, `formatRubles` (the Russian format:
+ * U+202F between groups of digits, a decimal comma, U+2212 for a minus).
  */
-export { heading as title, MONTHS, percent, rub, table, traceList } from '../../src/cli/render';
-import { heading as title } from '../../src/cli/render';
+import { formatRubles, MONTH_NAMES, type X } from 'oms-calc';
 
-/** A section heading with a blank line before it. */
+/** Russian names of the months, January first (the library's table). */
+export const MONTHS = MONTH_NAMES;
+
+/** 1234567.5 → "1 234 567,50", with `places` decimals. */
+export function rub(value: X | string, places = 2): string {
+  return formatRubles(value, { places });
+}
+
+/** A share as a percentage: 0.075 → "7,50 %". */
+export function percent(value: X, places = 2): string {
+  return `${rub(value.times(100), places)} %`;
+}
+
+const NUMERIC = /^[−-]?[\d\u202f]+(,\d+)?( %| ₽)?$|^—$/;
+
+/** Renders rows as an aligned table; columns whose cells all look numeric are right-aligned. */
+export function table(headers: readonly string[], rows: readonly (readonly string[])[]): string {
+  const widths = headers.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
+  const numeric = headers.map((_, i) => rows.length > 0 && rows.every((r) => NUMERIC.test(r[i] ?? '')));
+  const line = (cells: readonly string[]): string =>
+    cells.map((c, i) => (numeric[i] === true ? c.padStart(widths[i] ?? 0) : c.padEnd(widths[i] ?? 0))).join('  ').trimEnd();
+  const rule = widths.map((w) => '─'.repeat(w)).join('  ');
+  return [line(headers), rule, ...rows.map(line)].join('\n');
+}
+
+/** A section heading, underlined, with a blank line before it. */
 export function heading(text: string): string {
-  return `\n${title(text)}`;
+  return `\n${text}\n${'═'.repeat(text.length)}`;
+}
+
+/** The trace as a numbered list: symbol = value, formula, source. */
+export function traceList(steps: readonly { symbol: string; formula: string; value: string; source: string }[]): string {
+  return steps
+    .map((s, i) => `${String(i + 1).padStart(2)}. ${s.symbol} = ${s.value}\n      ${s.formula}\n      источник: ${s.source}`)
+    .join('\n');
 }

@@ -170,14 +170,5 @@ export function min(a: X, b: X): X {
   return a.lte(b) ? a : b;
 }
 
-/** A fixed-point string with exactly `places` decimals (rounded half up), for display. */
-export function fixed(value: X, places = 2): string {
-  const rounded = value.toDecimalPlaces(places, D.ROUND_HALF_UP);
-  const negative = rounded.isNegative() && !rounded.isZero();
-  const [int = '0', frac = ''] = rounded.abs().toString().split('.');
-  const body = places > 0 ? `${int}.${frac.padEnd(places, '0')}` : int;
-  return negative ? `-${body}` : body;
-}
-
 /** Zero, as a library Decimal. */
 export const ZERO: X = new D(0);

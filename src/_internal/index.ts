@@ -3,3 +3,4 @@ export * from './errors';
 export * from './schema';
 export * from './statutoryCap';
 export * from './trace';
+export * from './format';

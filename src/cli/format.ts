@@ -3,7 +3,8 @@
  *
  * @module
  */
-import { fixed, type X } from '../_internal';
+import { formatDecimal } from '../_internal/format';
+import type { X } from '../shared';
 
 function digitCount9(n: number): number {
   return n < 10_000 ? (n < 10 ? 1 : n < 100 ? 2 : n < 1_000 ? 3 : 4) : n < 100_000 ? 5 : n < 1_000_000 ? 6 : n < 10_000_000 ? 7 : n < 100_000_000 ? 8 : 9;
@@ -21,14 +22,15 @@ export function wholeKopecks(x: X): number {
   return k.toNumber();
 }
 
-/** Rubles with exactly two decimals and the given decimal mark: 1234.5 → "1234.50" / "1234,50". */
+/**
+ * Rubles as a CSV number cell: exactly two decimals, the given decimal mark, no grouping and an
+ * ASCII hyphen for a minus, so that Excel and programs read it as a number (the CSV rule of
+ * `formatRubles`): 1234.5 → "1234.50" / "1234,50". Whole kopecks ≥ 0 take the integer fast path
+ * (the same text as {@link putKopecks} writes); anything else goes through the one formatter.
+ */
 export function moneyText(x: X, mark: '.' | ','): string {
-  if (x.isZero()) return mark === '.' ? '0.00' : '0,00';
   const k = wholeKopecks(x);
-  if (k < 0) {
-    const s = fixed(x, 2);
-    return mark === '.' ? s : s.replace('.', ',');
-  }
+  if (k < 0) return formatDecimal(x, 2, { grouping: false, decimalComma: mark === ',', sign: 'hyphen' });
   const r = k % 100;
   return `${(k - r) / 100}${mark}${r < 10 ? '0' : ''}${r}`;
 }

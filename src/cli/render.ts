@@ -3,17 +3,14 @@
  *
  * @module
  */
-import type { X } from '../shared';
-import { fixed } from '../_internal';
+import { formatRubles, type X } from '../shared';
 
-/** 1234567.5 → "1 234 567,50" (Russian grouping, decimal comma), with `places` decimals. */
+/**
+ * 1234567.5 → "1 234 567,50": the library's one number format for people (U+202F NARROW NO-BREAK
+ * SPACE between groups, a decimal comma, U+2212 MINUS SIGN), with `places` decimals.
+ */
 export function rub(value: X | string, places = 2): string {
-  const s = typeof value === 'string' ? value : fixed(value, places);
-  const negative = s.startsWith('-');
-  const [int = '0', frac = ''] = (negative ? s.slice(1) : s).split('.');
-  const grouped = int.replace(/\B(?=(\d{3})+(?!\d))/g, '\u00a0');
-  const body = places > 0 ? `${grouped},${frac.padEnd(places, '0').slice(0, places)}` : grouped;
-  return negative ? `−${body}` : body;
+  return formatRubles(value, { places });
 }
 
 /** A share as a percentage: 0.075 → "7,50 %". */
@@ -21,7 +18,7 @@ export function percent(value: X, places = 2): string {
   return `${rub(value.times(100), places)} %`;
 }
 
-const NUMERIC = /^[−-]?[\d\u00a0]+(,\d+)?( %| ₽)?$|^—$/;
+const NUMERIC = /^[−-]?[\d\u202f]+(,\d+)?( %| ₽)?$|^—$/;
 
 /** Renders rows as an aligned table; columns whose cells all look numeric are right-aligned. */
 export function table(headers: readonly string[], rows: readonly (readonly string[])[]): string {
@@ -45,5 +42,5 @@ export function traceList(steps: readonly { symbol: string; formula: string; val
     .join('\n');
 }
 
-/** Russian names of the months, January first. */
-export const MONTHS = ['январь', 'февраль', 'март', 'апрель', 'май', 'июнь', 'июль', 'август', 'сентябрь', 'октябрь', 'ноябрь', 'декабрь'] as const;
+/** Russian names of the months, January first: the library's one table ({@link MONTH_NAMES}). */
+export { MONTH_NAMES as MONTHS } from '../shared';

@@ -5,7 +5,7 @@
  * @module
  */
 import { z } from 'zod';
-import { show, SOURCES } from '../_internal';
+import { monthName, show, SOURCES } from '../_internal';
 
 /** The draft Положение о НСЗ (section 4 of the paper), to which the point is appended. */
 export const REGULATION: string = SOURCES.draftRegulation;
@@ -18,26 +18,9 @@ export const POINTS = {
   period: `${REGULATION}, п. 10, сноска 16`,
 } as const;
 
-/** Russian month names, for the traces (index 1 = January). */
-export const MONTH_NAMES = [
-  '',
-  'январь',
-  'февраль',
-  'март',
-  'апрель',
-  'май',
-  'июнь',
-  'июль',
-  'август',
-  'сентябрь',
-  'октябрь',
-  'ноябрь',
-  'декабрь',
-] as const;
-
-/** `4 (апрель)`: a calendar month as the traces write it. */
+/** `4 (апрель)`: a calendar month as the traces write it (the names from the library's one table). */
 export function monthLabel(month: number): string {
-  return `${month} (${MONTH_NAMES[month] ?? '?'})`;
+  return `${month} (${monthName(month) || '?'})`;
 }
 
 /**

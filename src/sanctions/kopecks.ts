@@ -5,7 +5,7 @@
  *
  * @module
  */
-import { D, ZERO, type X } from '../_internal';
+import { D, fixed, ZERO, type X } from '../_internal';
 
 /**
  * The largest amount the fast path takes, in kopecks (900 billion rubles): × 100 (a coefficient
@@ -69,10 +69,9 @@ export function roundHundredths(x: number): number {
   return (x - r) / 100 + (r >= 50 ? 1 : 0);
 }
 
-/** `k` kopecks as a plain string with two places: 12345 → "123.45". */
+/** `k` kopecks as a plain string with two places (the library's one formatter, a point, no grouping): 12345 → "123.45". */
 export function kopeckString(k: number): string {
-  const r = k % 100;
-  return `${(k - r) / 100}.${r < 10 ? '0' : ''}${r}`;
+  return fixed(new D(k).div(100));
 }
 
 type DecimalParts = { s: number; e: number; d: number[] };

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { decimal, fixed, parseInput, type DecimalInput, type X } from '../_internal';
+import { decimal, formatDecimal, parseInput, type DecimalInput, type X } from '../_internal';
 import { excelSafeCell } from '../_internal/csv';
 
 /**
@@ -175,7 +175,7 @@ function wrap(text: string, limit: number): string[] {
 }
 
 function toText(rows: ParsedFormRow[], headers: [string, string, string], nameWidth: number): string {
-  const cells = rows.map((r) => ({ line: r.line, name: wrap(r.name, nameWidth), amount: fixed(r.amount) }));
+  const cells = rows.map((r) => ({ line: r.line, name: wrap(r.name, nameWidth), amount: formatDecimal(r.amount, 2) }));
   const w0 = Math.max(width(headers[0]), ...cells.map((c) => width(c.line)));
   const w1 = Math.max(width(headers[1]), ...cells.flatMap((c) => c.name.map(width)));
   const w2 = Math.max(width(headers[2]), ...cells.map((c) => width(c.amount)));
@@ -192,12 +192,15 @@ function field(value: string): string {
   return /[";\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
 }
 
+/** A CSV number cell: no grouping and an ASCII hyphen, so that Excel reads it as a number. */
+const CSV_NUMBER = { grouping: false, sign: 'hyphen' } as const;
+
 function toCsv(rows: ParsedFormRow[], headers: [string, string, string], excel: boolean): string {
   const line = (l: string): string => (excel ? `="${l.replace(/"/g, '""')}"` : l);
   const text = (t: string): string => field(excelSafeCell(t));
   const records = [headers.map(text).join(';')];
   // the line number and the name are text from the caller (excelSafeCell: never a formula); the amount is a number
-  for (const r of rows) records.push([excel ? field(line(r.line)) : text(r.line), text(r.name), fixed(r.amount).replace('.', ',')].join(';'));
+  for (const r of rows) records.push([excel ? field(line(r.line)) : text(r.line), text(r.name), formatDecimal(r.amount, 2, CSV_NUMBER)].join(';'));
   return `${excel ? '\uFEFF' : ''}${records.join('\r\n')}\r\n`;
 }
 
@@ -206,10 +209,12 @@ function toCsv(rows: ParsedFormRow[], headers: [string, string, string], excel: 
  * plain-text table or as CSV. Amounts are shown with exactly two decimals (rounded half up).
  *
  * - `'text'`: a heading, a rule, and aligned columns (line number and name to the left, amount to
- *   the right, names wrapped to `nameWidth`); lines end with `\n`.
+ *   the right, names wrapped to `nameWidth`); lines end with `\n`. Amounts as `formatRubles`
+ *   writes them: `1 234 567,89`, U+202F between groups, U+2212 for a minus.
  * - `'csv'`: the way Russian accountants open CSV in Excel — `;` between fields, a decimal comma,
  *   a header row, CRLF line ends, fields quoted (with doubled quotes) only when they hold `;`, `"`
- *   or a line break; no thousands separators. With `excel: true`, a byte-order mark and line
+ *   or a line break; no thousands separators and an ASCII hyphen for a minus (a number cell Excel
+ *   reads as a number). With `excel: true`, a byte-order mark and line
  *   numbers kept as text.
  *
  * @param rows - the rows, in the order to print
@@ -229,7 +234,7 @@ function toCsv(rows: ParsedFormRow[], headers: [string, string, string], excel: 
  *   prevention: '500000', otherExpenses: '100000',
  * });
  * formatFormRows(formRows.slice(-1), 'text').split('\n');
- * // ['№ строки  Наименование показателей    Сумма, руб.', '--------  --------------------------  -----------', '12        Сумма заявленной субвенции   8600000.00', '']
+ * // ['№ строки  Наименование показателей     Сумма, руб.', '--------  --------------------------  ------------', '12        Сумма заявленной субвенции  8 600 000,00', '']
  * formatFormRows(formRows.slice(9, 10), 'csv', { excel: true }); // byte-order mark, line 8.1 kept as text
  * // '\uFEFF№ строки;Наименование показателей;Сумма, руб.\r\n"=""8.1""";Принятые к оплате счета, всего;58000000,00\r\n'
  *

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { fixed, min, parseInput, trace, ZERO, type DecimalInput, type TraceStep, type X } from '../_internal';
+import { formatDecimal, min, parseInput, trace, ZERO, type DecimalInput, type TraceStep, type X } from '../_internal';
 import { formAmount } from './amount';
 import { inPoryadok, point } from './sources';
 
@@ -213,12 +213,9 @@ export interface SubventionDecision {
   trace: TraceStep[];
 }
 
-/** "1 234 567,89 руб." — an amount as written in a Russian letter. */
+/** "1 234 567,89 руб." — an amount as written in a Russian letter (the library's one formatter). */
 function rub(value: X): string {
-  const [int = '0', frac = '00'] = fixed(value).split('.');
-  const sign = int.startsWith('-') ? '-' : '';
-  const digits = sign === '' ? int : int.slice(1);
-  return `${sign}${digits.replace(/\B(?=(\d{3})+(?!\d))/g, ' ')},${frac} руб.`;
+  return `${formatDecimal(value, 2)} руб.`;
 }
 
 /**

@@ -1,6 +1,7 @@
 import { Decimal } from 'decimal.js';
 import { describe, expect, it } from 'vitest';
-import { coerce, D, fixed, kopecks, roundTo } from '../../src/_internal/decimal';
+import { coerce, D, kopecks, roundTo } from '../../src/_internal/decimal';
+import { fixed } from '../../src/_internal/format';
 
 describe('coerce', () => {
   it.each([

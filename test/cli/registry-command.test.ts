@@ -93,7 +93,7 @@ describe('oms-calc registry: the findings', () => {
     const r = await run(dir, ['registry', H]);
     expect(r.code).toBe(0);
     const e = generated.expected;
-    const ru = (s: string): string => s.replace('.', ',').replace(/\B(?=(\d{3})+(?!\d))/g, '\u00a0');
+    const ru = (s: string): string => s.replace('.', ',').replace(/\B(?=(\d{3})+(?!\d))/g, '\u202f');
     expect(r.stderr).toContain(`Случаев (Z_SL): ${e.cases}; санкций (SANK): ${e.sanctions}`);
     expect(r.stderr).toMatch(new RegExp(`МЭК\\s+${ru(e.actual.MEK)}\\s+${ru(e.recomputed.MEK)}`));
     expect(r.stderr).toMatch(new RegExp(`ЭКМП\\s+${ru(e.actual.EKMP)}\\s+${ru(e.recomputed.EKMP)}`));

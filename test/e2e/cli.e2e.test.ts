@@ -77,7 +77,7 @@ describe('oms-calc bin', () => {
     writeFileSync(join(dir, 'reserve.json'), JSON.stringify(reserveInput));
     const r = run(['reserve-size', '--input', 'reserve.json', '--format', 'table']);
     expect(r.code).toBe(0);
-    expect(r.stdout).toContain('522\u00a0015\u00a0325,45');
+    expect(r.stdout).toContain('522\u202f015\u202f325,45');
     expect(r.stdout).toContain('источник: Степанов, Головщинский (2011)');
   });
 

@@ -54,7 +54,7 @@ describe('oms-calc registry from the tarball', () => {
       'SANK_IT_MISMATCH;572;12;12;;;;26125,45;26125,44',
     ]);
     expect(r.stderr).toContain('Случаев (Z_SL): 12; санкций (SANK): 10');
-    expect(r.stderr).toMatch(/МЭЭ\s+43\u00a0684,16\s+43\u00a0684,17\s+−0,01/);
+    expect(r.stderr).toMatch(/МЭЭ\s+43\u202f684,16\s+43\u202f684,17\s+\u22120,01/);
     expect(r.stderr).toContain('Нарушений: 2');
   });
 

@@ -1,6 +1,6 @@
 /**
  * Laws of the rendering: the CSV reads back with an independent parser; the text table keeps its
- * columns aligned and loses no word of a name.
+ * columns aligned, writes amounts the Russian way and loses no word of a name.
  */
 import { fc, test } from '@fast-check/vitest';
 import { parse } from 'csv-parse/sync';
@@ -28,6 +28,13 @@ test.prop([fc.array(row, { maxLength: 20 }), fc.boolean()])('CSV: a CSV parser r
     rows.map((r) => [excel ? `="${r.line.replace(/"/g, '""')}"` : excelSafeCell(r.line), excelSafeCell(r.name), centsToString(r.cents).replace('.', ',')]),
   );
 });
+
+/** "-1234567.89" → "−1 234 567,89" (U+2212, U+202F between groups), independently of the library. */
+function russianAmount(plain: string): string {
+  const negative = plain.startsWith('-');
+  const [int = '', frac = ''] = (negative ? plain.slice(1) : plain).split('.');
+  return `${negative ? '\u2212' : ''}${int.replace(/\B(?=(\d{3})+(?!\d))/g, '\u202f')},${frac}`;
+}
 
 const word = fc.string({ unit: fc.constantFrom('а', 'б', 'в', 'Г', 'x', '1'), minLength: 1, maxLength: 25 });
 const textRow = fc.record({
@@ -59,7 +66,7 @@ test.prop([fc.array(textRow, { minLength: 1, maxLength: 10 }), fc.integer({ min:
       const first = g[0] as string;
       expect(first.slice(0, w0).trim()).toBe(r.line);
       expect([...first].length).toBe(amountEnd);
-      expect(first.endsWith(` ${centsToString(r.cents)}`)).toBe(true);
+      expect(first.endsWith(` ${russianAmount(centsToString(r.cents))}`)).toBe(true);
       const nameParts = g.map((l) => l.slice(nameStart, nameStart + w1).trimEnd());
       for (const p of nameParts) expect([...p].length).toBeLessThanOrEqual(Math.max(nameWidth, 'Наименование показателей'.length));
       if (r.words.every((w) => w.length <= nameWidth)) expect(nameParts.join(' ').split(' ')).toEqual(r.words);

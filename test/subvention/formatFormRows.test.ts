@@ -63,7 +63,7 @@ describe('formatFormRows — text', () => {
     expect(text.split('\n')).toEqual([
       '№ строки  Наименование показателей  Сумма, руб.',
       '--------  ------------------------  -----------',
-      '12        Сумма                            5.00',
+      '12        Сумма                            5,00',
       '          заявленной',
       '          субвенции',
       '',
@@ -72,7 +72,7 @@ describe('formatFormRows — text', () => {
 
   it('cuts a word longer than the width', () => {
     const text = formatFormRows([{ line: '1', name: 'абвгдежзийклмн', amount: '1' }], 'text', { nameWidth: 10, headers: ['N', 'Имя', 'Сумма'] });
-    expect(text).toBe('N  Имя         Сумма\n-  ----------  -----\n1  абвгдежзий   1.00\n   клмн\n');
+    expect(text).toBe('N  Имя         Сумма\n-  ----------  -----\n1  абвгдежзий   1,00\n   клмн\n');
   });
 
   it('prints a whole claim', () => {
@@ -82,10 +82,10 @@ describe('formatFormRows — text', () => {
     });
     // стр. 7 = 1 + (2 + 3 + 4 + 5 + 6) − (7 + 8 + 9 + 10.5) = −13.5; стр. 11 = 10 − 7 = 3; стр. 12 = 3 + 13.5 = 16.5
     const lines = formatFormRows(c.formRows, 'text').trimEnd().split('\n');
-    expect(lines.at(-1)).toMatch(/^12 +Сумма заявленной субвенции +16\.50$/);
-    expect(lines.find((l) => l.startsWith('7 '))).toMatch(/ -13\.50$/);
+    expect(lines.at(-1)).toMatch(/^12 +Сумма заявленной субвенции +16,50$/);
+    expect(lines.find((l) => l.startsWith('7 '))).toMatch(/ \u221213,50$/);
     // every amount ends in the same column
-    const amountEnds = lines.filter((l) => /\d\.\d\d$/.test(l)).map((l) => [...l].length);
+    const amountEnds = lines.filter((l) => /\d,\d\d$/.test(l)).map((l) => [...l].length);
     expect(new Set(amountEnds).size).toBe(1);
   });
 });

@@ -68,10 +68,10 @@ test.prop([decisionCents])('the status says how much of the claim was granted; t
   if (r.status === 'refused') expect(r.reasons.every((x) => !CUTS.includes(x.code))).toBe(true);
 });
 
-/** "1 234 567,89 руб.", computed from kopecks independently of the library. */
+/** "1 234 567,89 руб." (U+202F between groups), computed from kopecks independently of the library. */
 function rub(k: bigint): string {
   const s = k.toString().padStart(3, '0');
-  const int = s.slice(0, -2).replace(/\B(?=(\d{3})+(?!\d))/g, ' ');
+  const int = s.slice(0, -2).replace(/\B(?=(\d{3})+(?!\d))/g, '\u202f');
   return `${int},${s.slice(-2)} руб.`;
 }
 

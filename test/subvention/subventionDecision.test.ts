@@ -58,7 +58,7 @@ describe('subventionDecision reasons', () => {
 
   it('a refusal states the amount claimed', () => {
     const d = subventionDecision({ ...ok, claim: '1234567.8', fundsFullySpent: false });
-    expect(d.reasons[0]?.text).toContain('заявлено 1 234 567,80 руб.');
+    expect(d.reasons[0]?.text).toContain('заявлено 1 234 567,80 руб.');
     expect(d.reasons[0]?.amounts.claim?.toString()).toBe('1234567.8');
   });
 
