@@ -4,6 +4,8 @@
  *
  * @module
  */
+import { show } from './decimal';
+import { invalidInput } from './errors';
 
 /** The first characters that make a spreadsheet cell a formula (OWASP, "CSV Injection"). */
 const FORMULA_START = /^[=+\-@\t\r]/;
@@ -19,6 +21,7 @@ const FORMULA_START = /^[=+\-@\t\r]/;
  *
  * @param text - the cell's text
  * @returns the text, prefixed with `'` when it would be evaluated
+ * @throws {@link OmsCalcError} `INVALID_INPUT` when `text` is not a string
  * @example
  * ```ts
  * import { excelSafeCell } from 'oms-calc';
@@ -28,6 +31,9 @@ const FORMULA_START = /^[=+\-@\t\r]/;
  * ```
  */
 export function excelSafeCell(text: string): string {
+  if (typeof text !== 'string') {
+    throw invalidInput('excelSafeCell', [{ path: [], message: `expected the cell's text (a string), got ${show(text)}` }]);
+  }
   return FORMULA_START.test(text) ? `'${text}` : text;
 }
 

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { excelSafeCell } from '../../src/shared';
+import { failure } from '../errors';
 
 describe('excelSafeCell', () => {
   it('prefixes with an apostrophe every cell a spreadsheet would evaluate (OWASP)', () => {
@@ -22,5 +23,14 @@ describe('excelSafeCell', () => {
         expect(safe === text || safe === `'${text}`).toBe(true);
       }),
     );
+  });
+});
+
+describe('excelSafeCell on a value that is not text', () => {
+  it('throws INVALID_INPUT, never a foreign error or a number handed back', () => {
+    for (const bad of [Number.NaN, Number.POSITIVE_INFINITY, 5, null, undefined, { toString: false }]) {
+      expect(failure(() => excelSafeCell(bad as never)).code).toBe('INVALID_INPUT');
+    }
+    expect(failure(() => excelSafeCell(5 as never)).issues).toEqual([{ path: [], message: "expected the cell's text (a string), got 5" }]);
   });
 });
