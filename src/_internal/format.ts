@@ -44,12 +44,14 @@ export interface FormatRublesOptions {
 
 /**
  * Writes a Decimal with exactly `places` decimals, rounded half up (away from zero). Never
- * `-0,00`: a value that rounds to zero has no sign. Reads the Decimal only through `toFixed`.
+ * `-0,00`: a value that rounds to zero has no sign. Reads the Decimal only through its public methods.
  */
 export function formatDecimal(value: X, places: number, options: FormatRublesOptions = {}): string {
   const rounded = new D(value).toDecimalPlaces(places, D.ROUND_HALF_UP);
   const negative = rounded.isNegative() && !rounded.isZero();
-  const [int = '0', frac] = rounded.abs().toFixed(places, D.ROUND_HALF_UP).split('.');
+  // the private context never writes exponents (toExpNeg/toExpPos), so toString is the plain digits
+  const [int = '0', digits = ''] = rounded.abs().toString().split('.');
+  const frac = places > 0 ? digits.padEnd(places, '0') : undefined;
   const grouped = options.grouping === false ? int : group(int);
   const body = frac === undefined ? grouped : `${grouped}${options.decimalComma === false ? '.' : ','}${frac}`;
   return negative ? `${options.sign === 'hyphen' ? '-' : MINUS_SIGN}${body}` : body;
