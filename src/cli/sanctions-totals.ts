@@ -5,9 +5,10 @@
  * @module
  */
 import { D, type X } from '../_internal';
-import type { SanctionCodeTotals, SanctionTotals } from '../sanctions';
-import { compareCodes } from '../sanctions/sanctionTotals';
-import { SANCTION_SECTIONS, type SanctionSection } from '../sanctions/table';
+import { compareCodes, sanctionSections, type SanctionCodeTotals, type SanctionSection, type SanctionTotals } from '../sanctions';
+
+/** The three sections, in the order of the list. */
+const SANCTION_SECTIONS = Object.keys(sanctionSections) as SanctionSection[];
 
 /** The totals of the whole file: {@link SanctionTotals} without the trace. */
 export type FileTotals = Omit<SanctionTotals, 'trace'>;

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { parseInput } from '../_internal';
 import { builtinF014 } from './builtinF014';
+import { compareCodes } from './sanctionTotals';
 import { F014TableInputSchema, isDefinedF014, makeF014, type F014Table } from './f014';
 import { makeTable, SanctionTableInputSchema, isoDate, type SanctionTable, type ViolationEntryInput } from './table';
 
@@ -43,17 +44,6 @@ const InputSchema = z.strictObject({
   f014: z.unknown().optional(),
 });
 
-/** Orders points as the list does: by each number in turn (1.10 after 1.9). */
-function comparePoints(a: string, b: string): number {
-  const x = a.split('.').map(Number);
-  const y = b.split('.').map(Number);
-  for (let i = 0; i < Math.max(x.length, y.length); i++) {
-    const d = (x[i] ?? -1) - (y[i] ?? -1);
-    if (d !== 0) return d;
-  }
-  return 0;
-}
-
 /**
  * Makes a coefficient table from F014 for a region whose tariff agreement applies the federal
  * values: every point of the list of 231н valid on `date` with a Кно or a Кшт, its section, its
@@ -83,7 +73,7 @@ export function sanctionTableFromF014(input: SanctionTableFromF014Input): Sancti
     if (e.kno === null && e.ksht === null) continue;
     entries.push({ code: e.osn, section: e.section, title: e.title ?? `F014 Kod ${e.kod}`, kno: e.kno, ksht: e.ksht, basis: 'F014' });
   }
-  entries.sort((a, b) => comparePoints(a.code, b.code));
+  entries.sort((a, b) => compareCodes(a.code, b.code));
   const raw = { id: o.id, title: o.title, source: o.source, validFrom: o.validFrom, ...(o.validTo === undefined ? {} : { validTo: o.validTo }), entries };
   if (entries.length === 0) {
     return makeTable(parseInput(SanctionTableInputSchema, { ...raw, entries: [] }, `sanctionTableFromF014 (${f014.id} on ${on})`));

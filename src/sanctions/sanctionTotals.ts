@@ -127,8 +127,25 @@ const errorRowSchema = z.looseObject({
   error: z.looseObject({ code: z.string({ error: 'expected an error code string' }) }),
 });
 
-/** Natural order of codes: 1.2 < 1.10 < 2.1. */
+/**
+ * Orders violation codes as the list of 231н does: by each number in turn, so 1.2 < 1.9 < 1.10.1
+ * < 2.1 (a string sort would put 1.10 before 1.2). For `Array.prototype.sort`.
+ *
+ * @param a - a code such as `'1.10'`
+ * @param b - another code
+ * @returns negative, zero or positive, as `sort` expects
+ * @throws {@link OmsCalcError} `INVALID_INPUT` when a code is not a string
+ * @example
+ * ```ts
+ * import { compareCodes } from 'oms-calc/sanctions';
+ *
+ * ['1.10.1', '2.1', '1.2'].sort(compareCodes); // ['1.2', '1.10.1', '2.1']
+ * ```
+ */
 export function compareCodes(a: string, b: string): number {
+  if (typeof a !== 'string' || typeof b !== 'string') {
+    throw invalidInput('compareCodes', [{ path: [typeof a !== 'string' ? 0 : 1], message: 'expected violation codes as strings' }]);
+  }
   const pa = a.split('.');
   const pb = b.split('.');
   for (let i = 0; i < Math.max(pa.length, pb.length); i++) {
