@@ -63,6 +63,13 @@ const TABLE: Record<string, Entry> = {
   allocateSanctionProceeds: { args: c('1000.00'), call: library.allocateSanctionProceeds },
   defineSanctionTable: { args: c(table), call: library.defineSanctionTable },
   findViolation: { args: c('3.2.1'), call: library.findViolation },
+  mergeSanctionTotals: {
+    args: c(
+      { cases: 1, errors: 0, errorsByCode: {}, nonPayment: '400', fine: '0', byCode: { '3.2.2': { cases: 1, nonPayment: '400', fine: '0' } }, bySection: { MEK: { cases: 0, nonPayment: '0', fine: '0' }, MEE: { cases: 0, nonPayment: '0', fine: '0' }, EKMP: { cases: 1, nonPayment: '400', fine: '0' } } },
+      { cases: 1, errors: 1, errorsByCode: { UNKNOWN_CODE: 1 }, nonPayment: '0', fine: '0', byCode: {}, bySection: { MEK: { cases: 0, nonPayment: '0', fine: '0' }, MEE: { cases: 0, nonPayment: '0', fine: '0' }, EKMP: { cases: 0, nonPayment: '0', fine: '0' } } },
+    ),
+    call: library.mergeSanctionTotals,
+  },
   compareCodes: { args: c('1.10.1', '1.2'), call: library.compareCodes },
   defineF014: { args: c({ entries: [{ kod: 258, osn: '3.2.4.', dateBeg: '2021-05-25', kno: '1', ksht: '3' }] }), call: library.defineF014 },
   findF014: { args: c(258, '2025-01-01'), call: library.findF014 },

@@ -325,7 +325,7 @@ export async function runSanctions(options: SanctionsCliOptions, io: CliIo): Pro
   }
   if (outFile === undefined) sink.release();
 
-  const totals = mergeTotals(parts);
+  const totals = await mergeTotals(parts);
   if (showProgress) io.stderr.write('\r\u001b[K');
   writeTotals(io.stderr, totals, shown, money, `${seconds(Date.now() - started)}${threadsNote}`);
   return totals.errors > 0 ? EXIT.invalid : EXIT.ok;

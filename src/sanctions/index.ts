@@ -57,6 +57,7 @@ export {
 } from './caseSanction';
 export { sanctionStream, isSanctionErrorRow, type SanctionErrorRow } from './sanctionStream';
 export { sanctionRows } from './sanctionRows';
+export { mergeSanctionTotals, type SanctionTotalsInput } from './mergeSanctionTotals';
 export { compareCodes, sanctionTotals, type SanctionTotals, type SanctionCodeTotals, type SanctionSectionTotals } from './sanctionTotals';
 export {
   allocateSanctionProceeds,

@@ -156,6 +156,15 @@ export function compareCodes(a: string, b: string): number {
   return 0;
 }
 
+/** The trace of totals: the two sums, with the number of cases they cover. */
+export function totalsTrace(cases: number, errors: number, nonPayment: X, fine: X): TraceStep[] {
+  const ok = cases - errors;
+  return [
+    { symbol: 'Н', formula: `Σ Н по ${ok} случаям без ошибок (из ${cases})`, value: nonPayment.toString(), source: `${ORDER_231N}; решение D5` },
+    { symbol: 'Сшт', formula: `Σ Сшт по ${ok} случаям без ошибок (из ${cases})`, value: fine.toString(), source: `${ORDER_231N}; решение D5` },
+  ];
+}
+
 class Accumulator {
   cases = 0;
   errors = 0;
@@ -245,11 +254,7 @@ class Accumulator {
     };
     const nonPayment = this.nonPayment.value();
     const fine = this.fine.value();
-    const ok = this.cases - this.errors;
-    const trace: TraceStep[] = [
-      { symbol: 'Н', formula: `Σ Н по ${ok} случаям без ошибок (из ${this.cases})`, value: nonPayment.toString(), source: `${ORDER_231N}; решение D5` },
-      { symbol: 'Сшт', formula: `Σ Сшт по ${ok} случаям без ошибок (из ${this.cases})`, value: fine.toString(), source: `${ORDER_231N}; решение D5` },
-    ];
+    const trace = totalsTrace(this.cases, this.errors, nonPayment, fine);
     return {
       cases: this.cases,
       errors: this.errors,
