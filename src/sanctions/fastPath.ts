@@ -17,8 +17,8 @@ import { isIsoDate } from './table';
 
 /**
  * A stream row computed by the fast path. A plain data object for every purpose (JSON, spread,
- * `toEqual`); it also keeps its amounts as integer kopecks in a private field, so that
- * {@link sanctionTotals} adds them without decimal arithmetic.
+ * `toEqual`), its Decimals built through the constructor; it also keeps its amounts as integer
+ * kopecks in a private field, so that {@link sanctionTotals} adds them without decimal arithmetic.
  */
 export class FastRow implements SanctionRow {
   declare id?: string | undefined;

@@ -189,7 +189,7 @@ class Accumulator {
     if (kopecks !== undefined) {
       this.nonPayment.addKopecks(kopecks[0] as number);
       this.fine.addKopecks(kopecks[1] as number);
-      const details = (row as FastRow).details;
+      const details = (row as SanctionRow).details;
       let seen = 0;
       for (let i = 0; i < details.length; i++) {
         const d = details[i] as SanctionRow['details'][number];
