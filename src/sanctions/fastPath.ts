@@ -63,6 +63,7 @@ export interface FastContext {
   readonly fines: number[];
   readonly order: number[];
   readonly applied: number[];
+  readonly sums: number[];
 }
 
 /** Prepares the fast path for a stream's options. */
@@ -85,10 +86,12 @@ export function fastContext(o: ResolvedOptions): FastContext {
     fines: [],
     order: [],
     applied: [],
+    sums: [0, 0, 0, 0],
   };
 }
 
-const MAX_VIOLATIONS = 64;
+/** The most violations in a case the fast path takes. */
+export const MAX_VIOLATIONS = 64;
 
 
 /** The Decimal of a fine, shared between the many cases with the same РП and Кшт. */
@@ -102,7 +105,8 @@ function sharedFine(k: number, ctx: FastContext): X {
   return x;
 }
 
-function tableFor(date: string | undefined, ctx: FastContext): CompiledTable | null {
+/** The compiled table in force on a date (or the only one), `null` when the decimal path must decide. */
+export function tableFor(date: string | undefined, ctx: FastContext): CompiledTable | null {
   if (ctx.tables.length === 1) {
     const only = ctx.tables[0] as CompiledTable;
     if (date === undefined) return only;
@@ -125,7 +129,8 @@ function tableFor(date: string | undefined, ctx: FastContext): CompiledTable | n
   return found;
 }
 
-function settingIndex(s: unknown): number {
+/** The index of a setting in the order of `SETTINGS`, −1 for anything else. */
+export function settingIndex(s: unknown): number {
   switch (s) {
     case 'ambulatory':
       return 0;
@@ -138,6 +143,95 @@ function settingIndex(s: unknown): number {
     default:
       return -1;
   }
+}
+
+/**
+ * The kopecks of a case whose table entries are `ctx.entries[0…n)` (distinct) and recomputed
+ * tariffs `ctx.recomputed` (−1 for none): Н = РТ × Кно (or the recomputation of D13), Сшт = РП × Кшт,
+ * each rounded half up to kopecks, combined by decision D5. The results are left in
+ * `ctx.nonPayments`, `ctx.fines`, `ctx.applied` and `ctx.sums` ([Н, ΣСшт, index of the largest Н
+ * under 'max', number of fines > 0]); `false` when the case needs the decimal path.
+ *
+ * Source: Приказ Минздрава № 231н; Тарифное соглашение от 09.01.2025, прил. 25; decisions D5, D13.
+ */
+export function computeKopecks(T: number, rate: number, n: number, ctx: FastContext): boolean {
+  const { entries, recomputed, nonPayments, fines, order } = ctx;
+  let fineTotal = 0;
+  let finesCount = 0;
+  for (let i = 0; i < n; i++) {
+    const e = entries[i] as CompiledEntry;
+    const R = recomputed[i] as number;
+
+    const kno = e.kno100;
+    let np: number;
+    if (R >= 0) {
+      if (kno === -1) return false;
+      np = T > R ? T - R : 0;
+      if (ctx.plusKno) {
+        if (Number.isNaN(kno)) return false;
+        np += roundHundredths((T < R ? T : R) * kno);
+      }
+    } else if (kno === -1) {
+      np = 0;
+    } else {
+      if (Number.isNaN(kno)) return false;
+      np = roundHundredths(T * kno);
+    }
+    nonPayments[i] = np;
+
+    const ksht = e.ksht100;
+    let fine = 0;
+    if (ksht !== -1) {
+      if (rate < 0 || Number.isNaN(ksht)) return false;
+      const product = rate * ksht;
+      if (product > Number.MAX_SAFE_INTEGER) return false;
+      fine = roundHundredths(product);
+      if (fine > 0) finesCount++;
+    }
+    fines[i] = fine;
+    fineTotal += fine;
+  }
+  if (fineTotal > Number.MAX_SAFE_INTEGER) return false;
+
+  // Table order of the violations: the order that attributes the non-payment (D5).
+  for (let i = 0; i < n; i++) {
+    let j = i;
+    const index = (entries[i] as CompiledEntry).index;
+    while (j > 0 && (entries[order[j - 1] as number] as CompiledEntry).index > index) {
+      order[j] = order[j - 1] as number;
+      j--;
+    }
+    order[j] = i;
+  }
+
+  const { applied } = ctx;
+  let total: number;
+  let best = -1;
+  if (ctx.max) {
+    for (let k = 0; k < n; k++) {
+      const i = order[k] as number;
+      if (best < 0 || (nonPayments[i] as number) > (nonPayments[best] as number)) best = i;
+    }
+    total = nonPayments[best] as number;
+    for (let i = 0; i < n; i++) applied[i] = i === best ? total : 0;
+  } else {
+    let sum = 0;
+    for (let i = 0; i < n; i++) sum += nonPayments[i] as number;
+    total = sum > T ? T : sum;
+    let left = total;
+    for (let k = 0; k < n; k++) {
+      const i = order[k] as number;
+      const np = nonPayments[i] as number;
+      const take = np <= left ? np : left;
+      applied[i] = take;
+      left -= take;
+    }
+  }
+  ctx.sums[0] = total;
+  ctx.sums[1] = fineTotal;
+  ctx.sums[2] = best;
+  ctx.sums[3] = finesCount;
+  return true;
 }
 
 /**
@@ -187,10 +281,8 @@ export function fastCase(raw: unknown, ctx: FastContext): FastRow | undefined {
   const table = tableFor(date ?? ctx.date, ctx);
   if (table === null) return undefined;
 
-  const { entries, recomputed, nonPayments, fines, order } = ctx;
+  const { entries, recomputed } = ctx;
   const rate = P >= 0 ? P : si >= 0 ? (ctx.rates[si] as number) : -1;
-  let fineTotal = 0;
-  let finesCount = 0;
   for (let i = 0; i < n; i++) {
     const v: unknown = vs[i];
     let e: CompiledEntry | undefined;
@@ -212,72 +304,14 @@ export function fastCase(raw: unknown, ctx: FastContext): FastRow | undefined {
     for (let j = 0; j < i; j++) if (entries[j] === e) return undefined;
     entries[i] = e;
     recomputed[i] = R;
-
-    const kno = e.kno100;
-    let np: number;
-    if (R >= 0) {
-      if (kno === -1) return undefined;
-      np = T > R ? T - R : 0;
-      if (ctx.plusKno) {
-        if (Number.isNaN(kno)) return undefined;
-        np += roundHundredths((T < R ? T : R) * kno);
-      }
-    } else if (kno === -1) {
-      np = 0;
-    } else {
-      if (Number.isNaN(kno)) return undefined;
-      np = roundHundredths(T * kno);
-    }
-    nonPayments[i] = np;
-
-    const ksht = e.ksht100;
-    let fine = 0;
-    if (ksht !== -1) {
-      if (rate < 0 || Number.isNaN(ksht)) return undefined;
-      const product = rate * ksht;
-      if (product > Number.MAX_SAFE_INTEGER) return undefined;
-      fine = roundHundredths(product);
-      if (fine > 0) finesCount++;
-    }
-    fines[i] = fine;
-    fineTotal += fine;
   }
-  if (fineTotal > Number.MAX_SAFE_INTEGER) return undefined;
+  if (!computeKopecks(T, rate, n, ctx)) return undefined;
+  const total = ctx.sums[0] as number;
+  const fineTotal = ctx.sums[1] as number;
+  const best = ctx.sums[2] as number;
+  const finesCount = ctx.sums[3] as number;
+  const { nonPayments, fines } = ctx;
 
-  // Table order of the violations: the order that attributes the non-payment (D5).
-  for (let i = 0; i < n; i++) {
-    let j = i;
-    const index = (entries[i] as CompiledEntry).index;
-    while (j > 0 && (entries[order[j - 1] as number] as CompiledEntry).index > index) {
-      order[j] = order[j - 1] as number;
-      j--;
-    }
-    order[j] = i;
-  }
-
-  const { applied } = ctx;
-  let total: number;
-  let best = -1;
-  if (ctx.max) {
-    for (let k = 0; k < n; k++) {
-      const i = order[k] as number;
-      if (best < 0 || (nonPayments[i] as number) > (nonPayments[best] as number)) best = i;
-    }
-    total = nonPayments[best] as number;
-    for (let i = 0; i < n; i++) applied[i] = i === best ? total : 0;
-  } else {
-    let sum = 0;
-    for (let i = 0; i < n; i++) sum += nonPayments[i] as number;
-    total = sum > T ? T : sum;
-    let left = total;
-    for (let k = 0; k < n; k++) {
-      const i = order[k] as number;
-      const np = nonPayments[i] as number;
-      const take = np <= left ? np : left;
-      applied[i] = take;
-      left -= take;
-    }
-  }
   // Both arrays at their final length: an array grown by push keeps room for more.
   const kopecks = new Array<number>(2 + 3 * n);
   kopecks[0] = total;

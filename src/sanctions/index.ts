@@ -57,6 +57,10 @@ export {
 } from './caseSanction';
 export { sanctionStream, isSanctionErrorRow, type SanctionErrorRow } from './sanctionStream';
 export { sanctionRows } from './sanctionRows';
+export { sanctionCsv, type SanctionCsvStream } from './sanctionCsv';
+export { sanctionCsvBytes } from './sanctionCsvBytes';
+export type { SanctionCsvOptions } from './csvOptions';
+export type { SanctionCsvTotals, SanctionCsvError } from './csvEngine';
 export { mergeSanctionTotals, type SanctionTotalsInput } from './mergeSanctionTotals';
 export { compareCodes, sanctionTotals, type SanctionTotals, type SanctionCodeTotals, type SanctionSectionTotals } from './sanctionTotals';
 export {

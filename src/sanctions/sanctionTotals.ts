@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { D, decimal, invalidInput, show, toIssues, ZERO, type TraceStep, type X } from '../_internal';
 import { ORDER_231N, type CaseSanction, type SanctionRow } from './caseSanction';
-import { FastRow } from './fastPath';
+import { FastRow, type FastContext } from './fastPath';
+import type { CompiledEntry } from './lookup';
 import { decimalFromKopecks, kopecksOfDecimal, MAX_FAST_KOPECKS } from './kopecks';
 import { SanctionStream, type SanctionErrorRow } from './sanctionStream';
 import { SANCTION_SECTIONS, type SanctionSection } from './table';
@@ -165,7 +166,8 @@ export function totalsTrace(cases: number, errors: number, nonPayment: X, fine: 
   ];
 }
 
-class Accumulator {
+/** The running totals of a stream of rows (also fed kopecks directly by the CSV path). */
+export class Accumulator {
   cases = 0;
   errors = 0;
   readonly errorsByCode = new Map<string, number>();
@@ -181,6 +183,43 @@ class Accumulator {
       this.byCode.set(code, acc);
     }
     return acc;
+  }
+
+  /** A case computed in kopecks: `ctx.entries[0…n)`, with `ctx.applied`, `ctx.fines` and `ctx.sums`. */
+  addKopecks(n: number, ctx: FastContext): void {
+    this.cases++;
+    this.nonPayment.addKopecks(ctx.sums[0] as number);
+    this.fine.addKopecks(ctx.sums[1] as number);
+    let seen = 0;
+    for (let i = 0; i < n; i++) {
+      const e = ctx.entries[i] as CompiledEntry;
+      const applied = ctx.applied[i] as number;
+      const fine = ctx.fines[i] as number;
+      const acc = this.code(e.code);
+      acc.cases++;
+      acc.nonPayment.addKopecks(applied);
+      acc.fine.addKopecks(fine);
+      const s = e.sectionIndex;
+      const section = this.sections[s] as (typeof this.sections)[number];
+      if ((seen & (1 << s)) === 0) {
+        seen |= 1 << s;
+        section.cases++;
+      }
+      section.nonPayment.addKopecks(applied);
+      section.fine.addKopecks(fine);
+    }
+  }
+
+  /** A case without violations: counted, nothing to add. */
+  addZero(): void {
+    this.cases++;
+  }
+
+  /** An error row with its code. */
+  addError(code: string): void {
+    this.cases++;
+    this.errors++;
+    this.errorsByCode.set(code, (this.errorsByCode.get(code) ?? 0) + 1);
   }
 
   add(row: unknown): void {

@@ -1,0 +1,183 @@
+/**
+ * Bytes of the CSV path: a growing output buffer, digits and kopecks written as bytes, CSV and
+ * JSON cells, UTF-8 checks and the windows-1251 → UTF-8 transcoding.
+ *
+ * @module
+ */
+import { formatDecimal, type X } from '../_internal';
+
+const encoder = new TextEncoder();
+
+function digitCount9(n: number): number {
+  return n < 10_000 ? (n < 10 ? 1 : n < 100 ? 2 : n < 1_000 ? 3 : 4) : n < 100_000 ? 5 : n < 1_000_000 ? 6 : n < 10_000_000 ? 7 : n < 100_000_000 ? 8 : 9;
+}
+
+/** The most bytes {@link putKopecks} writes: 14 digits of rubles (safe integers), the mark, 2 digits. */
+export const MAX_KOPECKS_BYTES = 17;
+
+/** Writes `n` (a safe integer ≥ 0) in decimal digits at `b[at]`; returns the position after. */
+export function putUint(b: Uint8Array, at: number, n: number): number {
+  const digits = n < 1e9 ? digitCount9(n) : String(n).length;
+  let i = at + digits - 1;
+  let v = n;
+  while (v >= 10) {
+    const q = Math.floor(v / 10);
+    b[i--] = 48 + v - q * 10;
+    v = q;
+  }
+  b[i] = 48 + v;
+  return at + digits;
+}
+
+/** Writes `k` kopecks (a safe integer ≥ 0) as rubles with two decimals and `mark`; returns the position after. */
+export function putKopecks(b: Uint8Array, at: number, k: number, mark: number): number {
+  const r = k % 100;
+  let i = putUint(b, at, (k - r) / 100);
+  b[i++] = mark;
+  const tens = (r / 10) | 0;
+  b[i++] = 48 + tens;
+  b[i++] = 48 + r - tens * 10;
+  return i;
+}
+
+/** Writes an ASCII string at `b[at]`; returns the position after. */
+export function putAscii(b: Uint8Array, at: number, s: string): number {
+  let i = at;
+  for (let j = 0; j < s.length; j++) b[i++] = s.charCodeAt(j);
+  return i;
+}
+
+/** A growing byte buffer, handed over in pieces. */
+export class ByteSink {
+  buffer: Uint8Array;
+  at = 0;
+
+  constructor(readonly capacity = 1 << 16) {
+    this.buffer = new Uint8Array(capacity);
+  }
+
+  /** Makes room for `n` more bytes; returns the buffer to write into from {@link ByteSink.at}. */
+  room(n: number): Uint8Array {
+    if (this.at + n > this.buffer.length) {
+      const bigger = new Uint8Array(Math.max(this.buffer.length * 2, this.at + n));
+      bigger.set(this.buffer.subarray(0, this.at));
+      this.buffer = bigger;
+    }
+    return this.buffer;
+  }
+
+  /** Any string, as UTF-8. */
+  text(s: string): void {
+    const b = this.room(s.length * 3);
+    this.at += encoder.encodeInto(s, b.subarray(this.at)).written;
+  }
+
+  /** The bytes written so far, handed over (`undefined` when none); the sink starts a new buffer. */
+  take(): Uint8Array | undefined {
+    if (this.at === 0) return undefined;
+    const out = this.buffer.subarray(0, this.at);
+    this.buffer = new Uint8Array(this.capacity);
+    this.at = 0;
+    return out;
+  }
+}
+
+/** Rubles as a CSV or JSON number: two decimals, the mark, no grouping, an ASCII hyphen for a minus. */
+export function moneyText(x: X, mark: '.' | ','): string {
+  if (!x.isNegative() && x.isFinite()) {
+    const h = x.times(100);
+    if (h.isInteger() && h.lte(Number.MAX_SAFE_INTEGER)) {
+      const k = h.toNumber();
+      const r = k % 100;
+      return `${(k - r) / 100}${mark}${r < 10 ? '0' : ''}${r}`;
+    }
+  }
+  return formatDecimal(x, 2, { grouping: false, decimalComma: mark === ',', sign: 'hyphen' });
+}
+
+/** A CSV cell: quoted (quotes doubled) when it holds the delimiter, a quote or a line break. */
+export function csvCell(s: string, delimiter: string): string {
+  if (s.includes(delimiter) || s.includes('"') || s.includes('\n') || s.includes('\r')) return `"${s.replaceAll('"', '""')}"`;
+  return s;
+}
+
+/** Whether `b[s…e)` is well-formed UTF-8. */
+export function validUtf8(b: Uint8Array, s: number, e: number): boolean {
+  let i = s;
+  while (i < e) {
+    const c = b[i] as number;
+    if (c < 0x80) {
+      i++;
+      continue;
+    }
+    let need: number;
+    let min: number;
+    if (c >= 0xc2 && c <= 0xdf) {
+      need = 1;
+      min = 0x80;
+    } else if (c >= 0xe0 && c <= 0xef) {
+      need = 2;
+      min = 0x800;
+    } else if (c >= 0xf0 && c <= 0xf4) {
+      need = 3;
+      min = 0x10000;
+    } else return false;
+    if (i + need >= e) return false;
+    let cp = c & (need === 1 ? 0x1f : need === 2 ? 0x0f : 0x07);
+    for (let k = 1; k <= need; k++) {
+      const x = b[i + k] as number;
+      if ((x & 0xc0) !== 0x80) return false;
+      cp = (cp << 6) | (x & 0x3f);
+    }
+    if (cp < min || cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff)) return false;
+    i += need + 1;
+  }
+  return true;
+}
+
+/** Whether `b` reads as UTF-8; unless `final`, a character cut at its end is not held against it. */
+export function looksUtf8(b: Uint8Array, final: boolean): boolean {
+  let end = b.length;
+  if (!final) {
+    // a character cut at the end of what is read so far is not held against the file
+    let j = end - 1;
+    let back = 0;
+    while (j >= 0 && back < 3 && ((b[j] as number) & 0xc0) === 0x80) {
+      j--;
+      back++;
+    }
+    if (j >= 0 && (b[j] as number) >= 0xc0) end = j;
+  }
+  return validUtf8(b, 0, end);
+}
+
+/** windows-1251 bytes 0x80…0xFF as Unicode code points (WHATWG Encoding; 0x98 is U+0098). */
+const CP1251_HIGH = [
+  0x0402, 0x0403, 0x201a, 0x0453, 0x201e, 0x2026, 0x2020, 0x2021, 0x20ac, 0x2030, 0x0409, 0x2039, 0x040a, 0x040c, 0x040b, 0x040f,
+  0x0452, 0x2018, 0x2019, 0x201c, 0x201d, 0x2022, 0x2013, 0x2014, 0x0098, 0x2122, 0x0459, 0x203a, 0x045a, 0x045c, 0x045b, 0x045f,
+  0x00a0, 0x040e, 0x045e, 0x0408, 0x00a4, 0x0490, 0x00a6, 0x00a7, 0x0401, 0x00a9, 0x0404, 0x00ab, 0x00ac, 0x00ad, 0x00ae, 0x0407,
+  0x00b0, 0x00b1, 0x0406, 0x0456, 0x0491, 0x00b5, 0x00b6, 0x00b7, 0x0451, 0x2116, 0x0454, 0x00bb, 0x0458, 0x0405, 0x0455, 0x0457,
+];
+
+/** The UTF-8 bytes of windows-1251 bytes (one byte → one character, so any cut between chunks is safe). */
+export function utf8FromCp1251(b: Uint8Array): Uint8Array {
+  const out = new Uint8Array(b.length * 3);
+  let at = 0;
+  for (let i = 0; i < b.length; i++) {
+    const c = b[i] as number;
+    if (c < 0x80) {
+      out[at++] = c;
+      continue;
+    }
+    const cp = c >= 0xc0 ? 0x0410 + (c - 0xc0) : (CP1251_HIGH[c - 0x80] as number);
+    if (cp < 0x800) {
+      out[at++] = 0xc0 | (cp >> 6);
+      out[at++] = 0x80 | (cp & 0x3f);
+    } else {
+      out[at++] = 0xe0 | (cp >> 12);
+      out[at++] = 0x80 | ((cp >> 6) & 0x3f);
+      out[at++] = 0x80 | (cp & 0x3f);
+    }
+  }
+  return out.subarray(0, at);
+}

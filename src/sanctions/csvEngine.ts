@@ -1,0 +1,821 @@
+/**
+ * The byte-level engine of {@link sanctionCsv}: the documented cases CSV in, the documented
+ * results CSV (or JSON Lines) out, one output row per data line, in order.
+ *
+ * A plain line (no double quote; amounts with at most two decimals; known settings; canonical
+ * codes) is read on its bytes and computed in integer kopecks: no string per field, no object
+ * per row, no Decimal. Every other line is decoded and goes through the validating decimal path
+ * ({@link computeCase}), one line at a time. Both write the same bytes (the property tests).
+ *
+ * @module
+ */
+import { isOmsCalcError, OmsCalcError, parseInput, toIssues, ZERO, type OmsCalcErrorCode, type OmsCalcIssue } from '../_internal';
+import { excelSafeCell } from '../_internal/csv';
+import { CaseInputSchema, computeCase, type CaseSanction, type SanctionRow } from './caseSanction';
+import { ByteSink, csvCell, looksUtf8, MAX_KOPECKS_BYTES, moneyText, putAscii, putKopecks, putUint, utf8FromCp1251, validUtf8 } from './csvBytes';
+import { CASE_COLUMNS, caseOf, issueText, RESULT_COLUMNS, type CaseField } from './csvCells';
+import { computeKopecks, fastContext, MAX_VIOLATIONS, tableFor, type FastContext } from './fastPath';
+import { MAX_FAST_KOPECKS } from './kopecks';
+import type { CompiledEntry } from './lookup';
+import type { ResolvedOptions } from './options';
+import { Accumulator, type SanctionTotals } from './sanctionTotals';
+import { isIsoDate } from './table';
+
+/** The delimiters of the cases CSV. */
+export type CsvDelimiter = ';' | ',' | '\t';
+
+/** How the engine reads and writes, checked by {@link sanctionCsv}. */
+export interface CsvSetup {
+  readonly options: ResolvedOptions;
+  /** Header names given for fields (any case, trimmed), in place of the aliases. */
+  readonly columns: Partial<Record<CaseField, string>>;
+  readonly encoding: 'auto' | 'utf-8' | 'windows-1251';
+  readonly delimiter: CsvDelimiter | undefined;
+  readonly format: 'csv' | 'jsonl';
+  /** `false` sends every line through the decimal path (the reference of the tests). */
+  readonly fast?: boolean;
+}
+
+/**
+ * A bad line, as the totals of {@link sanctionCsv} list the first of them.
+ *
+ * @example
+ * ```ts
+ * import { sanctionCsvBytes, type SanctionCsvError } from 'oms-calc/sanctions';
+ *
+ * const { totals } = sanctionCsvBytes('id;tariff;violations\nA;100;9.9\n');
+ * const e: SanctionCsvError | undefined = totals.firstErrors[0];
+ * [e?.line, e?.code]; // [2, 'UNKNOWN_CODE']
+ * ```
+ */
+export interface SanctionCsvError {
+  /** The line number in the file (the header is line 1). */
+  line: number;
+  /** The error code of the row. */
+  code: OmsCalcErrorCode;
+  /** The row's `error_message`. */
+  message: string;
+}
+
+/**
+ * The totals of a cases CSV: {@link SanctionTotals} of its data rows, plus what the file had
+ * beside them.
+ *
+ * @example
+ * ```ts
+ * import { sanctionCsvBytes, type SanctionCsvTotals } from 'oms-calc/sanctions';
+ *
+ * const t: SanctionCsvTotals = sanctionCsvBytes('tariff;violations\n1000;1.4.2\n;\n').totals;
+ * [t.lines, t.cases, t.blankLines, t.nonPayment.toString()]; // [3, 1, 1, '1000']
+ * ```
+ */
+export interface SanctionCsvTotals extends SanctionTotals {
+  /** Lines of the file, the header and blank lines included. */
+  lines: number;
+  /** Lines with no data (empty, or every cell blank): counted, and given no output row. */
+  blankLines: number;
+  /** The first bad lines (at most 20), in file order. */
+  firstErrors: SanctionCsvError[];
+}
+
+/** How many bad lines the totals list. */
+const FIRST_ERRORS = 20;
+
+/** The longest record with a quoted field the engine holds while looking for its closing quote. */
+export const MAX_RECORD_BYTES = 1 << 20;
+
+/** How many bytes the encoding is detected on (or the whole file, when shorter). */
+const DETECT_BYTES = 1 << 12;
+
+const decoder = new TextDecoder();
+const encoder = new TextEncoder();
+
+/** The settings' forms the fast path knows, as bytes; the index is that of `SETTINGS`. */
+const SETTING_BYTES: readonly (readonly [Uint8Array, number])[] = (
+  [
+    ['ambulatory', 0],
+    ['ambulance', 1],
+    ['all', 2],
+    ['hospital', 3],
+    ['амбулаторно', 0],
+    ['скорая', 1],
+    ['все', 2],
+    ['стационар', 3],
+  ] as const
+).map(([s, i]) => [encoder.encode(s), i] as const);
+
+/** Lead bytes of the UTF-8 whitespace characters that `String.prototype.trim` removes beyond ASCII. */
+function spaceLead(c: number): boolean {
+  return c === 0xc2 || c === 0xe1 || c === 0xe2 || c === 0xe3 || c === 0xef;
+}
+
+/** The delimiter of a header line (outside quotes): the most frequent of `;`, tab and `,`; `,` when none. */
+export function detectDelimiter(headerLine: string): CsvDelimiter {
+  let semicolons = 0;
+  let commas = 0;
+  let tabs = 0;
+  let quoted = false;
+  for (const ch of headerLine) {
+    if (ch === '"') quoted = !quoted;
+    else if (quoted) continue;
+    else if (ch === ';') semicolons++;
+    else if (ch === ',') commas++;
+    else if (ch === '\t') tabs++;
+  }
+  if (tabs > semicolons && tabs > commas) return '\t';
+  return semicolons > 0 && semicolons >= commas ? ';' : ',';
+}
+
+/**
+ * The fields of one record's text: a field that starts with `"` is quoted (`""` is a quote, a
+ * line break is data); after its closing quote, and in an unquoted field, every character is
+ * data up to the next delimiter.
+ */
+export function splitRecord(text: string, delimiter: string): string[] {
+  const fields: string[] = [];
+  let i = 0;
+  const n = text.length;
+  for (;;) {
+    let value = '';
+    if (text.charCodeAt(i) === 34) {
+      i++;
+      for (;;) {
+        const q = text.indexOf('"', i);
+        if (q < 0) {
+          value += text.slice(i);
+          i = n;
+          break;
+        }
+        value += text.slice(i, q);
+        if (text.charCodeAt(q + 1) === 34) {
+          value += '"';
+          i = q + 2;
+          continue;
+        }
+        i = q + 1;
+        break;
+      }
+    }
+    const d = text.indexOf(delimiter, i);
+    const end = d < 0 ? n : d;
+    value += text.slice(i, end);
+    fields.push(value);
+    if (d < 0) return fields;
+    i = d + 1;
+  }
+}
+
+/** Where each field is in a record, and how many fields a record has. */
+interface Layout {
+  readonly columns: Record<CaseField, number>;
+  readonly fields: number;
+}
+
+function headerError(message: string): OmsCalcError {
+  return new OmsCalcError('INVALID_INPUT', message, [{ path: ['header'], message }]);
+}
+
+/** The layout of a header record: the given names first, else the aliases; a missing or doubled column throws. */
+function layoutOf(header: readonly string[], given: Partial<Record<CaseField, string>>): Layout {
+  const columns = {} as Record<CaseField, number>;
+  const names = header.map((h) => h.trim().toLowerCase());
+  for (const field of Object.keys(CASE_COLUMNS) as CaseField[]) {
+    const name = given[field];
+    const wanted: readonly string[] = name === undefined ? CASE_COLUMNS[field] : [name.trim().toLowerCase()];
+    const hits = names.flatMap((n, i) => (wanted.includes(n) ? [i] : []));
+    if (hits.length > 1) throw headerError(`the header has more than one column for ${CASE_COLUMNS[field][0]}: ${hits.map((i) => header[i]).join(', ')}`);
+    if (name !== undefined && hits.length === 0) throw headerError(`the header has no column "${name}" (given for ${CASE_COLUMNS[field][0]}); it has: ${header.join(', ')}`);
+    columns[field] = hits[0] ?? -1;
+  }
+  const missing = (['tariff', 'violations'] as const).filter((f) => columns[f] < 0).map((f) => CASE_COLUMNS[f][0]);
+  if (missing.length > 0) throw headerError(`the header has no column ${missing.join(' and ')}; it has: ${header.join(', ')}`);
+  return { columns, fields: header.length };
+}
+
+/**
+ * The one text of an error row's `error_message`: its issues, each as `path: message` with the
+ * value as the file has it, joined by `; `.
+ */
+export function errorMessage(issues: readonly OmsCalcIssue[], record: readonly string[], at: Record<CaseField, number>): string {
+  return issues.map((issue) => issueText(issue, record, at)).join('; ');
+}
+
+const NO_RECORD: readonly string[] = [];
+
+/** The engine: bytes in with {@link CsvEngine.write}, bytes out; totals at the {@link CsvEngine.end}. */
+export class CsvEngine {
+  readonly #setup: CsvSetup;
+  readonly #ctx: FastContext;
+  readonly #acc = new Accumulator();
+  readonly #out = new ByteSink();
+  #cp1251: boolean | undefined;
+  readonly #head: Uint8Array[] = [];
+  #headBytes = 0;
+  #pending: Uint8Array | undefined;
+  #started = false;
+  #d = -1;
+  #delimiter = ',';
+  #mark = 46;
+  #json = false;
+  #layout: Layout | undefined;
+  #line = 1;
+  #rows = 0;
+  #blank = 0;
+  readonly #firstErrors: SanctionCsvError[] = [];
+  readonly #fs = new Int32Array(257);
+  readonly #fe = new Int32Array(257);
+  readonly #keys = new Float64Array(MAX_VIOLATIONS);
+  readonly #unknown: number[] = [];
+  readonly #dates = new Map<number, string | null>();
+  #inner = 0;
+  #quoteLine = 0;
+
+  constructor(setup: CsvSetup) {
+    this.#setup = setup;
+    this.#ctx = fastContext(setup.options);
+    this.#cp1251 = setup.encoding === 'auto' ? undefined : setup.encoding === 'windows-1251';
+    this.#json = setup.format === 'jsonl';
+  }
+
+  /** Data rows so far. */
+  get rows(): number {
+    return this.#rows;
+  }
+
+  /** Takes the next chunk of the file; returns the output bytes it completes. */
+  write(chunk: Uint8Array): Uint8Array | undefined {
+    if (this.#cp1251 === undefined) {
+      this.#head.push(chunk);
+      this.#headBytes += chunk.length;
+      if (this.#headBytes < DETECT_BYTES) return undefined;
+      this.#detect(false);
+      return this.#out.take();
+    }
+    this.#feed(this.#cp1251 ? utf8FromCp1251(chunk) : chunk, false);
+    return this.#out.take();
+  }
+
+  /** Ends the file; returns the last output bytes. Throws on an unclosed quote or a missing header. */
+  end(): Uint8Array | undefined {
+    if (this.#cp1251 === undefined) this.#detect(true);
+    else this.#feed(new Uint8Array(0), true);
+    if (this.#layout === undefined) throw headerError('the file is empty: a header line is needed');
+    return this.#out.take();
+  }
+
+  /** The totals of the rows so far (all of them after {@link CsvEngine.end}). */
+  totals(): SanctionCsvTotals {
+    return { ...this.#acc.result(), lines: this.#line - 1, blankLines: this.#blank, firstErrors: [...this.#firstErrors] };
+  }
+
+  #detect(final: boolean): void {
+    const all = concat(this.#head);
+    this.#head.length = 0;
+    let start = 0;
+    if (all[0] === 0xef && all[1] === 0xbb && all[2] === 0xbf) start = 3;
+    this.#cp1251 = !looksUtf8(all.subarray(start), final);
+    this.#feed(this.#cp1251 ? utf8FromCp1251(all) : all, final);
+  }
+
+  #feed(chunk: Uint8Array, final: boolean): void {
+    let data = chunk;
+    if (this.#pending !== undefined) {
+      data = concat([this.#pending, chunk]);
+      this.#pending = undefined;
+    }
+    let pos = 0;
+    const n = data.length;
+    if (!this.#started) {
+      if (n < 3 && !final) {
+        this.#pending = data;
+        return;
+      }
+      if (data[0] === 0xef && data[1] === 0xbb && data[2] === 0xbf) pos = 3;
+      this.#started = true;
+    }
+    let q = data.indexOf(34, pos);
+    while (pos < n) {
+      const nl = data.indexOf(10, pos);
+      if (nl < 0 && !final) break;
+      const lineEnd = nl < 0 ? n : nl;
+      if (this.#d < 0) this.#setDelimiter(data, pos, lineEnd);
+      if (q >= 0 && q < pos) q = data.indexOf(34, pos);
+      if (q < 0 || q >= lineEnd) {
+        let e = lineEnd;
+        if (e > pos && data[e - 1] === 13) e--;
+        this.#record(data, pos, e, false);
+        this.#line++;
+        pos = lineEnd + 1;
+        continue;
+      }
+      // A double quote in this line: the record ends at the first line end outside quotes.
+      const end = this.#quotedEnd(data, pos, final);
+      if (end === -2) {
+        throw new OmsCalcError('INVALID_INPUT', `line ${this.#quoteLine}: a double quote opens a field here and is never closed`, [
+          { path: ['line', this.#quoteLine], message: 'a double quote opens a field here and is never closed' },
+        ]);
+      }
+      if (end === -1) {
+        if (n - pos > MAX_RECORD_BYTES) {
+          const message = `a double quote opens a field here and is not closed within ${MAX_RECORD_BYTES >> 20} MiB`;
+          throw new OmsCalcError('INVALID_INPUT', `line ${this.#quoteLine}: ${message}`, [{ path: ['line', this.#quoteLine], message }]);
+        }
+        break;
+      }
+      let e = end;
+      if (e > pos && data[e - 1] === 13) e--;
+      this.#record(data, pos, e, true);
+      this.#line += 1 + this.#inner;
+      pos = end + 1;
+    }
+    if (pos < n) this.#pending = data.slice(pos);
+  }
+
+  #setDelimiter(data: Uint8Array, s: number, e: number): void {
+    const given = this.#setup.delimiter;
+    const d = given ?? detectDelimiter(decoder.decode(data.subarray(s, e)));
+    this.#delimiter = d;
+    this.#d = d.charCodeAt(0);
+    this.#mark = d === ',' ? 46 : 44;
+  }
+
+  /** The index of the line end that ends a record with a quoted field; −1 when more bytes are needed; −2 when the file ends in the quote. */
+  #quotedEnd(b: Uint8Array, pos: number, final: boolean): number {
+    const d = this.#d;
+    const n = b.length;
+    let fieldStart = true;
+    let quoted = false;
+    let inner = 0;
+    for (let i = pos; i < n; i++) {
+      const c = b[i] as number;
+      if (quoted) {
+        if (c === 34) {
+          if (i + 1 >= n && !final) return -1;
+          if (b[i + 1] === 34) i++;
+          else quoted = false;
+        } else if (c === 10) inner++;
+        continue;
+      }
+      if (c === d) fieldStart = true;
+      else if (c === 10) {
+        this.#inner = inner;
+        return i;
+      } else {
+        if (c === 34 && fieldStart) {
+          quoted = true;
+          this.#quoteLine = this.#line + inner;
+        }
+        fieldStart = false;
+      }
+    }
+    if (!final) return -1;
+    if (quoted) return -2;
+    this.#inner = inner;
+    return n;
+  }
+
+  #record(b: Uint8Array, s: number, e: number, quoted: boolean): void {
+    if (this.#layout === undefined) {
+      this.#header(b, s, e);
+      return;
+    }
+    if (!quoted && this.#setup.fast !== false && this.#fast(b, s, e)) return;
+    this.#slow(b, s, e);
+  }
+
+  #header(b: Uint8Array, s: number, e: number): void {
+    const fields = splitRecord(decoder.decode(b.subarray(s, e)), this.#delimiter);
+    this.#layout = layoutOf(fields, this.#setup.columns);
+    if (!this.#json) this.#out.text(`${RESULT_COLUMNS.join(this.#delimiter)}\n`);
+  }
+
+  #note(code: OmsCalcErrorCode, message: string): void {
+    if (this.#firstErrors.length < FIRST_ERRORS) this.#firstErrors.push({ line: this.#line, code, message });
+  }
+
+  /** Kopecks of an amount cell `b[s…e)`: digits, one `.` or `,`, one or two decimals, spaces anywhere; −1 otherwise. */
+  #amount(b: Uint8Array, s: number, e: number): number {
+    let int = 0;
+    let digits = 0;
+    let frac = 0;
+    let places = -1;
+    for (let i = s; i < e; i++) {
+      const c = b[i] as number;
+      if (c === 32) continue;
+      if (c >= 48 && c <= 57) {
+        if (places < 0) {
+          int = int * 10 + (c - 48);
+          if (++digits > 12) return -1;
+        } else {
+          if (++places > 2) return -1;
+          frac = frac * 10 + (c - 48);
+        }
+      } else if ((c === 46 || c === 44) && places < 0 && digits > 0) places = 0;
+      else return -1;
+    }
+    if (digits === 0 || places === 0) return -1;
+    const k = int * 100 + (places === 1 ? frac * 10 : frac);
+    return k <= MAX_FAST_KOPECKS ? k : -1;
+  }
+
+  /** The ISO date of a date cell `YYYY-MM-DD` or `DD.MM.YYYY`; `null` when the decimal path must read it. */
+  #date(b: Uint8Array, s: number, e: number): string | null {
+    if (e - s !== 10) return null;
+    let y: number;
+    let m: number;
+    let day: number;
+    const digit = (i: number): number => {
+      const c = (b[s + i] as number) - 48;
+      return c >= 0 && c <= 9 ? c : -1000;
+    };
+    if (b[s + 4] === 45 && b[s + 7] === 45) {
+      y = digit(0) * 1000 + digit(1) * 100 + digit(2) * 10 + digit(3);
+      m = digit(5) * 10 + digit(6);
+      day = digit(8) * 10 + digit(9);
+    } else if (b[s + 2] === 46 && b[s + 5] === 46) {
+      day = digit(0) * 10 + digit(1);
+      m = digit(3) * 10 + digit(4);
+      y = digit(6) * 1000 + digit(7) * 100 + digit(8) * 10 + digit(9);
+    } else return null;
+    if (y < 0 || m < 0 || day < 0) return null;
+    const key = y * 10000 + m * 100 + day;
+    let iso = this.#dates.get(key);
+    if (iso === undefined) {
+      const text = `${String(y).padStart(4, '0')}-${m < 10 ? '0' : ''}${m}-${day < 10 ? '0' : ''}${day}`;
+      iso = isIsoDate(text) ? text : null;
+      if (this.#dates.size >= 4096) this.#dates.clear();
+      this.#dates.set(key, iso);
+    }
+    return iso;
+  }
+
+  /** The setting index of a setting cell, −1 when it is not one of the known forms as written. */
+  #setting(b: Uint8Array, s: number, e: number): number {
+    const len = e - s;
+    outer: for (const [form, index] of SETTING_BYTES) {
+      if (form.length !== len) continue;
+      for (let i = 0; i < len; i++) if (form[i] !== b[s + i]) continue outer;
+      return index;
+    }
+    return -1;
+  }
+
+  /** The code key ({@link codeKey}) of `b[s…e)`, −1 unless it is a canonical code. */
+  #codeKey(b: Uint8Array, s: number, e: number): number {
+    let key = 0;
+    let group = 0;
+    let digits = 0;
+    let groups = 0;
+    for (let i = s; i <= e; i++) {
+      const c = i < e ? (b[i] as number) : 46;
+      if (c === 46) {
+        if (digits === 0 || ++groups > 3) return -1;
+        key = key * 1000 + group;
+        group = 0;
+        digits = 0;
+        continue;
+      }
+      const v = c - 48;
+      if (v < 0 || v > 9 || (digits === 1 && group === 0) || digits === 3) return -1;
+      group = group * 10 + v;
+      digits++;
+    }
+    if (groups === 2) return key * 1001;
+    if (groups !== 3) return -1;
+    const c = key % 1000;
+    return ((key - c) / 1000) * 1001 + c + 1;
+  }
+
+  /** A plain line on its bytes; `false` when the decimal path must take it. */
+  #fast(b: Uint8Array, s: number, e: number): boolean {
+    const d = this.#d;
+    const fs = this.#fs;
+    const fe = this.#fe;
+    let nf = 0;
+    let start = s;
+    let blank = true;
+    for (let i = s; i < e; i++) {
+      const c = b[i] as number;
+      if (c === d) {
+        if (nf >= 256) return false;
+        fs[nf] = start;
+        fe[nf] = i;
+        nf++;
+        start = i + 1;
+      } else if (blank && c !== 32 && c !== 9) blank = false;
+    }
+    fs[nf] = start;
+    fe[nf] = e;
+    nf++;
+    if (blank) {
+      this.#blank++;
+      return true;
+    }
+    const layout = this.#layout as Layout;
+    if (nf !== layout.fields) return false;
+    const at = layout.columns;
+
+    // id: copied as bytes when it needs neither trimming, quoting, escaping nor neutralising
+    let idS = 0;
+    let idE = 0;
+    if (at.id >= 0) {
+      idS = fs[at.id] as number;
+      idE = fe[at.id] as number;
+      if (idE > idS) {
+        const first = b[idS] as number;
+        if (first === 32 || first === 61 || first === 43 || first === 45 || first === 64 || spaceLead(first)) return false;
+        let high = false;
+        for (let i = idS; i < idE; i++) {
+          const c = b[i] as number;
+          if (c < 32 || c === 92) return false;
+          if (c >= 0x80) high = true;
+        }
+        const last = b[idE - 1] as number;
+        if (last === 32) return false;
+        if (high) {
+          if (!validUtf8(b, idS, idE)) return false;
+          let j = idE - 1;
+          while (j > idS && ((b[j] as number) & 0xc0) === 0x80) j--;
+          if (spaceLead(b[j] as number)) return false;
+        }
+      }
+    }
+    const T = this.#amount(b, fs[at.tariff] as number, fe[at.tariff] as number);
+    if (T < 0) return false;
+    let si = -1;
+    if (at.setting >= 0 && (fe[at.setting] as number) > (fs[at.setting] as number)) {
+      si = this.#setting(b, fs[at.setting] as number, fe[at.setting] as number);
+      if (si < 0) return false;
+    }
+    let P = -1;
+    if (at.perCapitaRate >= 0 && (fe[at.perCapitaRate] as number) > (fs[at.perCapitaRate] as number)) {
+      P = this.#amount(b, fs[at.perCapitaRate] as number, fe[at.perCapitaRate] as number);
+      if (P < 0) return false;
+    }
+    let date: string | undefined;
+    if (at.date >= 0 && (fe[at.date] as number) > (fs[at.date] as number)) {
+      const iso = this.#date(b, fs[at.date] as number, fe[at.date] as number);
+      if (iso === null) return false;
+      date = iso;
+    }
+    const vs = fs[at.violations] as number;
+    const ve = fe[at.violations] as number;
+    if (ve === vs) {
+      this.#zeroRow(b, idS, idE);
+      return true;
+    }
+    const ctx = this.#ctx;
+    const table = tableFor(date ?? ctx.date, ctx);
+    if (table === null) return false;
+    const keys = this.#keys;
+    const unknown = this.#unknown;
+    unknown.length = 0;
+    let n = 0;
+    let known = 0;
+    for (let i = vs; ; ) {
+      let j = i;
+      let sep = -1;
+      while (j < ve && b[j] !== 124) {
+        if (sep < 0 && (b[j] === 58 || b[j] === 61)) sep = j;
+        j++;
+      }
+      const key = this.#codeKey(b, i, sep < 0 ? j : sep);
+      if (key < 0 || n >= MAX_VIOLATIONS) return false;
+      for (let k = 0; k < n; k++) if (keys[k] === key) return false;
+      keys[n] = key;
+      let R = -1;
+      if (sep >= 0) {
+        R = this.#amount(b, sep + 1, j);
+        if (R < 0) return false;
+      }
+      const entry = table.byKey.get(key);
+      if (entry === undefined) unknown.push(n, i, sep < 0 ? j : sep);
+      else {
+        ctx.entries[known] = entry;
+        ctx.recomputed[known] = R;
+        known++;
+      }
+      n++;
+      if (j >= ve) break;
+      i = j + 1;
+    }
+    if (unknown.length > 0) {
+      const issues: OmsCalcIssue[] = [];
+      for (let k = 0; k < unknown.length; k += 3) {
+        const code = decoder.decode(b.subarray(unknown[k + 1] as number, unknown[k + 2] as number));
+        issues.push({ path: ['violations', unknown[k] as number], message: `violation code "${code}" is not in sanction table ${table.table.id}` });
+      }
+      this.#error(idS < idE ? decoder.decode(b.subarray(idS, idE)) : undefined, 'UNKNOWN_CODE', errorMessage(issues, NO_RECORD, at));
+      return true;
+    }
+    const rate = P >= 0 ? P : si >= 0 ? (ctx.rates[si] as number) : -1;
+    if (!computeKopecks(T, rate, known, ctx)) return false;
+    this.#okRow(b, idS, idE, known);
+    this.#acc.addKopecks(known, ctx);
+    this.#rows++;
+    return true;
+  }
+
+  #zeroRow(b: Uint8Array, idS: number, idE: number): void {
+    const out = this.#out;
+    const buf = out.room(64 + (idE - idS) * 2);
+    let at = out.at;
+    if (this.#json) {
+      at = putAscii(buf, at, '{"line":');
+      at = putUint(buf, at, this.#line);
+      if (idE > idS) {
+        at = putAscii(buf, at, ',"id":"');
+        buf.set(b.subarray(idS, idE), at);
+        at += idE - idS;
+        buf[at++] = 34;
+      }
+      at = putAscii(buf, at, ',"status":"ok","non_payment":"0.00","fine":"0.00","details":[]}\n');
+    } else {
+      const d = this.#d;
+      at = putUint(buf, at, this.#line);
+      buf[at++] = d;
+      buf.set(b.subarray(idS, idE), at);
+      at += idE - idS;
+      buf[at++] = d;
+      buf[at++] = 111; // o
+      buf[at++] = 107; // k
+      buf[at++] = d;
+      at = putKopecks(buf, at, 0, this.#mark);
+      buf[at++] = d;
+      at = putKopecks(buf, at, 0, this.#mark);
+      buf[at++] = d;
+      buf[at++] = d;
+      buf[at++] = d;
+      buf[at++] = 10;
+    }
+    out.at = at;
+    this.#acc.addZero();
+    this.#rows++;
+  }
+
+  #okRow(b: Uint8Array, idS: number, idE: number, n: number): void {
+    const ctx = this.#ctx;
+    const out = this.#out;
+    let room = 96 + (idE - idS) + 2 * MAX_KOPECKS_BYTES;
+    for (let i = 0; i < n; i++) room += 80 + (ctx.entries[i] as CompiledEntry).code.length + 3 * MAX_KOPECKS_BYTES;
+    const buf = out.room(room);
+    let at = out.at;
+    const line = this.#line;
+    if (this.#json) {
+      at = putAscii(buf, at, '{"line":');
+      at = putUint(buf, at, line);
+      if (idE > idS) {
+        at = putAscii(buf, at, ',"id":"');
+        buf.set(b.subarray(idS, idE), at);
+        at += idE - idS;
+        buf[at++] = 34;
+      }
+      at = putAscii(buf, at, ',"status":"ok","non_payment":"');
+      at = putKopecks(buf, at, ctx.sums[0] as number, 46);
+      at = putAscii(buf, at, '","fine":"');
+      at = putKopecks(buf, at, ctx.sums[1] as number, 46);
+      at = putAscii(buf, at, '","details":[');
+      for (let i = 0; i < n; i++) {
+        at = putAscii(buf, at, i === 0 ? '{"code":"' : ',{"code":"');
+        at = putAscii(buf, at, (ctx.entries[i] as CompiledEntry).code);
+        at = putAscii(buf, at, '","non_payment":"');
+        at = putKopecks(buf, at, ctx.nonPayments[i] as number, 46);
+        at = putAscii(buf, at, '","applied_non_payment":"');
+        at = putKopecks(buf, at, ctx.applied[i] as number, 46);
+        at = putAscii(buf, at, '","fine":"');
+        at = putKopecks(buf, at, ctx.fines[i] as number, 46);
+        at = putAscii(buf, at, '"}');
+      }
+      at = putAscii(buf, at, ']}\n');
+      out.at = at;
+      return;
+    }
+    const d = this.#d;
+    const mark = this.#mark;
+    at = putUint(buf, at, line);
+    buf[at++] = d;
+    buf.set(b.subarray(idS, idE), at);
+    at += idE - idS;
+    buf[at++] = d;
+    buf[at++] = 111; // o
+    buf[at++] = 107; // k
+    buf[at++] = d;
+    at = putKopecks(buf, at, ctx.sums[0] as number, mark);
+    buf[at++] = d;
+    at = putKopecks(buf, at, ctx.sums[1] as number, mark);
+    buf[at++] = d;
+    for (let i = 0; i < n; i++) {
+      if (i > 0) buf[at++] = 124; // |
+      at = putAscii(buf, at, (ctx.entries[i] as CompiledEntry).code);
+      buf[at++] = 58; // :
+      at = putKopecks(buf, at, ctx.nonPayments[i] as number, mark);
+      buf[at++] = 58;
+      at = putKopecks(buf, at, ctx.applied[i] as number, mark);
+      buf[at++] = 58;
+      at = putKopecks(buf, at, ctx.fines[i] as number, mark);
+    }
+    buf[at++] = d;
+    buf[at++] = d;
+    buf[at++] = 10;
+    out.at = at;
+  }
+
+  /** An error row: counted, noted, written. */
+  #error(id: string | undefined, code: OmsCalcErrorCode, message: string): void {
+    this.#acc.addError(code);
+    this.#note(code, message);
+    this.#rows++;
+    if (this.#json) {
+      this.#out.text(`${JSON.stringify({ line: this.#line, ...(id === undefined ? {} : { id }), status: 'error', error_code: code, error_message: message })}\n`);
+      return;
+    }
+    const dl = this.#delimiter;
+    const cells = [String(this.#line), csvCell(excelSafeCell(id ?? ''), dl), 'error', '', '', '', csvCell(excelSafeCell(code), dl), csvCell(excelSafeCell(message), dl)];
+    this.#out.text(`${cells.join(dl)}\n`);
+  }
+
+  /** A computed row of the decimal path. */
+  #okText(id: string | undefined, row: SanctionRow | CaseSanction): void {
+    if (this.#json) {
+      const value = {
+        line: this.#line,
+        ...(id === undefined ? {} : { id }),
+        status: 'ok',
+        non_payment: moneyText(row.nonPayment, '.'),
+        fine: moneyText(row.fine, '.'),
+        details: row.details.map((v) => ({
+          code: v.code,
+          non_payment: moneyText(v.nonPayment, '.'),
+          applied_non_payment: moneyText(v.appliedNonPayment, '.'),
+          fine: moneyText(v.fine, '.'),
+        })),
+      };
+      this.#out.text(`${JSON.stringify(value)}\n`);
+      return;
+    }
+    const dl = this.#delimiter;
+    const m = this.#mark === 44 ? ',' : '.';
+    const details = row.details.map((v) => `${v.code}:${moneyText(v.nonPayment, m)}:${moneyText(v.appliedNonPayment, m)}:${moneyText(v.fine, m)}`).join('|');
+    const cells = [String(this.#line), csvCell(excelSafeCell(id ?? ''), dl), 'ok', moneyText(row.nonPayment, m), moneyText(row.fine, m), csvCell(excelSafeCell(details), dl), '', ''];
+    this.#out.text(`${cells.join(dl)}\n`);
+  }
+
+  /** Any line through the decimal path: decoded, split, validated and computed as {@link caseSanction} does. */
+  #slow(b: Uint8Array, s: number, e: number): void {
+    const record = splitRecord(decoder.decode(b.subarray(s, e)), this.#delimiter);
+    if (record.every((f) => f.trim() === '')) {
+      this.#blank++;
+      return;
+    }
+    const layout = this.#layout as Layout;
+    const at = layout.columns;
+    const idCell = at.id < 0 ? undefined : record[at.id];
+    const id = idCell === undefined || idCell === '' ? undefined : idCell.trim() === idCell ? idCell : idCell.trim() || undefined;
+    if (record.length !== layout.fields) {
+      this.#error(id, 'INVALID_INPUT', errorMessage([{ path: [], message: `the line has ${record.length} fields, the header has ${layout.fields}` }], record, at));
+      return;
+    }
+    const c = caseOf(record, at, id);
+    const index = this.#rows;
+    const where = `case ${index}`;
+    if (c.violations.length === 0) {
+      // A case without violations: a row with zero amounts, once the rest of it is valid.
+      const parsed = CaseInputSchema.safeParse(c);
+      const issues = parsed.success
+        ? []
+        : toIssues(parsed.error.issues).filter((i) => !(i.path.length === 1 && i.path[0] === 'violations' && i.message === 'a case needs at least one violation'));
+      if (issues.length > 0) {
+        this.#error(id, 'INVALID_INPUT', errorMessage(issues, record, at));
+        return;
+      }
+      this.#okText(id, { table: '', nonPayment: ZERO, fine: ZERO, details: [] });
+      this.#acc.addZero();
+      this.#rows++;
+      return;
+    }
+    let row: SanctionRow | CaseSanction;
+    try {
+      row = computeCase(parseInput(CaseInputSchema, c, where), this.#setup.options, where, false);
+    } catch (err) {
+      if (!isOmsCalcError(err)) throw err;
+      this.#error(id, err.code, errorMessage(err.issues, record, at));
+      return;
+    }
+    this.#okText(id, row);
+    this.#acc.add(row);
+    this.#rows++;
+  }
+}
+
+function concat(parts: readonly Uint8Array[]): Uint8Array {
+  if (parts.length === 1) return parts[0] as Uint8Array;
+  let n = 0;
+  for (const p of parts) n += p.length;
+  const out = new Uint8Array(n);
+  let at = 0;
+  for (const p of parts) {
+    out.set(p, at);
+    at += p.length;
+  }
+  return out;
+}
