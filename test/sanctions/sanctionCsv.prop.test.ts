@@ -1,0 +1,98 @@
+/**
+ * The byte path of sanctionCsv against its decimal path: the same output bytes and totals for
+ * random files with every kind of line the fast path hands over, and for every cut into chunks.
+ */
+import { fc, test } from '@fast-check/vitest';
+import { describe, expect, it } from 'vitest';
+import { CsvEngine, type CsvSetup } from '../../src/sanctions/csvEngine';
+import { csvSetup } from '../../src/sanctions/csvOptions';
+import { sanctionCsv, sanctionCsvBytes, type SanctionCsvOptions } from '../../src/sanctions';
+import { CODES } from './arbitraries';
+import { json } from './helpers';
+
+const pick = <T>(...xs: T[]): fc.Arbitrary<T> => fc.constantFrom(...xs);
+
+const id = fc.oneof(
+  { weight: 4, arbitrary: fc.stringMatching(/^[A-Za-z0-9]{1,8}$/) },
+  { weight: 2, arbitrary: fc.stringMatching(/^[А-Яа-яЁё0-9-]{1,8}$/) },
+  { weight: 1, arbitrary: pick('', ' A1', 'A1 ', '=1+1', '+7', '-3', '@x', '"q;uo""te"', '"two\nlines"', 'a"b', 'a\\b', '\u00a0Z', 'Z\u00a0', 'Ё') },
+);
+const date = pick('', '2025-03-01', '01.03.2025', '2025-02-30', '30.02.2025', '2024-12-31', '2025-3-1', '1.3.2025', 'soon');
+const amount = fc.oneof(
+  { weight: 5, arbitrary: fc.tuple(fc.integer({ min: 0, max: 9_999_999 }), fc.integer({ min: 0, max: 99 }), pick('.', ',')).map(([r, k, m]) => `${r}${m}${String(k).padStart(2, '0')}`) },
+  { weight: 2, arbitrary: fc.integer({ min: 0, max: 100_000 }).map(String) },
+  { weight: 1, arbitrary: pick('1 234,5', '25 000,00', '12.345', '-5', '1e3', '', ' ', '12,', ',5', '1.2.3', '999999999999999', '1\u00a0000', '7 000 р', '0') },
+);
+const setting = pick('', 'hospital', 'ambulatory', 'all', 'ambulance', 'стационар', 'все', 'Hospital', 'СТАЦИОНАР', 'дом', ' all');
+const codeList = fc.oneof(
+  { weight: 6, arbitrary: fc.uniqueArray(fc.constantFrom(...CODES), { minLength: 1, maxLength: 3 }).map((cs) => cs.join('|')) },
+  { weight: 1, arbitrary: fc.tuple(fc.constantFrom(...CODES), fc.integer({ min: 0, max: 100_000 }), pick(':', '=')).map(([c, r, s]) => `${c}${s}${r},50`) },
+  { weight: 2, arbitrary: pick('', '9.9', '3.2.1|9.9|8.1.1', '3.2.1|3.2.1', '3.2.1.', ' 3.2.1', '3.2.1||1.4.2', '03.2.1', '2.16.1:', '1.1:100', 'x') },
+);
+const line = fc.oneof(
+  { weight: 12, arbitrary: fc.tuple(id, date, amount, setting, amount, codeList).map(([a, b, c, d, e, f]) => [a, b, c, d, e, f].join(';')) },
+  { weight: 1, arbitrary: pick('', ';;;;;', ' ; ; ', 'only;three;fields', '\u00a0;;;;;', 'a;b;c;d;e;f;g') },
+);
+const file = fc.tuple(fc.array(line, { maxLength: 25 }), fc.boolean(), fc.boolean(), fc.boolean()).map(
+  ([lines, crlf, bom, last]) => `${bom ? '\uFEFF' : ''}${['id;date;tariff;setting;per_capita_rate;violations', ...lines].join(crlf ? '\r\n' : '\n')}${last ? '\n' : ''}`,
+);
+const options = fc.record({
+  perCapitaRates: fc.constantFrom({ hospital: '7000.00', all: '2650.75' }, { hospital: '7 123,36' }, {}),
+  combine: pick<'max' | 'sum-capped'>('max', 'sum-capped'),
+  recomputation: pick<'difference' | 'difference-plus-kno'>('difference', 'difference-plus-kno'),
+  format: pick<'csv' | 'jsonl'>('csv', 'jsonl'),
+});
+
+function runEngine(setup: CsvSetup, chunks: readonly Uint8Array[]): { text: string; totals: unknown } {
+  const engine = new CsvEngine(setup);
+  let text = '';
+  const decoder = new TextDecoder();
+  for (const c of chunks) text += decoder.decode(engine.write(c) ?? new Uint8Array(0), { stream: true });
+  text += decoder.decode(engine.end() ?? new Uint8Array(0));
+  return { text, totals: json(engine.totals()) };
+}
+
+const bytes = (s: string): Uint8Array => new TextEncoder().encode(s);
+
+describe('sanctionCsv: the byte path against the decimal path', () => {
+  test.prop([file, options])('random files, every kind of line: the same bytes and totals', (text, o) => {
+    const setup = csvSetup(o, 'test');
+    const fast = runEngine(setup, [bytes(text)]);
+    const reference = runEngine({ ...setup, fast: false }, [bytes(text)]);
+    expect(fast.text).toBe(reference.text);
+    expect(fast.totals).toEqual(reference.totals);
+  });
+
+  test.prop([file, options, fc.array(fc.nat(), { maxLength: 8 })])('cut into chunks anywhere: the same bytes and totals', (text, o, cuts) => {
+    const all = bytes(text);
+    const at = [...new Set(cuts.map((c) => c % (all.length + 1)))].sort((a, b) => a - b);
+    const chunks = [0, ...at, all.length].slice(1).map((end, i, ends) => all.subarray(i === 0 ? 0 : (ends[i - 1] as number), end));
+    const setup = csvSetup(o, 'test');
+    expect(runEngine(setup, chunks)).toEqual(runEngine(setup, [all]));
+  });
+
+  it('cut at every byte offset of a file with quotes, Cyrillic, BOM and CRLF, including inside a character and a field', () => {
+    const text = '\uFEFFномер;тариф;условия;нарушения\r\nА-1;1 000,00;стационар;3.2.2\r\n"Б;2";500;все;"1.1|\r\n3.2.1"\r\n\r\nВ3;10,5;;1.4.2\r\nЁ4;7;;\r\n';
+    const all = bytes(text);
+    const setup = csvSetup({ perCapitaRates: { стационар: '7000', все: '100' } }, 'test');
+    const whole = runEngine(setup, [all]);
+    expect(whole.text.split('\n')[1]).toBe('2;А-1;ok;400,00;2100,00;3.2.2:400,00:400,00:2100,00;;');
+    for (let cut = 0; cut <= all.length; cut++) {
+      for (const encoding of ['auto', 'utf-8'] as const) {
+        const r = runEngine({ ...setup, encoding }, [all.subarray(0, cut), all.subarray(cut)]);
+        if (r.text !== whole.text) expect([cut, encoding, r.text]).toEqual([cut, encoding, whole.text]);
+      }
+      // three pieces: one byte alone at the cut
+      const r = runEngine(setup, [all.subarray(0, cut), all.subarray(cut, cut + 1), all.subarray(cut + 1)]);
+      if (r.text !== whole.text) expect([cut, r.text]).toEqual([cut, whole.text]);
+    }
+  });
+
+  test.prop([file, options])('the stream gives the bytes and totals of the plain function', async (text, o: SanctionCsvOptions) => {
+    const csv = sanctionCsv(o);
+    const out = await new Response(new Blob([text]).stream().pipeThrough(csv)).text();
+    const plain = sanctionCsvBytes(text, o);
+    expect(out).toBe(new TextDecoder().decode(plain.output));
+    expect(json(await csv.totals)).toEqual(json(plain.totals));
+  });
+});
