@@ -63,6 +63,18 @@ const TABLE: Record<string, Entry> = {
   allocateSanctionProceeds: { args: c('1000.00'), call: library.allocateSanctionProceeds },
   defineSanctionTable: { args: c(table), call: library.defineSanctionTable },
   findViolation: { args: c('3.2.1'), call: library.findViolation },
+  sanctionCsvBytes: {
+    args: fc.tuple(fc.constantFrom('id;tariff;setting;violations\nA;1000;hospital;3.2.2\nB;5;;\n', 'тариф,нарушения\r\n1 000.50,1.4.2|9.9\r\n'), perCapitaRates).map(([t, r]) => [t, { perCapitaRates: r }]),
+    call: library.sanctionCsvBytes,
+  },
+  sanctionCsv: {
+    args: fc.tuple(fc.constantFrom('id;tariff;setting;violations\nA;1000;hospital;3.2.2\nB;5;;\n', 'тариф\tнарушения\n1000\t1.4.2\n'), perCapitaRates).map(([t, r]) => [{ perCapitaRates: r }, t]),
+    call: async (options: never, text: never) => {
+      const csv = library.sanctionCsv(options);
+      const out = await new Response(new Blob([typeof text === 'string' ? text : 'tariff;violations\n1;1.2\n']).stream().pipeThrough(csv)).text();
+      return { out, totals: await csv.totals };
+    },
+  },
   mergeSanctionTotals: {
     args: c(
       { cases: 1, errors: 0, errorsByCode: {}, nonPayment: '400', fine: '0', byCode: { '3.2.2': { cases: 1, nonPayment: '400', fine: '0' } }, bySection: { MEK: { cases: 0, nonPayment: '0', fine: '0' }, MEE: { cases: 0, nonPayment: '0', fine: '0' }, EKMP: { cases: 1, nonPayment: '400', fine: '0' } } },

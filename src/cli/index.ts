@@ -5,14 +5,12 @@
  *
  * @module cli
  */
-import { isMainThread, parentPort, workerData } from 'node:worker_threads';
 import { cac } from 'cac';
 import packageJson from '../../package.json' with { type: 'json' };
 import { JSON_COMMANDS } from './commands';
 import { CliError, EXIT, isExecutedDirectly, type CliCommand, type CliIo } from './io';
 import { registryCommand } from './registry';
 import { sanctionsCommand } from './sanctions';
-import { isSanctionsWorker, runSanctionsWorker } from './sanctions-parts';
 
 export type { CliCommand, CliIo } from './io';
 
@@ -148,12 +146,7 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
 }
 
 
-if (!isMainThread) {
-  // A worker thread of `oms-calc sanctions` (src/cli/sanctions-parts.ts) runs this same file.
-  if (isSanctionsWorker(workerData) && parentPort !== null) runSanctionsWorker(workerData, parentPort);
-} else if (isExecutedDirectly(import.meta.url)) {
-  // Worker threads run this file again: the built bin can; TypeScript run through a loader keeps to one thread.
-  const self = new URL(import.meta.url);
+if (isExecutedDirectly(import.meta.url)) {
   // The commands guard their writes; a failure after the run (or on standard error) must not end in a stack trace.
   let ran = false;
   process.stdout.on('error', (e: { code?: unknown; message?: unknown }) => {
@@ -162,7 +155,7 @@ if (!isMainThread) {
     process.exitCode = EXIT.failure;
   });
   process.stderr.on('error', () => {});
-  void main(process.argv.slice(2), { ...processIo(), workerScript: /\.m?js$/.test(self.pathname) ? self : undefined }).then((code) => {
+  void main(process.argv.slice(2), processIo()).then((code) => {
     ran = true;
     process.exitCode = code;
   });

@@ -27,11 +27,6 @@ export interface CliIo {
   stderr: CliOutput;
   /** The directory relative paths are resolved against. */
   cwd: string;
-  /**
-   * The script worker threads run: the bin itself, when it runs as a process. Without it every
-   * command computes on the calling thread.
-   */
-  workerScript?: string | URL | undefined;
 }
 
 /** Exit codes: 0 success, 1 failure (I/O, unexpected), 2 invalid input or usage. */

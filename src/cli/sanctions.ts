@@ -1,51 +1,39 @@
 /**
  * `oms-calc sanctions --cases FILE.csv [--rates FILE.json] [--table FILE.json] [--out FILE.csv]`:
- * the sanctions of a registry of cases, from CSV to CSV. A file without double quotes is read in
- * parts (src/cli/sanctions-parts.ts: on worker threads for a large file); from its first double
- * quote on, a file is streamed through one parser.
+ * the sanctions of a registry of cases, from CSV to CSV. A client of the library's byte path:
+ * the file is piped through `sanctionCsv` into the output; this file reads the options, shows
+ * progress and writes the totals.
  *
  * @module
  */
 import { createReadStream } from 'node:fs';
-import { open, readFile } from 'node:fs/promises';
-import { availableParallelism } from 'node:os';
+import { readFile, stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import type { Readable } from 'node:stream';
-import { parse } from 'csv-parse';
-import { parse as parseSync } from 'csv-parse/sync';
-import { stringify as stringifySync } from 'csv-stringify/sync';
-import type { X } from '../shared';
-import { defineSanctionTable, isOmsCalcError, sanctionTotals, type OmsCalcIssue, type SanctionStreamOptions, type SanctionTable } from '../sanctions';
-import { CsvBytes, moneyText } from './format';
-import { CliError, EXIT, guardOutput, openOutputFile, type CliCommand, type CliIo, type CliOutput } from './io';
-import { parseJsonExact } from './json';
-import { runParts, type PartsSetup } from './sanctions-parts';
+import { Readable } from 'node:stream';
 import {
-  asWritten,
-  CaseRecords,
-  dateText,
-  detectDelimiter,
-  layoutOf,
-  numberText,
-  parseOptions,
-  READ_AHEAD,
-  RESULT_COLUMNS,
-  settingMessage,
-  settingOf,
-  SHOWN_ERRORS,
-  type CliRow,
-  type RegistryLayout,
-} from './sanctions-rows';
-import { mergeTotals, totalsPart, type FileTotals, type TotalsPart } from './sanctions-totals';
+  defineSanctionTable,
+  isOmsCalcError,
+  sanctionCsv,
+  type OmsCalcIssue,
+  type SanctionCsvOptions,
+  type SanctionCsvTotals,
+  type SanctionTable,
+  type X,
+} from '../sanctions';
+import { moneyText } from './format';
+import { CliError, EXIT, guardOutput, openOutputFile, type CliCommand, type CliIo, type CliOutput, type GuardedOutput } from './io';
+import { parseJsonExact } from './json';
+
+/** Bytes read from the cases file at a time. */
+const READ_AHEAD = 1 << 20;
 
 /** Bytes of results that may wait for the disk before the computation waits for them. */
 const WRITE_BEHIND = 4 << 20;
 
-/** Below this many bytes of data lines, `--jobs auto` computes on the command's own thread. */
-export const PARALLEL_FROM_BYTES = 16 << 20;
+/** The results file's columns. */
+const RESULT_COLUMNS = ['line', 'id', 'status', 'non_payment', 'fine', 'details', 'error_code', 'error_message'] as const;
 
-/** The most worker threads `--jobs auto` starts. */
-const MAX_AUTO_JOBS = 8;
+const FIELDS = ['id', 'date', 'tariff', 'setting', 'per_capita_rate', 'violations'] as const;
 
 const HELP = `Columns of the cases file (header row required; names are case-insensitive, extra columns are ignored):
   id               the case's identifier (aliases: case_id, номер, ид)                   optional
@@ -54,26 +42,31 @@ const HELP = `Columns of the cases file (header row required; names are case-ins
   setting          ambulatory | ambulance | all | hospital (or амбулаторно, скорая, все, стационар)
   per_capita_rate  РП for this case, rubles (aliases: рп, подушевой_норматив)              optional
   violations       codes separated by |, e.g. 3.2.1|1.4.2; a recomputed tariff as 2.16.1:8000,00
-                   (aliases: нарушения, коды)
-The delimiter (; or ,) is taken from the header line; UTF-8 with or without BOM; spaces inside
-numbers are ignored ("1 234,56").
+                   (aliases: нарушения, коды); empty: a case without violations (zero amounts)
+The delimiter (;, tab or ,) is taken from the header line; quoted fields may hold the delimiter and
+line breaks; spaces inside numbers are ignored ("1 234,56"). Blank lines are counted and skipped.
 
+--columns F=NAME    the header name of a field, for exports with their own names (repeatable):
+                    --columns tariff="Сумма к оплате" --columns violations="Коды дефектов"
+--encoding E        auto (default: UTF-8 with or without BOM, unless the first 4 KiB are not
+                    UTF-8: then windows-1251), utf-8 or windows-1251. The results are UTF-8.
 --rates FILE.json   РП by setting: {"ambulatory": "1850.40", "hospital": "7123.36", ...}
                     (the settings by name or by their Russian names: {"стационар": "7123,36"})
 --table FILE.json   a table (or an array of tables, chosen by date) in the shape of defineSanctionTable
 --out FILE.csv      results; default (or -) standard output. Columns: ${RESULT_COLUMNS.join(', ')}
-                    (same delimiter as the input; decimal comma with ';', point with ','). A text
-                    cell that a spreadsheet would run as a formula (= + - @ tab CR first) gets a
-                    leading '. The file is written beside its name and renamed when complete.
+                    (same delimiter as the input; decimal comma with ; and tab, point with ,).
+                    details: code:Н:attributed Н:Сшт for each code, | between codes — Н as the
+                    code gives it, the attributed Н as the case's Н is shared out (decision D5;
+                    the totals by code add these up). A text cell that a spreadsheet would run
+                    as a formula (= + - @ tab CR first) gets a leading '. The file is written
+                    beside its name and renamed when complete: never a half-written file.
+--totals FILE       the totals as JSON (FILE.json, the shape of sanctionCsv's totals, money as
+                    strings) or CSV (FILE.csv: kind;name;cases;non_payment;fine)
 --format csv|json   csv (default), or JSON Lines: one object per row, in file order —
                     {"line":2,"id":"1","status":"ok","non_payment":"10000.00","fine":"2100.00",
-                     "details":[{"code":"3.2.2","non_payment":"10000.00","fine":"2100.00"}]}, or
-                    {"line":3,"status":"error","error_code":"…","error_message":"…"}; money with a point
---jobs N|auto       threads that parse and compute. auto (default): one per core, up to ${MAX_AUTO_JOBS}, for
-                    files of ${PARALLEL_FROM_BYTES >> 20} MiB and more, else 1. The output is the same for any N, every
-                    row in file order. The file is cut into parts at line ends while it has no
-                    double quote; from the first one on (a quoted field may hold a line break) it
-                    is read as one stream on one thread.
+                     "details":[{"code":"3.2.2","non_payment":"10000.00","applied_non_payment":"10000.00",
+                     "fine":"2100.00"}]}, or {"line":3,"status":"error","error_code":"…","error_message":"…"}
+--jobs N|auto       accepted for compatibility; the file is computed on one thread (decision D12)
 Exit codes: 0 all rows computed; 2 invalid input (bad options, or some rows have errors — every row
 is still written, the bad ones with their line number); 1 any other failure.
 Progress goes to standard error when it is a terminal; the totals (by section and by code) always do.
@@ -83,44 +76,7 @@ Example:
   echo '{"hospital": "7000,00"}' > rates.json
   oms-calc sanctions --cases cases.csv --rates rates.json --out results.csv
   # results.csv: line;id;status;non_payment;fine;details;error_code;error_message
-  #              2;1;ok;10000,00;2100,00;3.2.2:10000,00:2100,00|2.13:2500,00:0,00;;`;
-
-/** The start of the cases file: its header line, and where the data lines begin when they can be shared out. */
-interface Head {
-  /** The header line, without a BOM. */
-  text: string;
-  /** The byte offset after the header's line end, when the line ends with `\n` or `\r\n` and has no double quote. */
-  dataStart?: number | undefined;
-  recordDelimiter?: '\n' | '\r\n' | undefined;
-  /** The file's size in bytes. */
-  size: number;
-}
-
-async function readHead(file: string): Promise<Head> {
-  const handle = await open(file, 'r');
-  try {
-    const size = (await handle.stat()).size;
-    const buffer = Buffer.alloc(64 * 1024);
-    const { bytesRead } = await handle.read(buffer, 0, buffer.length, 0);
-    const bytes = buffer.subarray(0, bytesRead);
-    const bom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
-    const text = bytes.subarray(bom).toString('utf8');
-    const end = text.search(/\r?\n/);
-    if (end < 0 && bytesRead === buffer.length) throw new CliError(`${file}: the header line is longer than 64 KiB`, EXIT.invalid);
-    const head: Head = { text: end < 0 ? text : text.slice(0, end), size };
-    const newline = bytes.indexOf(10);
-    const header = bytes.subarray(0, newline < 0 ? 0 : newline);
-    const crlf = newline > 0 && bytes[newline - 1] === 13;
-    // Data lines may be shared out when the header ends at its first line end (no bare CR before it) and has no quote.
-    if (newline >= 0 && header.indexOf(34) < 0 && header.subarray(0, crlf ? -1 : undefined).indexOf(13) < 0) {
-      head.dataStart = newline + 1;
-      head.recordDelimiter = crlf ? '\r\n' : '\n';
-    }
-    return head;
-  } finally {
-    await handle.close();
-  }
-}
+  #              2;1;ok;10000,00;2100,00;3.2.2:10000,00:10000,00:2100,00|2.13:2500,00:0,00:0,00;;`;
 
 async function readJson(file: string, what: string): Promise<unknown> {
   let text: string;
@@ -151,60 +107,62 @@ export interface SanctionsCliOptions {
   date?: unknown;
   jobs?: unknown;
   format?: unknown;
+  encoding?: unknown;
+  columns?: unknown;
+  totals?: unknown;
 }
 
-/** `--jobs`: a number of threads, or undefined for auto. */
-function jobsOf(value: unknown): number | undefined {
-  if (value === undefined || value === 'auto') return undefined;
+/** `--jobs`: checked, and otherwise ignored (one thread, decision D12). */
+function checkJobs(value: unknown): void {
+  if (value === undefined || value === 'auto') return;
   const n = typeof value === 'number' ? value : typeof value === 'string' && /^\d+$/.test(value) ? Number(value) : Number.NaN;
   if (!Number.isSafeInteger(n) || n < 1 || n > 256) throw new CliError(`--jobs takes a whole number from 1 to 256 or auto, got ${String(value)}`, EXIT.invalid);
-  return n;
+}
+
+/** `--columns tariff="Сумма к оплате"` (repeatable) as the library's `columns`. */
+function columnsOf(value: unknown): SanctionCsvOptions['columns'] {
+  if (value === undefined) return undefined;
+  const list = Array.isArray(value) ? (value as unknown[]) : [value];
+  const columns: Record<string, string> = {};
+  for (const item of list) {
+    const text = String(item);
+    const eq = text.indexOf('=');
+    const field = eq < 0 ? '' : text.slice(0, eq).trim().toLowerCase();
+    const name = eq < 0 ? '' : text.slice(eq + 1).trim().replace(/^"(.*)"$/s, '$1');
+    const known = (FIELDS as readonly string[]).includes(field);
+    if (!known || name === '') throw new CliError(`--columns takes FIELD=NAME with FIELD one of ${FIELDS.join(', ')}, got ${JSON.stringify(text)}`, EXIT.invalid);
+    columns[field === 'per_capita_rate' ? 'perCapitaRate' : field] = name;
+  }
+  return columns;
+}
+
+/** Where the library's option issues come from on the command line. */
+function optionPath(path: readonly (string | number)[]): (string | number)[] {
+  const [head, ...rest] = path;
+  if (head === 'perCapitaRates') return ['--rates', ...rest];
+  if (head === 'tables') return ['--table', ...rest];
+  if (typeof head === 'string') return [`--${head === 'columns' ? 'columns' : head}`, ...rest];
+  return [...path];
 }
 
 /** Runs `oms-calc sanctions`. */
 export async function runSanctions(options: SanctionsCliOptions, io: CliIo): Promise<number> {
   const cases = options.cases;
   if (typeof cases !== 'string' || cases === '') throw new CliError(`missing --cases FILE.csv\n\n${HELP}`, EXIT.invalid);
-  for (const name of ['rates', 'table', 'out', 'combine', 'recomputation', 'date', 'format'] as const) {
+  for (const name of ['rates', 'table', 'out', 'combine', 'recomputation', 'date', 'format', 'encoding', 'totals'] as const) {
     const v = options[name];
     if (v !== undefined && typeof v !== 'string') throw new CliError(`--${name} takes one value`, EXIT.invalid);
   }
-  const jobs = jobsOf(options.jobs);
+  checkJobs(options.jobs);
   const format = options.format === undefined ? 'csv' : options.format;
   if (format !== 'csv' && format !== 'json') throw new CliError(`--format must be csv or json, got ${JSON.stringify(format)}`, EXIT.invalid);
   const file = resolve(io.cwd, cases);
 
-  // Options of the computation, checked by the library before any row is read.
-  const streamOptions: SanctionStreamOptions = {};
-  const partOptions: PartsSetup['options'] = {};
-  /** Each --rates value as the file has it, by its setting, for the messages. */
-  const ratesWritten = new Map<string, string>();
-  const ratesIssues: OmsCalcIssue[] = [];
+  const csvOptions: Record<string, unknown> = { format: format === 'json' ? 'jsonl' : 'csv' };
   if (typeof options.rates === 'string') {
     let rates = await readJson(resolve(io.cwd, options.rates), '--rates');
     if (typeof rates === 'object' && rates !== null && 'perCapitaRates' in rates) rates = (rates as { perCapitaRates: unknown }).perCapitaRates;
-    if (typeof rates === 'object' && rates !== null && !Array.isArray(rates)) {
-      // Settings by their names or Russian aliases; an unknown one is an issue of its own, with the accepted forms.
-      const seen = new Set<string>();
-      rates = Object.fromEntries(
-        Object.entries(rates).flatMap(([k, v]) => {
-          const setting = settingOf(k);
-          if (setting === undefined) {
-            ratesIssues.push({ path: ['--rates', k], message: `unknown setting: ${settingMessage(k)}` });
-            return [];
-          }
-          if (seen.has(setting)) {
-            ratesIssues.push({ path: ['--rates', k], message: `the setting ${setting} is given twice` });
-            return [];
-          }
-          seen.add(setting);
-          if (typeof v === 'string') ratesWritten.set(setting, v);
-          return [[setting, typeof v === 'string' ? numberText(v) ?? v : v]];
-        }),
-      );
-    }
-    streamOptions.perCapitaRates = rates as SanctionStreamOptions['perCapitaRates'];
-    partOptions.perCapitaRates = rates;
+    csvOptions['perCapitaRates'] = rates;
   }
   if (typeof options.table === 'string') {
     const raw = await readJson(resolve(io.cwd, options.table), '--table');
@@ -218,208 +176,114 @@ export async function runSanctions(options: SanctionsCliOptions, io: CliIo): Pro
         throw new CliError(`--table ${options.table as string}: invalid table\n${formatIssues(Array.isArray(raw) ? `[${i}]` : '', e.issues)}`, EXIT.invalid);
       }
     });
-    streamOptions.tables = tables;
-    partOptions.tables = list;
+    csvOptions['tables'] = tables;
   }
-  if (typeof options.combine === 'string') streamOptions.combine = partOptions.combine = options.combine as SanctionStreamOptions['combine'];
-  if (typeof options.recomputation === 'string') {
-    streamOptions.recomputation = partOptions.recomputation = options.recomputation as SanctionStreamOptions['recomputation'];
-  }
-  if (typeof options.date === 'string') streamOptions.date = partOptions.date = dateText(options.date);
+  if (typeof options.combine === 'string') csvOptions['combine'] = options.combine;
+  if (typeof options.recomputation === 'string') csvOptions['recomputation'] = options.recomputation;
+  if (typeof options.date === 'string') csvOptions['date'] = options.date;
+  if (typeof options.encoding === 'string') csvOptions['encoding'] = options.encoding;
+  const columns = columnsOf(options.columns);
+  if (columns !== undefined) csvOptions['columns'] = columns;
 
-  /** The records of the file from `line` on; the options are checked here (the library throws INVALID_INPUT at once). */
-  const recordsFrom = (delimiter: ';' | ',', line: number, layout?: RegistryLayout): CaseRecords => {
-    let issues: OmsCalcIssue[] = [];
-    try {
-      const records = new CaseRecords(streamOptions, delimiter, HELP, line, layout, format);
-      if (ratesIssues.length === 0) return records;
-    } catch (e) {
-      if (!isOmsCalcError(e)) throw e;
-      issues = e.issues.map((i) => {
-        if (i.path[0] === 'perCapitaRates') return { path: ['--rates', ...i.path.slice(1)], message: asWritten(i.message, ratesWritten.get(String(i.path[1]))) };
-        if (i.path[0] === 'date' && typeof options.date === 'string') return { path: ['--date'], message: asWritten(i.message, options.date) };
-        return i;
-      });
-    }
-    throw new CliError(`invalid options\n${formatIssues('', [...ratesIssues, ...issues])}`, EXIT.invalid);
-  };
-
-  let head: Head;
+  // The options are checked by the library before the files are opened.
+  let csv: ReturnType<typeof sanctionCsv>;
   try {
-    head = await readHead(file);
+    csv = sanctionCsv(csvOptions as SanctionCsvOptions);
   } catch (e) {
-    if (e instanceof CliError) throw e;
+    if (!isOmsCalcError(e)) throw e;
+    throw new CliError(`invalid options\n${formatIssues('', e.issues.map((i) => ({ path: optionPath(i.path), message: i.message })))}`, EXIT.invalid);
+  }
+
+  let size: number;
+  try {
+    const s = await stat(file);
+    if (!s.isFile()) throw new Error('not a file');
+    size = s.size;
+  } catch (e) {
     throw new CliError(`cannot read --cases ${file}: ${(e as Error).message}`, EXIT.failure);
   }
-  const delimiter = detectDelimiter(head.text);
-  // Checks the options before the output is opened.
-  recordsFrom(delimiter, 1);
-
-  const mark = delimiter === ';' ? ',' : '.';
-  const money = (x: X): string => moneyText(x, mark);
 
   // Output: --out through a temporary file renamed when complete, or standard output.
   const outFile = typeof options.out === 'string' && options.out !== '-' ? await openOutputFile(resolve(io.cwd, options.out), `--out ${options.out}`, WRITE_BEHIND) : undefined;
-  const sink = outFile?.output ?? guardOutput(io.stdout, 'standard output');
-  const write = (bytes: string | Uint8Array): Promise<void> => sink.write(bytes);
+  const sink: GuardedOutput = outFile?.output ?? guardOutput(io.stdout, 'standard output');
 
   const showProgress = io.stderr.isTTY === true;
   const started = Date.now();
   let lastProgress = started;
-  const progress = (count: number): void => {
+  let read = 0;
+  const progress = (): void => {
     if (!showProgress || Date.now() - lastProgress <= 500) return;
     lastProgress = Date.now();
-    const rate = Math.round((count * 1000) / Math.max(1, lastProgress - started));
-    io.stderr.write(`\r${count} rows · ${rate} rows/s`);
+    const rate = Math.round((csv.rows * 1000) / Math.max(1, lastProgress - started));
+    const percent = size === 0 ? 100 : Math.floor((read * 100) / size);
+    io.stderr.write(`\r${csv.rows} rows · ${rate} rows/s · ${percent} %`);
   };
 
-  const parts: TotalsPart[] = [];
-  let threadsNote = '';
-  const shown: string[] = [];
-  let layout: RegistryLayout | undefined;
+  let totals: SanctionCsvTotals;
+  const source = createReadStream(file, { highWaterMark: READ_AHEAD });
   try {
-    if (format === 'csv') await write(stringifySync([[...RESULT_COLUMNS]], { delimiter }));
-    // Where the streaming path starts: at the header, or where the run part by part stopped.
-    let from: { offset: number; line: number; recordDelimiter?: '\n' | '\r\n' } | undefined = { offset: 0, line: 1 };
-    const { dataStart, recordDelimiter } = head;
-    if (dataStart !== undefined && recordDelimiter !== undefined) {
-      const header = (parseSync(head.text, parseOptions(delimiter)) as string[][])[0] ?? [''];
-      layout = layoutOf(header, HELP);
-      const threads = jobs ?? (head.size - dataStart >= PARALLEL_FROM_BYTES ? Math.min(MAX_AUTO_JOBS, availableParallelism()) : 1);
-      const workers = threads > 1 && io.workerScript !== undefined ? threads : 0;
-      const done = await runParts({
-        file,
-        start: dataStart,
-        line: 2,
-        setup: { delimiter, recordDelimiter, layout, format, options: partOptions },
-        options: streamOptions,
-        workers,
-        script: io.workerScript,
-        write,
-        progress,
-      });
-      parts.push(...done.parts);
-      shown.push(...done.shown);
-      from = done.rest === undefined ? undefined : { ...done.rest, recordDelimiter };
-      if (workers > 0) threadsNote = ` on ${workers} threads`;
-      if (done.rest !== undefined) threadsNote += `${threadsNote === '' ? ',' : ';'} streamed from line ${done.rest.line} (a double quote)`;
+    const bytes = Readable.toWeb(source) as ReadableStream<Uint8Array>;
+    const counted = bytes.pipeThrough(
+      new TransformStream<Uint8Array, Uint8Array>({
+        transform(chunk, controller): void {
+          read += chunk.length;
+          controller.enqueue(chunk);
+        },
+      }),
+    );
+    const reader = counted.pipeThrough(csv).getReader();
+    for (;;) {
+      const step = await reader.read();
+      if (step.done === true) break;
+      await sink.write(step.value);
+      progress();
     }
-    if (from !== undefined) {
-      const records = recordsFrom(delimiter, from.line, layout);
-      const count0 = parts.reduce((n, p) => n + p.cases, 0);
-      const totals = await streamFrom(file, from.offset, parseOptions(delimiter, from.recordDelimiter, from.offset === 0), records, write, (n) => progress(count0 + n));
-      parts.push(totalsPart(totals));
-      layout = records.layout;
-      for (const line of records.shown) if (shown.length < SHOWN_ERRORS) shown.push(line);
-    }
-    if (layout === undefined) throw new CliError(`${file} is empty: a header line is needed\n\n${HELP}`, EXIT.invalid);
+    totals = await csv.totals;
     if (outFile === undefined) await sink.flush();
     else await outFile.commit();
   } catch (e) {
+    source.destroy();
     await outFile?.abort();
     if (outFile === undefined) sink.release();
     if (e instanceof CliError) throw e;
-    const code = (e as { code?: unknown }).code;
-    if (typeof code === 'string' && code.startsWith('CSV_')) throw new CliError(`${file}: ${(e as Error).message}`, EXIT.invalid);
+    if (isOmsCalcError(e)) {
+      const header = e.issues[0]?.path[0] === 'header';
+      throw new CliError(header ? `${e.message}\n\n${HELP}` : `${file}: ${e.message}`, EXIT.invalid);
+    }
     throw new CliError(`${file}: ${(e as Error).message}`, EXIT.failure);
   }
   if (outFile === undefined) sink.release();
 
-  const totals = await mergeTotals(parts);
+  if (typeof options.totals === 'string') await writeTotalsFile(resolve(io.cwd, options.totals), options.totals, totals);
+  const money = (x: X): string => moneyText(x, totals.delimiter === ',' ? '.' : ',');
   if (showProgress) io.stderr.write('\r\u001b[K');
-  writeTotals(io.stderr, totals, shown, money, `${seconds(Date.now() - started)}${threadsNote}`);
+  writeSummary(io.stderr, totals, money, seconds(Date.now() - started));
   return totals.errors > 0 ? EXIT.invalid : EXIT.ok;
 }
 
-/**
- * The streaming path, for a file (or its rest) that cannot be cut at line ends: streams it from
- * `offset` through csv-parse and the computation; resolves to the totals.
- */
-async function streamFrom(
-  file: string,
-  offset: number,
-  options: ReturnType<typeof parseOptions>,
-  records: CaseRecords,
-  write: (bytes: Uint8Array) => Promise<void>,
-  progress: (count: number) => void,
-): Promise<Awaited<ReturnType<typeof sanctionTotals>>> {
-  const source = createReadStream(file, { start: offset, highWaterMark: READ_AHEAD });
-  const parser = source.pipe(parse(options));
-  source.on('error', (e) => parser.destroy(e));
-  const bytes = new CsvBytes();
-  const step = async (batch: readonly string[][]): Promise<CliRow[]> => {
-    const rows = records.take(batch, bytes);
-    if (bytes.length > 0) await write(bytes.take());
-    progress(records.count);
-    return rows;
-  };
-  try {
-    return await sanctionTotals(rowsOf(batches(parser), step));
-  } finally {
-    parser.destroy();
+/** `--totals FILE`: JSON (the totals' own shape) or, for a name ending in .csv, CSV rows. */
+async function writeTotalsFile(path: string, what: string, t: SanctionCsvTotals): Promise<void> {
+  let text: string;
+  if (/\.csv$/i.test(path)) {
+    const rows = [['kind', 'name', 'cases', 'non_payment', 'fine']];
+    const m = (x: X): string => moneyText(x, '.');
+    rows.push(['total', '', String(t.cases - t.errors), m(t.nonPayment), m(t.fine)]);
+    for (const [s, v] of Object.entries(t.bySection)) rows.push(['section', s, String(v.cases), m(v.nonPayment), m(v.fine)]);
+    for (const [c, v] of Object.entries(t.byCode)) rows.push(['code', c, String(v.cases), m(v.nonPayment), m(v.fine)]);
+    for (const [c, n] of Object.entries(t.errorsByCode)) rows.push(['error', c, String(n), '', '']);
+    rows.push(['blank_lines', '', String(t.blankLines), '', '']);
+    text = `${rows.map((r) => r.join(',')).join('\n')}\n`;
+  } else {
+    const { trace: _trace, ...plain } = t;
+    text = `${JSON.stringify(plain, null, 2)}\n`;
   }
-}
-
-/**
- * The rows of all batches as one async iterable, a resolved promise per row within a batch
- * (cheaper than an async generator's resumption).
- */
-function rowsOf<Row>(source: AsyncIterable<readonly string[][]>, step: (batch: readonly string[][]) => Promise<Row[]>): AsyncIterable<Row> {
-  return {
-    [Symbol.asyncIterator](): AsyncIterator<Row> {
-      const batchesOf = source[Symbol.asyncIterator]();
-      let rows: Row[] = [];
-      let at = 0;
-      const refill = async (): Promise<IteratorResult<Row>> => {
-        for (;;) {
-          const next = await batchesOf.next();
-          if (next.done === true) return { done: true, value: undefined };
-          rows = await step(next.value);
-          at = 0;
-          if (rows.length > 0) return { done: false, value: rows[at++] as Row };
-        }
-      };
-      return {
-        next: (): Promise<IteratorResult<Row>> => (at < rows.length ? Promise.resolve({ done: false, value: rows[at++] as Row }) : refill()),
-        return: async (): Promise<IteratorResult<Row>> => {
-          await batchesOf.return?.();
-          return { done: true, value: undefined };
-        },
-      };
-    },
-  };
-}
-
-/**
- * The records of a parser in batches: whatever is buffered is taken synchronously, so that the
- * per-record cost is not a promise each.
- */
-async function* batches(parser: Readable): AsyncGenerator<string[][]> {
-  for (;;) {
-    const batch: string[][] = [];
-    let record: string[] | null;
-    while (batch.length < 128 && (record = parser.read() as string[] | null) !== null) batch.push(record);
-    if (batch.length > 0) {
-      yield batch;
-      continue;
-    }
-    if (parser.readableEnded) return;
-    if (parser.errored !== null) throw parser.errored;
-    await new Promise<void>((resolveWait, reject) => {
-      const done = (): void => {
-        parser.off('readable', done).off('end', done).off('close', done).off('error', fail);
-        resolveWait();
-      };
-      const fail = (e: unknown): void => {
-        parser.off('readable', done).off('end', done).off('close', done).off('error', fail);
-        reject(e as Error);
-      };
-      parser.on('readable', done).on('end', done).on('close', done).on('error', fail);
-    });
-    if (parser.destroyed && !parser.readableEnded) {
-      if (parser.errored !== null) throw parser.errored;
-      return;
-    }
+  const out = await openOutputFile(path, `--totals ${what}`);
+  try {
+    await out.output.write(text);
+    await out.commit();
+  } catch (e) {
+    await out.abort();
+    throw e;
   }
 }
 
@@ -429,13 +293,14 @@ function seconds(ms: number): string {
   return `${Math.floor(tenths / 10)}.${tenths % 10} s`;
 }
 
-function writeTotals(err: CliOutput, t: FileTotals, shown: readonly string[], money: (x: X) => string, took: string): void {
+function writeSummary(err: CliOutput, t: SanctionCsvTotals, money: (x: X) => string, took: string): void {
   const lines: string[] = [];
-  lines.push(`oms-calc sanctions: ${t.cases} rows, ${t.errors} with errors, ${took}`);
+  const blank = t.blankLines > 0 ? `, ${t.blankLines} blank line${t.blankLines === 1 ? '' : 's'} skipped` : '';
+  lines.push(`oms-calc sanctions: ${t.cases} rows, ${t.errors} with errors${blank} (${t.lines} lines with the header), ${took}`);
   if (t.errors > 0) {
     lines.push(`errors by code: ${Object.entries(t.errorsByCode).map(([c, n]) => `${c} ${n}`).join(', ')}`);
-    lines.push(...shown);
-    if (t.errors > shown.length) lines.push(`  … and ${t.errors - shown.length} more (see the output rows with status "error")`);
+    for (const e of t.firstErrors) lines.push(`  line ${e.line}: ${e.code}: ${e.message}`);
+    if (t.errors > t.firstErrors.length) lines.push(`  … and ${t.errors - t.firstErrors.length} more (see the output rows with status "error")`);
   }
   lines.push(`non-payment (Н): ${money(t.nonPayment)}`);
   lines.push(`fines (Сшт):     ${money(t.fine)}`);
@@ -448,17 +313,20 @@ function writeTotals(err: CliOutput, t: FileTotals, shown: readonly string[], mo
 /** The `sanctions` command. */
 export const sanctionsCommand: CliCommand = {
   name: 'sanctions',
-  description: 'неоплата Н = РТ × Кно и штрафы Сшт = РП × Кшт по реестру случаев в CSV (sanctionStream, sanctionTotals)',
+  description: 'неоплата Н = РТ × Кно и штрафы Сшт = РП × Кшт по реестру случаев в CSV (sanctionCsv)',
   options: [
     ['--cases <file>', 'the cases, CSV (required)'],
     ['--rates <file>', 'РП by setting, JSON'],
     ['--table <file>', 'a coefficient table (or an array of tables), JSON; default the built-in one'],
     ['--out <file>', 'the results; default (or -) standard output; a file is written whole or not at all'],
+    ['--totals <file>', 'the totals as JSON (or CSV for a name ending in .csv)'],
     ['--format <format>', "the results: 'csv' (default) or 'json' (JSON Lines: one object per row)"],
+    ['--columns <field=name>', 'the header name of a field, e.g. tariff="Сумма к оплате" (repeatable)'],
+    ['--encoding <encoding>', "the cases file: 'auto' (default), 'utf-8' or 'windows-1251'"],
     ['--combine <policy>', "several violations in one case: 'max' (default) or 'sum-capped'"],
     ['--recomputation <policy>', "a recomputed tariff: 'difference' (default, РТ1 − РТ2) or 'difference-plus-kno' ((РТ1 − РТ2) + РТ2 × Кно), decision D13"],
     ['--date <date>', 'the date for cases without one (picks the table in force)'],
-    ['--jobs <n>', "threads that parse and compute: a number, or 'auto' (default: one per core for large files)"],
+    ['--jobs <n>', 'accepted for compatibility; one thread (decision D12)'],
   ],
   help: HELP,
   run: (options, io) => runSanctions(options, io),

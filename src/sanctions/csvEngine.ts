@@ -76,6 +76,10 @@ export interface SanctionCsvTotals extends SanctionTotals {
   blankLines: number;
   /** The first bad lines (at most 20), in file order. */
   firstErrors: SanctionCsvError[];
+  /** The delimiter the file was read with (and the output written with). */
+  delimiter: CsvDelimiter;
+  /** The encoding the file was read in. */
+  encoding: 'utf-8' | 'windows-1251';
 }
 
 /** How many bad lines the totals list. */
@@ -265,7 +269,14 @@ export class CsvEngine {
 
   /** The totals of the rows so far (all of them after {@link CsvEngine.end}). */
   totals(): SanctionCsvTotals {
-    return { ...this.#acc.result(), lines: this.#line - 1, blankLines: this.#blank, firstErrors: [...this.#firstErrors] };
+    return {
+      ...this.#acc.result(),
+      lines: this.#line - 1,
+      blankLines: this.#blank,
+      firstErrors: [...this.#firstErrors],
+      delimiter: this.#delimiter as CsvDelimiter,
+      encoding: this.#cp1251 === true ? 'windows-1251' : 'utf-8',
+    };
   }
 
   #detect(final: boolean): void {

@@ -39,7 +39,7 @@ describe('oms-calc sanctions: cells a spreadsheet would run', () => {
     const r = await run(files.dir, ['sanctions', '--cases', 'i.csv', '--rates', 'r.json']);
     expect(r.code).toBe(0);
     // 1 000 × 0.4 = 400 (3.2.2, Кно 0.4); 7 000 × 0.3 = 2 100 (Кшт 0.3)
-    expect(r.stdout.split('\n')[1]).toBe("2;'@SUM(1+1);ok;400,00;2100,00;3.2.2:400,00:2100,00;;");
+    expect(r.stdout.split('\n')[1]).toBe("2;'@SUM(1+1);ok;400,00;2100,00;3.2.2:400,00:400,00:2100,00;;");
   });
 
   it('neutralises every formula-like id, of computed rows and of error rows alike', async () => {
@@ -106,7 +106,7 @@ describe('oms-calc sanctions: options', () => {
       status: 'ok',
       non_payment: '400.00',
       fine: '2100.00',
-      details: [{ code: '3.2.2', non_payment: '400.00', fine: '2100.00' }],
+      details: [{ code: '3.2.2', non_payment: '400.00', applied_non_payment: '400.00', fine: '2100.00' }],
     });
     expect(lines[4]).toMatchObject({ line: 6, id: '=1+1', status: 'error', error_code: 'UNKNOWN_CODE' });
     const out = await run(files.dir, ['sanctions', '--cases', 'i.csv', '--rates', 'r.json', '--format', 'json', '--out', 'rows.jsonl']);

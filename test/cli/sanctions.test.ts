@@ -61,22 +61,25 @@ describe('oms-calc sanctions', () => {
       ['10', 'A;8', 'ok', '0,00', '150,00', ''],
       ['12', 'A9', 'ok', '20,00', '0,00', ''],
     ]);
-    // 25 000 × 0.4 = 10 000 and 7 000 × 0.3 = 2 100 (3.2.2); 25 000 × 0.1 = 2 500 (2.13)
-    expect(out[0]?.['details']).toBe('3.2.2:10000,00:2100,00|2.13:2500,00:0,00');
-    // 1 000.50 − 800.50 = 200 (2.16.1 recomputed, 'difference', D13), 100 × 0.3 = 30; 1.4.1: 1 000.50
-    expect(out[6]?.['details']).toBe('2.16.1:200,00:30,00|1.4.1:1000,50:0,00');
+    // 25 000 × 0.4 = 10 000 and 7 000 × 0.3 = 2 100 (3.2.2); 25 000 × 0.1 = 2 500 (2.13);
+    // 'max' (D5): the case's Н is 10 000, attributed to 3.2.2, 0 to 2.13
+    expect(out[0]?.['details']).toBe('3.2.2:10000,00:10000,00:2100,00|2.13:2500,00:0,00:0,00');
+    // 1 000.50 − 800.50 = 200 (2.16.1 recomputed, 'difference', D13), 100 × 0.3 = 30; 1.4.1: 1 000.50, the largest, attributed
+    expect(out[6]?.['details']).toBe('2.16.1:200,00:0,00:30,00|1.4.1:1000,50:1000,50:0,00');
     expect(out[1]?.['error_message']).toBe('tariff: must be at least 0, got -5');
     expect(out[2]?.['error_message']).toBe('violations.0: violation code "9.9" is not in sanction table tariff-agreement-2025-01-09-annex-25');
     expect(out[3]?.['error_message']).toBe('the line has 3 fields, the header has 7');
     // the raw line of the quoted id, as csv-stringify writes it
-    expect(r.stdout.split('\n')).toContain('10;"A;8";ok;0,00;150,00;1.1:0,00:150,00;;');
+    expect(r.stdout.split('\n')).toContain('10;"A;8";ok;0,00;150,00;1.1:0,00:0,00:150,00;;');
   });
 
   it('prints the totals and every bad line on standard error, no progress when not a terminal', async () => {
     const r = await run(files.dir, ['sanctions', '--cases', 'cases.csv', '--rates', 'rates.json']);
     expect(r.stderr).toMatch(/^oms-calc sanctions: 9 rows, 5 with errors, /);
     expect(r.stderr).toContain('errors by code: INVALID_INPUT 2, MISSING_PER_CAPITA_RATE 1, NO_TABLE_FOR_DATE 1, UNKNOWN_CODE 1');
-    expect(r.stderr).toContain('  line 6: the line has 3 fields, the header has 7');
+    expect(r.stderr).toContain('  line 6: INVALID_INPUT: the line has 3 fields, the header has 7');
+    // the blank line 5 is counted and reported; 12 lines and the header's
+    expect(r.stderr).toMatch(/^oms-calc sanctions: 9 rows, 5 with errors, 1 blank line skipped \(12 lines with the header\), /);
     expect(r.stderr).toContain('  line 7: NO_TABLE_FOR_DATE: date: no sanction table is in force on 2024-03-02');
     // Н: 10 000 + 1 000.50 + 0 + 20 = 11 020.50; Сшт: 2 100 + 30 + 150 = 2 280
     expect(r.stderr).toContain('non-payment (Н): 11020,50');
@@ -93,15 +96,16 @@ describe('oms-calc sanctions', () => {
     const out = rows(readFileSync(join(files.dir, 'out.csv'), 'utf8'), ',');
     // B1: 1 000.50 × 0.4 = 400.20, 7 000 × 0.3 = 2 100; B2: 'sum-capped' 10 + 1 = 11 → capped at 10
     expect(out.map((x) => [x['line'], x['id'], x['non_payment'], x['fine'], x['details']])).toEqual([
-      ['2', 'B1', '400.20', '2100.00', '3.2.2:400.20:2100.00'],
-      ['3', 'B2', '10.00', '0.00', '1.4.1:10.00:0.00|3.2.1:1.00:0.00'],
+      ['2', 'B1', '400.20', '2100.00', '3.2.2:400.20:400.20:2100.00'],
+      // 'sum-capped' attributes in table order: 1.4.1 takes 10, 3.2.1 the 0 left
+      ['3', 'B2', '10.00', '0.00', '1.4.1:10.00:10.00:0.00|3.2.1:1.00:0.00:0.00'],
     ]);
   });
 
   it('--recomputation chooses the rule of decision D13', async () => {
     const plus = await run(files.dir, ['sanctions', '--cases', 'cases.csv', '--rates', 'rates.json', '--recomputation', 'difference-plus-kno']);
     // A7: (1 000.50 − 800.50) + 800.50 × 0.1 = 200 + 80.05 = 280.05; 1.4.1 (1 000.50) is still the largest
-    expect(rows(plus.stdout).find((x) => x['id'] === 'A7')?.['details']).toBe('2.16.1:280,05:30,00|1.4.1:1000,50:0,00');
+    expect(rows(plus.stdout).find((x) => x['id'] === 'A7')?.['details']).toBe('2.16.1:280,05:0,00:30,00|1.4.1:1000,50:1000,50:0,00');
     const bad = await run(files.dir, ['sanctions', '--cases', 'cases.csv', '--recomputation', 'sum']);
     expect(bad.code).toBe(2);
     expect(bad.stderr).toContain('recomputation: expected "difference" or "difference-plus-kno"');
