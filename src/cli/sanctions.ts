@@ -6,10 +6,8 @@
  *
  * @module
  */
-import { createReadStream } from 'node:fs';
-import { readFile, stat } from 'node:fs/promises';
+import { open, readFile, type FileHandle } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { Readable } from 'node:stream';
 import {
   defineSanctionTable,
   isOmsCalcError,
@@ -25,10 +23,10 @@ import { CliError, EXIT, guardOutput, openOutputFile, type CliCommand, type CliI
 import { parseJsonExact } from './json';
 
 /** Bytes read from the cases file at a time. */
-const READ_AHEAD = 1 << 20;
+const READ_AHEAD = 1 << 18;
 
 /** Bytes of results that may wait for the disk before the computation waits for them. */
-const WRITE_BEHIND = 4 << 20;
+const WRITE_BEHIND = 1 << 20;
 
 /** The results file's columns. */
 const RESULT_COLUMNS = ['line', 'id', 'status', 'non_payment', 'fine', 'details', 'error_code', 'error_message'] as const;
@@ -195,10 +193,10 @@ export async function runSanctions(options: SanctionsCliOptions, io: CliIo): Pro
   }
 
   let size: number;
+  let source: FileHandle;
   try {
-    const s = await stat(file);
-    if (!s.isFile()) throw new Error('not a file');
-    size = s.size;
+    source = await open(file, 'r');
+    size = (await source.stat()).size;
   } catch (e) {
     throw new CliError(`cannot read --cases ${file}: ${(e as Error).message}`, EXIT.failure);
   }
@@ -220,29 +218,33 @@ export async function runSanctions(options: SanctionsCliOptions, io: CliIo): Pro
   };
 
   let totals: SanctionCsvTotals;
-  const source = createReadStream(file, { highWaterMark: READ_AHEAD });
   try {
-    const bytes = Readable.toWeb(source) as ReadableStream<Uint8Array>;
-    const counted = bytes.pipeThrough(
-      new TransformStream<Uint8Array, Uint8Array>({
-        transform(chunk, controller): void {
-          read += chunk.length;
-          controller.enqueue(chunk);
-        },
-      }),
-    );
-    const reader = counted.pipeThrough(csv).getReader();
+    // file → transform → output, with back-pressure both ways: a chunk is read when the last one is computed.
+    const writer = csv.writable.getWriter();
+    const reader = csv.readable.getReader();
+    const pump = (async (): Promise<void> => {
+      for (;;) {
+        const step = await reader.read();
+        if (step.done === true) return;
+        await sink.write(step.value);
+        progress();
+      }
+    })();
+    pump.catch((e: unknown) => writer.abort(e).catch(() => {}));
+    // One buffer, read into again and again: the transform is done with a chunk when its write resolves.
+    const buffer = new Uint8Array(READ_AHEAD);
     for (;;) {
-      const step = await reader.read();
-      if (step.done === true) break;
-      await sink.write(step.value);
-      progress();
+      const { bytesRead } = await source.read(buffer, 0, buffer.length, null);
+      if (bytesRead === 0) break;
+      read += bytesRead;
+      await writer.write(buffer.subarray(0, bytesRead));
     }
+    await writer.close();
+    await pump;
     totals = await csv.totals;
     if (outFile === undefined) await sink.flush();
     else await outFile.commit();
   } catch (e) {
-    source.destroy();
     await outFile?.abort();
     if (outFile === undefined) sink.release();
     if (e instanceof CliError) throw e;
@@ -251,6 +253,8 @@ export async function runSanctions(options: SanctionsCliOptions, io: CliIo): Pro
       throw new CliError(header ? `${e.message}\n\n${HELP}` : `${file}: ${e.message}`, EXIT.invalid);
     }
     throw new CliError(`${file}: ${(e as Error).message}`, EXIT.failure);
+  } finally {
+    await source.close().catch(() => {});
   }
   if (outFile === undefined) sink.release();
 

@@ -52,7 +52,10 @@ export class ByteSink {
   buffer: Uint8Array;
   at = 0;
 
-  constructor(readonly capacity = 1 << 16) {
+  capacity: number;
+
+  constructor(capacity = 1 << 16) {
+    this.capacity = capacity;
     this.buffer = new Uint8Array(capacity);
   }
 
@@ -76,6 +79,8 @@ export class ByteSink {
   take(): Uint8Array | undefined {
     if (this.at === 0) return undefined;
     const out = this.buffer.subarray(0, this.at);
+    // the next buffer as large as this output was: no growing and copying chunk after chunk
+    if (this.at > this.capacity) this.capacity = Math.min(this.at + (this.at >> 3), 1 << 24);
     this.buffer = new Uint8Array(this.capacity);
     this.at = 0;
     return out;

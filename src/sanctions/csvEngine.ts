@@ -206,6 +206,19 @@ export function errorMessage(issues: readonly OmsCalcIssue[], record: readonly s
 
 const NO_RECORD: readonly string[] = [];
 
+/** The digit at `b[i]`, or −1000 (so that a sum of digits goes negative). */
+function digitAt(b: Uint8Array, i: number): number {
+  const c = (b[i] as number) - 48;
+  return c >= 0 && c <= 9 ? c : -1000;
+}
+
+/** Copies `b[s…e)` to `to[at…]`; returns the position after. */
+function copy(to: Uint8Array, at: number, b: Uint8Array, s: number, e: number): number {
+  let j = at;
+  for (let i = s; i < e; i++) to[j++] = b[i] as number;
+  return j;
+}
+
 /** The engine: bytes in with {@link CsvEngine.write}, bytes out; totals at the {@link CsvEngine.end}. */
 export class CsvEngine {
   readonly #setup: CsvSetup;
@@ -290,11 +303,22 @@ export class CsvEngine {
 
   #feed(chunk: Uint8Array, final: boolean): void {
     let data = chunk;
-    if (this.#pending !== undefined) {
-      data = concat([this.#pending, chunk]);
-      this.#pending = undefined;
-    }
     let pos = 0;
+    const pending = this.#pending;
+    if (pending !== undefined) {
+      this.#pending = undefined;
+      const nl = chunk.indexOf(10);
+      if (this.#started && this.#d >= 0 && nl >= 0 && pending.indexOf(34) < 0 && chunk.subarray(0, nl).indexOf(34) < 0) {
+        // A plain line cut between chunks: joined alone, the chunk itself is not copied.
+        this.#scan(concat([pending, chunk.subarray(0, nl + 1)]), 0, false);
+        pos = nl + 1;
+      } else data = concat([pending, chunk]);
+    }
+    this.#scan(data, pos, final);
+  }
+
+  #scan(data: Uint8Array, from: number, final: boolean): void {
+    let pos = from;
     const n = data.length;
     if (!this.#started) {
       if (n < 3 && !final) {
@@ -435,18 +459,14 @@ export class CsvEngine {
     let y: number;
     let m: number;
     let day: number;
-    const digit = (i: number): number => {
-      const c = (b[s + i] as number) - 48;
-      return c >= 0 && c <= 9 ? c : -1000;
-    };
     if (b[s + 4] === 45 && b[s + 7] === 45) {
-      y = digit(0) * 1000 + digit(1) * 100 + digit(2) * 10 + digit(3);
-      m = digit(5) * 10 + digit(6);
-      day = digit(8) * 10 + digit(9);
+      y = digitAt(b, s + 0) * 1000 + digitAt(b, s + 1) * 100 + digitAt(b, s + 2) * 10 + digitAt(b, s + 3);
+      m = digitAt(b, s + 5) * 10 + digitAt(b, s + 6);
+      day = digitAt(b, s + 8) * 10 + digitAt(b, s + 9);
     } else if (b[s + 2] === 46 && b[s + 5] === 46) {
-      day = digit(0) * 10 + digit(1);
-      m = digit(3) * 10 + digit(4);
-      y = digit(6) * 1000 + digit(7) * 100 + digit(8) * 10 + digit(9);
+      day = digitAt(b, s + 0) * 10 + digitAt(b, s + 1);
+      m = digitAt(b, s + 3) * 10 + digitAt(b, s + 4);
+      y = digitAt(b, s + 6) * 1000 + digitAt(b, s + 7) * 100 + digitAt(b, s + 8) * 10 + digitAt(b, s + 9);
     } else return null;
     if (y < 0 || m < 0 || day < 0) return null;
     const key = y * 10000 + m * 100 + day;
@@ -636,8 +656,7 @@ export class CsvEngine {
       at = putUint(buf, at, this.#line);
       if (idE > idS) {
         at = putAscii(buf, at, ',"id":"');
-        buf.set(b.subarray(idS, idE), at);
-        at += idE - idS;
+        at = copy(buf, at, b, idS, idE);
         buf[at++] = 34;
       }
       at = putAscii(buf, at, ',"status":"ok","non_payment":"0.00","fine":"0.00","details":[]}\n');
@@ -645,8 +664,7 @@ export class CsvEngine {
       const d = this.#d;
       at = putUint(buf, at, this.#line);
       buf[at++] = d;
-      buf.set(b.subarray(idS, idE), at);
-      at += idE - idS;
+      at = copy(buf, at, b, idS, idE);
       buf[at++] = d;
       buf[at++] = 111; // o
       buf[at++] = 107; // k
@@ -677,8 +695,7 @@ export class CsvEngine {
       at = putUint(buf, at, line);
       if (idE > idS) {
         at = putAscii(buf, at, ',"id":"');
-        buf.set(b.subarray(idS, idE), at);
-        at += idE - idS;
+        at = copy(buf, at, b, idS, idE);
         buf[at++] = 34;
       }
       at = putAscii(buf, at, ',"status":"ok","non_payment":"');
@@ -705,8 +722,7 @@ export class CsvEngine {
     const mark = this.#mark;
     at = putUint(buf, at, line);
     buf[at++] = d;
-    buf.set(b.subarray(idS, idE), at);
-    at += idE - idS;
+    at = copy(buf, at, b, idS, idE);
     buf[at++] = d;
     buf[at++] = 111; // o
     buf[at++] = 107; // k
