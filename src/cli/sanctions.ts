@@ -300,7 +300,8 @@ function seconds(ms: number): string {
 function writeSummary(err: CliOutput, t: SanctionCsvTotals, money: (x: X) => string, took: string): void {
   const lines: string[] = [];
   const blank = t.blankLines > 0 ? `, ${t.blankLines} blank line${t.blankLines === 1 ? '' : 's'} skipped` : '';
-  lines.push(`oms-calc sanctions: ${t.cases} rows, ${t.errors} with errors${blank} (${t.lines} lines with the header), ${took}`);
+  const read = t.encoding === 'utf-8' ? '' : `, read as ${t.encoding}`;
+  lines.push(`oms-calc sanctions: ${t.cases} rows, ${t.errors} with errors${blank} (${t.lines} lines with the header${read}), ${took}`);
   if (t.errors > 0) {
     lines.push(`errors by code: ${Object.entries(t.errorsByCode).map(([c, n]) => `${c} ${n}`).join(', ')}`);
     for (const e of t.firstErrors) lines.push(`  line ${e.line}: ${e.code}: ${e.message}`);

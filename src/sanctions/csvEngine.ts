@@ -180,7 +180,17 @@ function headerError(message: string): OmsCalcError {
 }
 
 /** The layout of a header record: the given names first, else the aliases; a missing or doubled column throws. */
-function layoutOf(header: readonly string[], given: Partial<Record<CaseField, string>>): Layout {
+function layoutOf(header: readonly string[], given: Partial<Record<CaseField, string>>, encoding: string): Layout {
+  try {
+    return layoutOfNames(header, given);
+  } catch (e) {
+    if (!header.some((h) => h.includes('\ufffd'))) throw e;
+    const hint = `${(e as Error).message} — the header is not valid ${encoding}: is the file in windows-1251? (option encoding; --encoding windows-1251)`;
+    throw headerError(hint);
+  }
+}
+
+function layoutOfNames(header: readonly string[], given: Partial<Record<CaseField, string>>): Layout {
   const columns = {} as Record<CaseField, number>;
   const names = header.map((h) => h.trim().toLowerCase());
   for (const field of Object.keys(CASE_COLUMNS) as CaseField[]) {
@@ -420,7 +430,7 @@ export class CsvEngine {
 
   #header(b: Uint8Array, s: number, e: number): void {
     const fields = splitRecord(decoder.decode(b.subarray(s, e)), this.#delimiter);
-    this.#layout = layoutOf(fields, this.#setup.columns);
+    this.#layout = layoutOf(fields, this.#setup.columns, this.#cp1251 === true ? 'windows-1251' : 'UTF-8');
     if (!this.#json) this.#out.text(`${RESULT_COLUMNS.join(this.#delimiter)}\n`);
   }
 
