@@ -81,3 +81,16 @@ export function csvLine(c: CaseInput): string {
   const vs = c.violations.map((v) => (typeof v === 'string' ? v : `${v.code}:${comma(v.recomputedTariff)}`)).join('|');
   return `${c.id ?? ''};${c.date ?? ''};${comma(c.tariff)};${c.setting ?? ''};${comma(c.perCapitaRate)};${vs}`;
 }
+
+/**
+ * One case as a line of a realistic export: a Cyrillic id, and one line in ten bad — an unknown
+ * code (5 %), too few fields (3 %), a negative tariff (2 %). Written with CRLF after a BOM.
+ */
+export function realisticLine(c: CaseInput, i: number, rnd: () => number): string {
+  const line = csvLine({ ...c, id: `Случай-${i}` });
+  const r = rnd();
+  if (r < 0.05) return line.replace(/;([^;]*)$/, ';8.8|$1');
+  if (r < 0.08) return line.split(';').slice(0, 2).join(';');
+  if (r < 0.1) return line.replace(/^([^;]*;[^;]*;)[^;]*/, '$1-5');
+  return line;
+}
