@@ -43,17 +43,30 @@ const flush = (): void => {
 const put = (s: string): void => {
   at += out.write(s, at, 'utf8');
 };
+const digits = new Uint8Array(24);
 const putUint = (n: number): void => {
-  if (n >= 10) putUint(Math.floor(n / 10));
-  out[at++] = 48 + (n % 10);
+  let v = n;
+  let d = 0;
+  do {
+    const q = Math.floor(v / 10);
+    digits[d++] = 48 + v - q * 10;
+    v = q;
+  } while (v > 0);
+  while (d > 0) out[at++] = digits[--d] as number;
 };
 const putK = (k: number): void => {
   const r = k % 100;
   putUint((k - r) / 100);
   out[at++] = 44;
-  out[at++] = 48 + Math.floor(r / 10);
-  out[at++] = 48 + (r % 10);
+  const t = (r / 10) | 0;
+  out[at++] = 48 + t;
+  out[at++] = 48 + r - t * 10;
 };
+const putBytes = (b: Uint8Array, s: number, e: number): void => {
+  for (let i = s; i < e; i++) out[at++] = b[i] as number;
+};
+const OK = Buffer.from(';ok;');
+const END = Buffer.from(';;\n');
 const round = (x: number): number => {
   const r = x % 100;
   return (x - r) / 100 + (r >= 50 ? 1 : 0);
@@ -115,7 +128,15 @@ function row(b: Buffer, s: number, e: number): void {
   if (b[fs[2] as number] === 45) return errorRow(b, idS, idE, 'INVALID_INPUT', `tariff: must be at least 0, got ${b.toString('utf8', fs[2] as number, fe[2] as number)}`);
   const T = amount(b, fs[2] as number, fe[2] as number);
   let si = -1;
-  for (let k = 0; k < 4; k++) if ((settingBytes[k] as Buffer).equals(b.subarray(fs[3] as number, fe[3] as number))) si = k;
+  const ss = fs[3] as number;
+  const sl = (fe[3] as number) - ss;
+  for (let k = 0; k < 4 && si < 0; k++) {
+    const form = settingBytes[k] as Buffer;
+    if (form.length !== sl) continue;
+    let same = true;
+    for (let i = 0; i < sl && same; i++) same = form[i] === b[ss + i];
+    if (same) si = k;
+  }
   const P = fe[4] === fs[4] ? -1 : amount(b, fs[4] as number, fe[4] as number);
   const rate = P >= 0 ? P : si >= 0 ? (rateK[si] as number) : -1;
   // violations: codes between bars, a recomputed tariff after ':'
@@ -163,8 +184,8 @@ function row(b: Buffer, s: number, e: number): void {
   fineTotal += fine;
   putUint(line);
   out[at++] = 59;
-  at += b.copy(out, at, idS, idE);
-  put(';ok;');
+  putBytes(b, idS, idE);
+  putBytes(OK, 0, 4);
   putK(total);
   out[at++] = 59;
   putK(fine);
@@ -172,7 +193,7 @@ function row(b: Buffer, s: number, e: number): void {
   for (let k = 0; k < count; k++) {
     const p = picked[k] as (typeof entries)[number];
     if (k > 0) out[at++] = 124;
-    at += p.codeBytes.copy(out, at);
+    putBytes(p.codeBytes, 0, p.codeBytes.length);
     out[at++] = 58;
     putK(np[k] as number);
     out[at++] = 58;
@@ -183,7 +204,7 @@ function row(b: Buffer, s: number, e: number): void {
     appliedByCode[p.index] = (appliedByCode[p.index] as number) + (k === best ? total : 0);
     fineByCode[p.index] = (fineByCode[p.index] as number) + (fines[k] as number);
   }
-  put(';;\n');
+  putBytes(END, 0, 3);
   if (at > out.length - 65536) flush();
 }
 

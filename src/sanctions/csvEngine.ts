@@ -16,7 +16,7 @@ import { ByteSink, csvCell, looksUtf8, MAX_KOPECKS_BYTES, moneyText, putAscii, p
 import { CASE_COLUMNS, caseOf, issueText, RESULT_COLUMNS, type CaseField } from './csvCells';
 import { computeKopecks, fastContext, MAX_VIOLATIONS, tableFor, type FastContext } from './fastPath';
 import { MAX_FAST_KOPECKS } from './kopecks';
-import type { CompiledEntry } from './lookup';
+import type { CompiledEntry, CompiledTable } from './lookup';
 import type { ResolvedOptions } from './options';
 import { Accumulator, type SanctionTotals } from './sanctionTotals';
 import { isIsoDate } from './table';
@@ -253,7 +253,8 @@ export class CsvEngine {
   readonly #fe = new Int32Array(257);
   readonly #keys = new Float64Array(MAX_VIOLATIONS);
   readonly #unknown: number[] = [];
-  readonly #dates = new Map<number, string | null>();
+  readonly #dates = new Map<number, CompiledTable | null | false>();
+  #defaultTable: CompiledTable | null | undefined;
   #inner = 0;
   #quoteLine = 0;
 
@@ -463,9 +464,13 @@ export class CsvEngine {
     return k <= MAX_FAST_KOPECKS ? k : -1;
   }
 
-  /** The ISO date of a date cell `YYYY-MM-DD` or `DD.MM.YYYY`; `null` when the decimal path must read it. */
-  #date(b: Uint8Array, s: number, e: number): string | null {
-    if (e - s !== 10) return null;
+  /**
+   * The table in force on the date of a date cell `YYYY-MM-DD` or `DD.MM.YYYY`: `null` when no
+   * table is (or the choice is the decimal path's), `false` when the cell is not a day of the
+   * calendar in one of those forms.
+   */
+  #dateTable(b: Uint8Array, s: number, e: number): CompiledTable | null | false {
+    if (e - s !== 10) return false;
     let y: number;
     let m: number;
     let day: number;
@@ -477,17 +482,17 @@ export class CsvEngine {
       day = digitAt(b, s + 0) * 10 + digitAt(b, s + 1);
       m = digitAt(b, s + 3) * 10 + digitAt(b, s + 4);
       y = digitAt(b, s + 6) * 1000 + digitAt(b, s + 7) * 100 + digitAt(b, s + 8) * 10 + digitAt(b, s + 9);
-    } else return null;
-    if (y < 0 || m < 0 || day < 0) return null;
+    } else return false;
+    if (y < 0 || m < 0 || day < 0) return false;
     const key = y * 10000 + m * 100 + day;
-    let iso = this.#dates.get(key);
-    if (iso === undefined) {
+    let table = this.#dates.get(key);
+    if (table === undefined) {
       const text = `${String(y).padStart(4, '0')}-${m < 10 ? '0' : ''}${m}-${day < 10 ? '0' : ''}${day}`;
-      iso = isIsoDate(text) ? text : null;
+      table = isIsoDate(text) ? tableFor(text, this.#ctx) : false;
       if (this.#dates.size >= 4096) this.#dates.clear();
-      this.#dates.set(key, iso);
+      this.#dates.set(key, table);
     }
-    return iso;
+    return table;
   }
 
   /** The setting index of a setting cell, −1 when it is not one of the known forms as written. */
@@ -535,6 +540,7 @@ export class CsvEngine {
     let nf = 0;
     let start = s;
     let blank = true;
+    let visible = false;
     for (let i = s; i < e; i++) {
       const c = b[i] as number;
       if (c === d) {
@@ -543,7 +549,10 @@ export class CsvEngine {
         fe[nf] = i;
         nf++;
         start = i + 1;
-      } else if (blank && c !== 32 && c !== 9) blank = false;
+      } else if (c !== 32 && c !== 9) {
+        blank = false;
+        if (c > 32 && c < 127) visible = true;
+      }
     }
     fs[nf] = start;
     fe[nf] = e;
@@ -553,13 +562,14 @@ export class CsvEngine {
       return true;
     }
     const layout = this.#layout as Layout;
-    if (nf !== layout.fields) return false;
     const at = layout.columns;
+    // A line with the wrong number of fields: its error row here, when its id is plain and it is surely not blank.
+    if (nf !== layout.fields && !visible) return false;
 
     // id: copied as bytes when it needs neither trimming, quoting, escaping nor neutralising
     let idS = 0;
     let idE = 0;
-    if (at.id >= 0) {
+    if (at.id >= 0 && at.id < nf) {
       idS = fs[at.id] as number;
       idE = fe[at.id] as number;
       if (idE > idS) {
@@ -581,6 +591,11 @@ export class CsvEngine {
         }
       }
     }
+    if (nf !== layout.fields) {
+      const message = `the line has ${nf} fields, the header has ${layout.fields}`;
+      this.#error(idS < idE ? decoder.decode(b.subarray(idS, idE)) : undefined, 'INVALID_INPUT', errorMessage([{ path: [], message }], NO_RECORD, at));
+      return true;
+    }
     const T = this.#amount(b, fs[at.tariff] as number, fe[at.tariff] as number);
     if (T < 0) return false;
     let si = -1;
@@ -593,12 +608,12 @@ export class CsvEngine {
       P = this.#amount(b, fs[at.perCapitaRate] as number, fe[at.perCapitaRate] as number);
       if (P < 0) return false;
     }
-    let date: string | undefined;
+    let table: CompiledTable | null;
     if (at.date >= 0 && (fe[at.date] as number) > (fs[at.date] as number)) {
-      const iso = this.#date(b, fs[at.date] as number, fe[at.date] as number);
-      if (iso === null) return false;
-      date = iso;
-    }
+      const t = this.#dateTable(b, fs[at.date] as number, fe[at.date] as number);
+      if (t === false) return false;
+      table = t;
+    } else table = this.#defaultTable === undefined ? (this.#defaultTable = tableFor(this.#ctx.date, this.#ctx)) : this.#defaultTable;
     const vs = fs[at.violations] as number;
     const ve = fe[at.violations] as number;
     if (ve === vs) {
@@ -606,7 +621,6 @@ export class CsvEngine {
       return true;
     }
     const ctx = this.#ctx;
-    const table = tableFor(date ?? ctx.date, ctx);
     if (table === null) return false;
     const keys = this.#keys;
     const unknown = this.#unknown;
