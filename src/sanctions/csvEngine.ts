@@ -252,15 +252,20 @@ export class CsvEngine {
   readonly #fs = new Int32Array(257);
   readonly #fe = new Int32Array(257);
   readonly #keys = new Float64Array(MAX_VIOLATIONS);
-  readonly #unknown: number[] = [];
+  readonly #unknown = new Int32Array(3 * MAX_VIOLATIONS);
   readonly #dates = new Map<number, CompiledTable | null | false>();
   #defaultTable: CompiledTable | null | undefined;
   #inner = 0;
+  /** The most bytes one detail of an output row takes. */
+  readonly #detailBytes: number;
   #quoteLine = 0;
 
   constructor(setup: CsvSetup) {
     this.#setup = setup;
     this.#ctx = fastContext(setup.options);
+    let longest = 0;
+    for (const t of this.#ctx.tables) for (const e of t.table.entries) longest = Math.max(longest, e.code.length);
+    this.#detailBytes = 80 + longest + 3 * MAX_KOPECKS_BYTES;
     this.#cp1251 = setup.encoding === 'auto' ? undefined : setup.encoding === 'windows-1251';
     this.#json = setup.format === 'jsonl';
   }
@@ -624,7 +629,7 @@ export class CsvEngine {
     if (table === null) return false;
     const keys = this.#keys;
     const unknown = this.#unknown;
-    unknown.length = 0;
+    let nu = 0;
     let n = 0;
     let known = 0;
     for (let i = vs; ; ) {
@@ -644,7 +649,11 @@ export class CsvEngine {
         if (R < 0) return false;
       }
       const entry = table.byKey.get(key);
-      if (entry === undefined) unknown.push(n, i, sep < 0 ? j : sep);
+      if (entry === undefined) {
+        unknown[nu++] = n;
+        unknown[nu++] = i;
+        unknown[nu++] = sep < 0 ? j : sep;
+      }
       else {
         ctx.entries[known] = entry;
         ctx.recomputed[known] = R;
@@ -654,9 +663,9 @@ export class CsvEngine {
       if (j >= ve) break;
       i = j + 1;
     }
-    if (unknown.length > 0) {
+    if (nu > 0) {
       const issues: OmsCalcIssue[] = [];
-      for (let k = 0; k < unknown.length; k += 3) {
+      for (let k = 0; k < nu; k += 3) {
         const code = decoder.decode(b.subarray(unknown[k + 1] as number, unknown[k + 2] as number));
         issues.push({ path: ['violations', unknown[k] as number], message: `violation code "${code}" is not in sanction table ${table.table.id}` });
       }
@@ -709,9 +718,7 @@ export class CsvEngine {
   #okRow(b: Uint8Array, idS: number, idE: number, n: number): void {
     const ctx = this.#ctx;
     const out = this.#out;
-    let room = 96 + (idE - idS) + 2 * MAX_KOPECKS_BYTES;
-    for (let i = 0; i < n; i++) room += 80 + (ctx.entries[i] as CompiledEntry).code.length + 3 * MAX_KOPECKS_BYTES;
-    const buf = out.room(room);
+    const buf = out.room(96 + (idE - idS) + 2 * MAX_KOPECKS_BYTES + n * this.#detailBytes);
     let at = out.at;
     const line = this.#line;
     if (this.#json) {
