@@ -347,7 +347,13 @@ export class CsvEngine {
     let q = data.indexOf(34, pos);
     while (pos < n) {
       const nl = data.indexOf(10, pos);
-      if (nl < 0 && !final) break;
+      if (nl < 0 && !final) {
+        if (n - pos > MAX_RECORD_BYTES) {
+          const message = `the line is longer than ${MAX_RECORD_BYTES >> 20} MiB`;
+          throw new OmsCalcError('INVALID_INPUT', `line ${this.#line}: ${message}`, [{ path: ['line', this.#line], message }]);
+        }
+        break;
+      }
       const lineEnd = nl < 0 ? n : nl;
       if (this.#d < 0) this.#setDelimiter(data, pos, lineEnd);
       if (q >= 0 && q < pos) q = data.indexOf(34, pos);

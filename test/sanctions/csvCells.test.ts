@@ -52,3 +52,22 @@ describe('encodings', () => {
     for (const bad of [[0xc0, 0x80], [0xed, 0xa0, 0x80], [0xf5, 0x80, 0x80, 0x80], [0xcd, 0xee]]) expect(validUtf8(Uint8Array.from(bad), 0, bad.length)).toBe(false);
   });
 });
+
+describe('bounded memory', () => {
+  it('a line longer than 1 MiB, or a quote open for 1 MiB, is an error naming its line, before the file ends', async () => {
+    const { CsvEngine, MAX_RECORD_BYTES } = await import('../../src/sanctions/csvEngine');
+    const { csvSetup } = await import('../../src/sanctions/csvOptions');
+    const long = new CsvEngine(csvSetup({}, 'test'));
+    long.write(new TextEncoder().encode('tariff;violations\n1;1.2\n'));
+    const chunk = new Uint8Array(1 << 18).fill(55);
+    expect(() => {
+      for (let i = 0; i <= MAX_RECORD_BYTES / chunk.length; i++) long.write(chunk);
+    }).toThrow('line 3: the line is longer than 1 MiB');
+    const quote = new CsvEngine(csvSetup({}, 'test'));
+    quote.write(new TextEncoder().encode('tariff;violations\n"1\n'));
+    const lines = new TextEncoder().encode('x\n'.repeat(1 << 17));
+    expect(() => {
+      for (let i = 0; i <= MAX_RECORD_BYTES / lines.length; i++) quote.write(lines);
+    }).toThrow('line 2: a double quote opens a field here and is not closed within 1 MiB');
+  });
+});
