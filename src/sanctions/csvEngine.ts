@@ -77,7 +77,7 @@ export interface SanctionCsvTotals extends SanctionTotals {
   /** The first bad lines (at most 20), in file order. */
   firstErrors: SanctionCsvError[];
   /** The delimiter the file was read with (and the output written with). */
-  delimiter: CsvDelimiter;
+  delimiter: ';' | ',' | '\t';
   /** The encoding the file was read in. */
   encoding: 'utf-8' | 'windows-1251';
 }

@@ -21,16 +21,6 @@ const totalsSchema = z.looseObject({
 
 type Parsed = z.output<typeof totalsSchema>;
 
-/** Money and count of a code or a section, as {@link mergeSanctionTotals} takes them. */
-interface SumsInput {
-  /** Number of cases. */
-  cases: number;
-  /** Non-payment, rubles. */
-  nonPayment: DecimalInput;
-  /** Fines, rubles. */
-  fine: DecimalInput;
-}
-
 /**
  * What {@link mergeSanctionTotals} takes: {@link SanctionTotals}, or the same read back from JSON
  * (money as decimal strings; the trace is not read).
@@ -55,10 +45,10 @@ export interface SanctionTotalsInput {
   nonPayment: DecimalInput;
   /** Total fines, rubles. */
   fine: DecimalInput;
-  /** By violation code. */
-  byCode: Record<string, SumsInput>;
-  /** By section. */
-  bySection: Record<SanctionSection, SumsInput>;
+  /** By violation code: number of cases, non-payment and fines in rubles. */
+  byCode: Record<string, { cases: number; nonPayment: DecimalInput; fine: DecimalInput }>;
+  /** By section: number of cases, non-payment and fines in rubles. */
+  bySection: Record<SanctionSection, { cases: number; nonPayment: DecimalInput; fine: DecimalInput }>;
 }
 
 function parse(value: unknown, at: number): Parsed {
