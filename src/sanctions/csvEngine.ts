@@ -506,6 +506,12 @@ export class CsvEngine {
     return table;
   }
 
+  /** Whether `b[s…e)` is all ASCII digits. */
+  #digitsOnly(b: Uint8Array, s: number, e: number): boolean {
+    for (let i = s; i < e; i++) if ((b[i] as number) < 48 || (b[i] as number) > 57) return false;
+    return true;
+  }
+
   /** The setting index of a setting cell, −1 when it is not one of the known forms as written. */
   #setting(b: Uint8Array, s: number, e: number): number {
     const len = e - s;
@@ -607,8 +613,12 @@ export class CsvEngine {
       this.#error(idS < idE ? decoder.decode(b.subarray(idS, idE)) : undefined, 'INVALID_INPUT', errorMessage([{ path: [], message }], NO_RECORD, at));
       return true;
     }
-    const T = this.#amount(b, fs[at.tariff] as number, fe[at.tariff] as number);
-    if (T < 0) return false;
+    const ts = fs[at.tariff] as number;
+    const te = fe[at.tariff] as number;
+    const T = this.#amount(b, ts, te);
+    // A negative whole tariff (-5) is the schema's one issue when every other cell is valid: its row here too.
+    const negative = T < 0 && b[ts] === 45 && te - ts >= 2 && te - ts <= 13 && (b[ts + 1] as number) > 48 && this.#amount(b, ts + 1, te) >= 0 && this.#digitsOnly(b, ts + 1, te);
+    if (T < 0 && !negative) return false;
     let si = -1;
     if (at.setting >= 0 && (fe[at.setting] as number) > (fs[at.setting] as number)) {
       si = this.#setting(b, fs[at.setting] as number, fe[at.setting] as number);
@@ -627,7 +637,7 @@ export class CsvEngine {
     } else table = this.#defaultTable === undefined ? (this.#defaultTable = tableFor(this.#ctx.date, this.#ctx)) : this.#defaultTable;
     const vs = fs[at.violations] as number;
     const ve = fe[at.violations] as number;
-    if (ve === vs) {
+    if (ve === vs && !negative) {
       this.#zeroRow(b, idS, idE);
       return true;
     }
@@ -638,7 +648,7 @@ export class CsvEngine {
     let nu = 0;
     let n = 0;
     let known = 0;
-    for (let i = vs; ; ) {
+    for (let i = vs; ve > vs; ) {
       let j = i;
       let sep = -1;
       while (j < ve && b[j] !== 124) {
@@ -668,6 +678,11 @@ export class CsvEngine {
       n++;
       if (j >= ve) break;
       i = j + 1;
+    }
+    if (negative) {
+      const message = `must be at least 0, got ${decoder.decode(b.subarray(ts, te))}`;
+      this.#error(idS < idE ? decoder.decode(b.subarray(idS, idE)) : undefined, 'INVALID_INPUT', errorMessage([{ path: ['tariff'], message }], NO_RECORD, at));
+      return true;
     }
     if (nu > 0) {
       const issues: OmsCalcIssue[] = [];
