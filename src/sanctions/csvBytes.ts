@@ -15,17 +15,35 @@ function digitCount9(n: number): number {
 /** The most bytes {@link putKopecks} writes: 14 digits of rubles (safe integers), the mark, 2 digits. */
 export const MAX_KOPECKS_BYTES = 17;
 
+/** "00" … "99" as bytes, two by two. */
+const PAIRS = Uint8Array.from({ length: 200 }, (_, i) => 48 + (i % 2 === 0 ? ((i / 20) | 0) : (i >> 1) % 10));
+
 /** Writes `n` (a safe integer ≥ 0) in decimal digits at `b[at]`; returns the position after. */
 export function putUint(b: Uint8Array, at: number, n: number): number {
   const digits = n < 1e9 ? digitCount9(n) : String(n).length;
-  let i = at + digits - 1;
+  let i = at + digits;
   let v = n;
-  while (v >= 10) {
-    const q = Math.floor(v / 10);
-    b[i--] = 48 + v - q * 10;
-    v = q;
+  if (v < 2_147_483_648) {
+    while (v >= 100) {
+      const q = (v / 100) | 0;
+      const r = (v - q * 100) * 2;
+      b[--i] = PAIRS[r + 1] as number;
+      b[--i] = PAIRS[r] as number;
+      v = q;
+    }
+  } else {
+    while (v >= 100) {
+      const q = Math.floor(v / 100);
+      const r = (v - q * 100) * 2;
+      b[--i] = PAIRS[r + 1] as number;
+      b[--i] = PAIRS[r] as number;
+      v = q;
+    }
   }
-  b[i] = 48 + v;
+  if (v >= 10) {
+    b[--i] = PAIRS[2 * v + 1] as number;
+    b[--i] = PAIRS[2 * v] as number;
+  } else b[--i] = 48 + v;
   return at + digits;
 }
 
