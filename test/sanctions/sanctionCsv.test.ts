@@ -1,0 +1,54 @@
+import { createReadStream, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Readable } from 'node:stream';
+import { describe, expect, it } from 'vitest';
+import { sanctionCsv, sanctionCsvBytes } from '../../src/sanctions';
+import { thrown } from './helpers';
+
+const CASES = 'номер;дата;тариф;условия;нарушения\nA1;01.03.2025;25 000,00;стационар;3.2.2|2.13\nA2;2025-03-02;1000;hospital;\nA3;2025-03-02;1000;hospital;9.9\n';
+
+describe('sanctionCsv', () => {
+  it('a worked example: the amounts, the zero row, the error row, and the totals', () => {
+    const { output, totals } = sanctionCsvBytes(CASES, { perCapitaRates: { стационар: '7 000,00' } });
+    // A1: 3.2.2 Н = 25 000 × 0.4 = 10 000, Сшт = 7 000 × 0.3 = 2 100; 2.13 Н = 25 000 × 0.1 = 2 500, Сшт 0;
+    // 'max' (D5): Н of the case 10 000, attributed to 3.2.2. A2: no violations, zero amounts. A3: unknown code.
+    expect(new TextDecoder().decode(output).split('\n')).toEqual([
+      'line;id;status;non_payment;fine;details;error_code;error_message',
+      '2;A1;ok;10000,00;2100,00;3.2.2:10000,00:10000,00:2100,00|2.13:2500,00:0,00:0,00;;',
+      '3;A2;ok;0,00;0,00;;;',
+      '4;A3;error;;;;UNKNOWN_CODE;"violations.0: violation code ""9.9"" is not in sanction table tariff-agreement-2025-01-09-annex-25"',
+      '',
+    ]);
+    expect([totals.cases, totals.errors, totals.nonPayment.toString(), totals.fine.toString(), totals.byCode['2.13']?.nonPayment.toString(), totals.lines, totals.delimiter, totals.encoding]).toEqual([
+      3, 1, '10000', '2100', '0', 4, ';', 'utf-8',
+    ]);
+  });
+
+  it('runs in Node on a file through Readable.toWeb, with the totals of the plain function', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'oms-calc-csv-'));
+    try {
+      writeFileSync(join(dir, 'cases.csv'), CASES);
+      const csv = sanctionCsv({ perCapitaRates: { hospital: '7000' } });
+      const web = Readable.toWeb(createReadStream(join(dir, 'cases.csv'), { highWaterMark: 7 })) as ReadableStream<Uint8Array>;
+      const text = await new Response(web.pipeThrough(csv)).text();
+      const plain = sanctionCsvBytes(CASES, { perCapitaRates: { hospital: '7000' } });
+      expect(text).toBe(new TextDecoder().decode(plain.output));
+      expect(JSON.stringify(await csv.totals)).toBe(JSON.stringify(plain.totals));
+      expect(csv.rows).toBe(3);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('bad options throw INVALID_INPUT at once, one issue each; a bad file errors the stream and rejects the totals', async () => {
+    const e = thrown(() => sanctionCsv({ perCapitaRates: { дом: '1', hospital: '-1' }, encoding: 'koi8' as never, columns: { price: 'x' } as never }));
+    expect(e.code).toBe('INVALID_INPUT');
+    expect(e.issues.map((i) => i.path.join('.'))).toEqual(['perCapitaRates.дом', 'columns', 'encoding', 'perCapitaRates.hospital']);
+    const csv = sanctionCsv();
+    const out = new Response(new Blob(['id;violations\n1;1.2\n']).stream().pipeThrough(csv)).text();
+    await expect(out).rejects.toThrow('the header has no column tariff; it has: id, violations');
+    await expect(csv.totals).rejects.toMatchObject({ code: 'INVALID_INPUT' });
+    expect(thrown(() => sanctionCsvBytes(42 as never)).code).toBe('INVALID_INPUT');
+  });
+});
