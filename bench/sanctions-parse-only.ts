@@ -1,13 +1,13 @@
 /**
- * csv-parse alone over a cases file, with the options the CLI uses: the baseline of the CLI
- * measurement in bench/sanctions.bench.ts (bundled and run in a child process).
+ * csv-parse alone over a cases file, with the options the CLI used before the byte path: a
+ * yardstick beside uDSV and the byte loop in bench/sanctions.bench.ts (bundled, run in a child process).
  */
 import { createReadStream } from 'node:fs';
 import { parse, type Options } from 'csv-parse';
 
 const file = process.argv[2] as string;
 let rows = 0;
-// The same read-ahead and options as the CLI (src/cli/sanctions.ts, parseOptions).
+// The read-ahead and options of the CLI before the byte path.
 const parser = createReadStream(file, { highWaterMark: 1 << 20 }).pipe(
   parse({
     delimiter: ';',
