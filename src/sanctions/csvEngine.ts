@@ -16,7 +16,7 @@ import { ByteSink, csvCell, looksUtf8, MAX_KOPECKS_BYTES, moneyText, putAscii, p
 import { CASE_COLUMNS, caseOf, issueText, RESULT_COLUMNS, type CaseField } from './csvCells';
 import { computeKopecks, fastContext, MAX_VIOLATIONS, tableFor, type FastContext } from './fastPath';
 import { MAX_FAST_KOPECKS } from './kopecks';
-import type { CompiledEntry, CompiledTable } from './lookup';
+import { unknownCodeMessage, type CompiledEntry, type CompiledTable } from './lookup';
 import type { ResolvedOptions } from './options';
 import { Accumulator, type SanctionTotals } from './sanctionTotals';
 import { isIsoDate } from './table';
@@ -688,7 +688,7 @@ export class CsvEngine {
       const issues: OmsCalcIssue[] = [];
       for (let k = 0; k < nu; k += 3) {
         const code = decoder.decode(b.subarray(unknown[k + 1] as number, unknown[k + 2] as number));
-        issues.push({ path: ['violations', unknown[k] as number], message: `violation code "${code}" is not in sanction table ${table.table.id}` });
+        issues.push({ path: ['violations', unknown[k] as number], message: unknownCodeMessage(code, table.table) });
       }
       this.#error(idS < idE ? decoder.decode(b.subarray(idS, idE)) : undefined, 'UNKNOWN_CODE', errorMessage(issues, NO_RECORD, at));
       return true;
