@@ -45,7 +45,7 @@ export function decimal(rules: DecimalRules = {}): z.ZodType<X, DecimalInput> {
       return fail(`must have at most ${rules.maxPlaces} decimal places, got ${result.toString()}`);
     }
     return result;
-  }) as unknown as z.ZodType<X, DecimalInput>;
+  });
 }
 
 /**

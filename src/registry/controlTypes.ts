@@ -92,10 +92,7 @@ export const ControlTypeSchema: z.ZodType<ControlType, ControlType> = z
     dateEnd: isoDay.optional(),
     title: z.string({ error: 'expected a title string' }).optional(),
   })
-  .refine((t) => t.dateEnd === undefined || t.dateBeg <= t.dateEnd, { error: 'dateEnd is before dateBeg', path: ['dateEnd'] }) as unknown as z.ZodType<
-  ControlType,
-  ControlType
->;
+  .refine((t) => t.dateEnd === undefined || t.dateBeg <= t.dateEnd, { error: 'dateEnd is before dateBeg', path: ['dateEnd'] });
 
 /** Control types indexed by S_TIP. */
 export type ControlIndex = ReadonlyMap<number, readonly ControlType[]>;

@@ -98,12 +98,24 @@ export interface ByteStreamLike {
 }
 
 /** Checks that `source` can be read; returns how. */
-export function sourceKind(source: unknown): 'async' | 'sync' | 'string' | 'reader' {
-  if (typeof source === 'string') return 'string';
+/** A source, told apart by how it is read. */
+export type SourceOf =
+  | { readonly kind: 'string'; readonly text: string }
+  | { readonly kind: 'sync'; readonly chunks: Iterable<unknown> }
+  | { readonly kind: 'async'; readonly chunks: AsyncIterable<unknown> }
+  | { readonly kind: 'reader'; readonly stream: ByteStreamLike };
+
+const isAsyncIterable = (v: object): v is AsyncIterable<unknown> => typeof (v as Partial<AsyncIterable<unknown>>)[Symbol.asyncIterator] === 'function';
+const isIterable = (v: object): v is Iterable<unknown> => typeof (v as Partial<Iterable<unknown>>)[Symbol.iterator] === 'function';
+const isReader = (v: object): v is ByteStreamLike => typeof (v as Partial<ByteStreamLike>).getReader === 'function';
+
+/** Tells how a source is read, or throws `NOT_A_REGISTER` when it cannot be. */
+export function sourceKind(source: unknown): SourceOf {
+  if (typeof source === 'string') return { kind: 'string', text: source };
   if (typeof source === 'object' && source !== null) {
-    if (typeof (source as AsyncIterable<unknown>)[Symbol.asyncIterator] === 'function') return 'async';
-    if (typeof (source as Iterable<unknown>)[Symbol.iterator] === 'function') return 'sync';
-    if (typeof (source as ByteStreamLike).getReader === 'function') return 'reader';
+    if (isAsyncIterable(source)) return { kind: 'async', chunks: source };
+    if (isIterable(source)) return { kind: 'sync', chunks: source };
+    if (isReader(source)) return { kind: 'reader', stream: source };
   }
   throw notARegister('expected the register as an iterable or async iterable of bytes (Uint8Array) or strings, or a ReadableStream');
 }

@@ -33,7 +33,7 @@ export interface ReadRegistryOptions {
  */
 export const ReadRegistryOptionsSchema: z.ZodType<ReadRegistryOptions, ReadRegistryOptions> = z.strictObject({
   encoding: z.string({ error: 'expected an encoding label such as "windows-1251"' }).min(1, 'expected an encoding label such as "windows-1251"').optional(),
-}) as unknown as z.ZodType<ReadRegistryOptions, ReadRegistryOptions>;
+});
 
 const put = <T extends object>(target: T, key: keyof T, value: string | undefined): void => {
   if (value !== undefined) (target as Record<keyof T, unknown>)[key] = value;

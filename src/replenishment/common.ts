@@ -34,7 +34,7 @@ export function wholeNumber(what: string, min: number, max: number): z.ZodType<n
       return z.NEVER;
     }
     return value;
-  }) as unknown as z.ZodType<number, number>;
+  });
 }
 
 /** A calendar month of the fiscal year, 1 (January) … 12 (December). */

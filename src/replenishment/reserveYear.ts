@@ -134,7 +134,7 @@ const periodMonthsField: z.ZodType<number | 'to-year-end', number | 'to-year-end
     if (typeof value === 'number' && Number.isInteger(value) && value >= 1 && value <= 12) return value;
     ctx.addIssue({ code: 'custom', message: `periodMonths must be a whole number from 1 to 12 or 'to-year-end', got ${show(value)}` });
     return z.NEVER;
-  }) as unknown as z.ZodType<number | 'to-year-end', number | 'to-year-end'>;
+  });
 
 /**
  * Schema of {@link ReserveYearEvent}.

@@ -199,7 +199,7 @@ export const PlannedReserveInputSchema: z.ZodType<ParsedPlannedReserveInput, Pla
   .strictObject(plannedReserveShape)
   .superRefine(checkFinancing)
   .refine(sharesInOrder, sharesMessage)
-  .transform(resolveFinancing) as unknown as z.ZodType<ParsedPlannedReserveInput, PlannedReserveInput>;
+  .transform(resolveFinancing);
 
 /**
  * How the planned reserve relates to the 6–10 % band.

@@ -103,7 +103,7 @@ const violationObject = z.strictObject({
   recomputedTariff: kopeckAmount.optional(),
 });
 
-const violation = z.unknown().transform((value, ctx): { code: string; recomputedTariff?: X | undefined } => {
+const violation = z.custom<ViolationInput>(() => true).transform((value, ctx): { code: string; recomputedTariff?: X | undefined } => {
   if (typeof value === 'string') {
     if (CODE_PATTERN.test(value)) return { code: value };
     ctx.addIssue({ code: 'custom', message: `expected a violation code of the form d.d or d.d.d such as "3.2.1", got ${JSON.stringify(value.slice(0, 40))}` });
@@ -147,7 +147,7 @@ export const CaseInputSchema: z.ZodType<ParsedCaseInput, CaseInput> = z
       if (first === undefined) seen.set(v.code, i);
       else ctx.addIssue({ code: 'custom', path: ['violations', i], message: `violation code "${v.code}" is listed twice (also at ${first}); list each code once per case` });
     });
-  }) as unknown as z.ZodType<ParsedCaseInput, CaseInput>;
+  });
 
 /**
  * What one violation costs the medical organisation in one case.

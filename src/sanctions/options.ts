@@ -144,7 +144,7 @@ export interface ResolvedOptions {
   readonly trace: boolean;
 }
 
-const tableSchema = z.unknown().transform((value, ctx): SanctionTable => {
+const tableSchema = z.custom<SanctionTable>(() => true).transform((value, ctx): SanctionTable => {
   if (isDefinedTable(value)) return value;
   const parsed = SanctionTableInputSchema.safeParse(value);
   if (parsed.success) return makeTable(parsed.data);
@@ -225,10 +225,7 @@ export interface ParsedSanctionOptions {
  * SanctionOptionsSchema.parse({ perCapitaRates: { hospital: '7000' } }).perCapitaRates?.hospital?.toString(); // '7000'
  * ```
  */
-export const SanctionOptionsSchema: z.ZodType<ParsedSanctionOptions, SanctionOptions> = z.strictObject(optionsShape) as unknown as z.ZodType<
-  ParsedSanctionOptions,
-  SanctionOptions
->;
+export const SanctionOptionsSchema: z.ZodType<ParsedSanctionOptions, SanctionOptions> = z.strictObject(optionsShape);
 
 /**
  * Schema of {@link SanctionStreamOptions}.
@@ -244,7 +241,7 @@ export const SanctionOptionsSchema: z.ZodType<ParsedSanctionOptions, SanctionOpt
 export const SanctionStreamOptionsSchema: z.ZodType<ParsedSanctionOptions, SanctionStreamOptions> = z.strictObject({
   ...optionsShape,
   trace: z.boolean({ error: 'expected true or false' }).optional(),
-}) as unknown as z.ZodType<ParsedSanctionOptions, SanctionStreamOptions>;
+});
 
 /** Validated options with their defaults. */
 export function resolveOptions(v: ParsedSanctionOptions | undefined): ResolvedOptions {
@@ -257,4 +254,4 @@ export function resolveOptions(v: ParsedSanctionOptions | undefined): ResolvedOp
 export const LookupOptionsSchema: z.ZodType<ParsedSanctionOptions, { tables?: readonly SanctionTable[] | undefined; date?: string | undefined }> = z.strictObject({
   tables: optionsShape.tables,
   date: optionsShape.date,
-}) as unknown as z.ZodType<ParsedSanctionOptions, { tables?: readonly SanctionTable[] | undefined; date?: string | undefined }>;
+});

@@ -203,7 +203,7 @@ const coefficient = (rules: { min: number; max?: number }): z.ZodType<X | null, 
     // as a number (0.30000000000000004) is a mistake to report, not a coefficient to store
     .union([z.null(), decimal({ ...rules, maxPlaces: COEFFICIENT_PLACES })])
     .optional()
-    .transform((v) => v ?? null) as unknown as z.ZodType<X | null, DecimalInput | null | undefined>;
+    .transform((v) => v ?? null);
 
 /**
  * {@link ViolationEntryInput} after validation: coefficients as Decimals or `null`.
