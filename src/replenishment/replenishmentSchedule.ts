@@ -56,15 +56,10 @@ export interface ReplenishmentScheduleInput {
  * parsed?.months;                    // undefined   (to December when absent)
  * ```
  */
-export interface ParsedReplenishmentScheduleInput {
-  planned: X;
-  openingBalance: X;
-  months?: number | undefined;
-  startMonth?: number | undefined;
-}
+export type ParsedReplenishmentScheduleInput = z.output<typeof ReplenishmentScheduleInputSchema>;
 
 /** The formation period must end in December at the latest (the schedule stays in one fiscal year). */
-function periodFitsTheYear(v: ParsedReplenishmentScheduleInput, ctx: z.RefinementCtx): void {
+function periodFitsTheYear(v: { months?: number | undefined; startMonth?: number | undefined }, ctx: z.RefinementCtx): void {
   const start = v.startMonth ?? 1;
   if (v.months === undefined) return;
   const end = start + v.months - 1;
@@ -90,14 +85,14 @@ function periodFitsTheYear(v: ParsedReplenishmentScheduleInput, ctx: z.Refinemen
  * // ['months: a formation period of 6 months starting in month 8 would end in month 13, past December; at most 5 months fit in the fiscal year']
  * ```
  */
-export const ReplenishmentScheduleInputSchema: z.ZodType<ParsedReplenishmentScheduleInput, ReplenishmentScheduleInput> = z
+export const ReplenishmentScheduleInputSchema = z
   .strictObject({
     planned: ledgerAmount,
     openingBalance: ledgerAmount,
     months: wholeNumber('months (П)', 1, 12).optional(),
     startMonth: wholeNumber('startMonth', 1, 12).optional(),
   })
-  .superRefine(periodFitsTheYear);
+  .superRefine(periodFitsTheYear) satisfies z.ZodType<unknown, ReplenishmentScheduleInput>;
 
 /**
  * One monthly transfer into the reserve.

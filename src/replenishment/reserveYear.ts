@@ -96,12 +96,7 @@ export interface ReserveYearInput {
  * event?.income;               // undefined
  * ```
  */
-export interface ParsedReserveYearEvent {
-  month: number;
-  spending?: X | undefined;
-  income?: X | undefined;
-  note?: string | undefined;
-}
+export type ParsedReserveYearEvent = z.output<typeof ReserveYearEventSchema>;
 
 /**
  * {@link ReserveYearInput} after validation.
@@ -117,14 +112,7 @@ export interface ParsedReserveYearEvent {
  * parsed?.periodMonths;                    // 'to-year-end'
  * ```
  */
-export interface ParsedReserveYearInput {
-  planned: X;
-  openingBalance: X;
-  periodMonths?: number | 'to-year-end' | undefined;
-  events?: ParsedReserveYearEvent[] | undefined;
-  statutoryCap?: X | undefined;
-  plannedIncome?: X | undefined;
-}
+export type ParsedReserveYearInput = z.output<typeof ReserveYearInputSchema>;
 
 /** П of the ledger's formation periods: 1…12 or `'to-year-end'`. */
 const periodMonthsField: z.ZodType<number | 'to-year-end', number | 'to-year-end'> = z
@@ -147,14 +135,14 @@ const periodMonthsField: z.ZodType<number | 'to-year-end', number | 'to-year-end
  * ReserveYearEventSchema.safeParse(JSON.parse('{ "month": 4 }')).error?.issues[0]?.message; // 'an event needs spending, income or both'
  * ```
  */
-export const ReserveYearEventSchema: z.ZodType<ParsedReserveYearEvent, ReserveYearEvent> = z
+export const ReserveYearEventSchema = z
   .strictObject({
     month: calendarMonth,
     spending: ledgerAmount.optional(),
     income: ledgerAmount.optional(),
     note: z.string().optional(),
   })
-  .refine((e) => e.spending !== undefined || e.income !== undefined, { message: 'an event needs spending, income or both' });
+  .refine((e) => e.spending !== undefined || e.income !== undefined, { message: 'an event needs spending, income or both' }) satisfies z.ZodType<unknown, ReserveYearEvent>;
 
 /**
  * Schema of {@link ReserveYearInput}.
@@ -171,7 +159,7 @@ export const ReserveYearEventSchema: z.ZodType<ParsedReserveYearEvent, ReserveYe
  * // ["periodMonths: periodMonths must be a whole number from 1 to 12 or 'to-year-end', got 13", 'events.0.spending: must have at most 2 decimal places, got 1.005']
  * ```
  */
-export const ReserveYearInputSchema: z.ZodType<ParsedReserveYearInput, ReserveYearInput> = z
+export const ReserveYearInputSchema = z
   .strictObject({
     planned: ledgerAmount,
     openingBalance: ledgerAmount,
@@ -183,7 +171,7 @@ export const ReserveYearInputSchema: z.ZodType<ParsedReserveYearInput, ReserveYe
   .refine((v) => v.statutoryCap === undefined || v.plannedIncome === undefined, {
     message: 'give statutoryCap or plannedIncome, not both',
     path: ['statutoryCap'],
-  });
+  }) satisfies z.ZodType<unknown, ReserveYearInput>;
 
 /**
  * One month of the ledger. Money in rubles with kopecks.

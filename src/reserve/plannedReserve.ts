@@ -119,18 +119,7 @@ export interface TargetArticles {
  * parsed?.minShare;                    // undefined   (0.06 when absent)
  * ```
  */
-export interface ParsedPlannedReserveInput {
-  required: X;
-  /** The programme's financing: as given, or the sum of the target articles. */
-  programFinancing: X;
-  targetArticles?: TargetArticles | undefined;
-  plannedIncome: X;
-  plannedBaseProgramCost: X;
-  smoReserves?: X | undefined;
-  minShare?: X | undefined;
-  maxShare?: X | undefined;
-  applyStatutoryCap?: boolean | undefined;
-}
+export type ParsedPlannedReserveInput = z.output<typeof PlannedReserveInputSchema>;
 
 /** The fields of {@link PlannedReserveInputSchema}. */
 export const plannedReserveShape = {
@@ -195,11 +184,11 @@ export const sharesMessage = { message: 'minShare must not exceed maxShare', pat
  * bad.error?.issues.map((i) => `${i.path.join('.')}: ${i.message}`); // ['minShare: minShare must not exceed maxShare']
  * ```
  */
-export const PlannedReserveInputSchema: z.ZodType<ParsedPlannedReserveInput, PlannedReserveInput> = z
+export const PlannedReserveInputSchema = z
   .strictObject(plannedReserveShape)
   .superRefine(checkFinancing)
   .refine(sharesInOrder, sharesMessage)
-  .transform(resolveFinancing);
+  .transform(resolveFinancing) satisfies z.ZodType<unknown, PlannedReserveInput>;
 
 /**
  * How the planned reserve relates to the 6–10 % band.

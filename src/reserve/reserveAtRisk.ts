@@ -132,12 +132,7 @@ export interface ReserveAtRiskInput extends ReserveSizeInput {
  * parsed?.method;                          // undefined   ('auto' when absent)
  * ```
  */
-export interface ParsedReserveAtRiskInput extends ParsedReserveSizeInput {
-  levels: X[];
-  seed?: number | undefined;
-  runs?: number | undefined;
-  method?: ReserveAtRiskMethod | undefined;
-}
+export type ParsedReserveAtRiskInput = z.output<typeof ReserveAtRiskInputSchema>;
 
 const level = decimal({ greaterThan: 0 }).superRefine((value, ctx) => {
   if (value.gte(1)) ctx.addIssue({ code: 'custom', message: `must be less than 1, got ${value.toString()}` });
@@ -174,13 +169,13 @@ const wholeNumber = (min: number, max: number, what: string) =>
  * // ['levels.0: must be less than 1, got 1', 'runs: must be a whole number, got 0.5']
  * ```
  */
-export const ReserveAtRiskInputSchema: z.ZodType<ParsedReserveAtRiskInput, ReserveAtRiskInput> = z.strictObject({
+export const ReserveAtRiskInputSchema = z.strictObject({
   ...reserveSizeShape,
   levels: z.array(level).min(1, 'at least one level is needed'),
   seed: wholeNumber(0, MAX_SEED, 'a seed').optional(),
   runs: wholeNumber(1, reserveAtRiskDefaults.maxRuns, 'a number of runs').optional(),
   method: z.enum(['auto', 'exact', 'monte-carlo']).optional(),
-});
+}) satisfies z.ZodType<unknown, ReserveAtRiskInput>;
 
 /**
  * The reserve that covers the shortfall at one confidence level.

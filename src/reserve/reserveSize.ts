@@ -159,10 +159,7 @@ export interface ReserveSizeInput {
  * risk?.scenarios[0]?.value.toString();   // '200000'
  * ```
  */
-export interface ParsedCareRisk {
-  scenarios: ParsedScenario[];
-  unitCost: X;
-}
+export type ParsedCareRisk = z.output<typeof CareRiskSchema>;
 
 /**
  * {@link PayablesEstimate} after validation.
@@ -176,10 +173,7 @@ export interface ParsedCareRisk {
  * estimate?.probability;                                                 // undefined   (1 when absent)
  * ```
  */
-export interface ParsedPayablesEstimate {
-  groups: { volume: X; tariff: X; cost: X }[];
-  probability?: X | undefined;
-}
+export type ParsedPayablesEstimate = z.output<typeof PayablesEstimateSchema>;
 
 /**
  * {@link ReserveSizeInput} after validation.
@@ -196,14 +190,7 @@ export interface ParsedPayablesEstimate {
  * parsed?.deviation;                   // undefined   ('standard' when absent)
  * ```
  */
-export interface ParsedReserveSizeInput {
-  income: ParsedScenario[];
-  ambulatory: ParsedCareRisk;
-  inpatient: ParsedCareRisk;
-  dayHospital: ParsedCareRisk;
-  payables: X | ParsedPayablesEstimate;
-  deviation?: DeviationKind | undefined;
-}
+export type ParsedReserveSizeInput = z.output<typeof ReserveSizeInputSchema>;
 
 /**
  * Schema of {@link CareRisk}.
@@ -217,10 +204,10 @@ export interface ParsedReserveSizeInput {
  * bad.error?.issues.map((i) => `${i.path.join('.')}: ${i.message}`); // ['scenarios: at least one scenario is needed']
  * ```
  */
-export const CareRiskSchema: z.ZodType<ParsedCareRisk, CareRisk> = z.strictObject({
+export const CareRiskSchema = z.strictObject({
   scenarios: ScenarioListSchema,
   unitCost: amount,
-});
+}) satisfies z.ZodType<unknown, CareRisk>;
 
 /**
  * Schema of {@link PayablesEstimate}.
@@ -235,10 +222,10 @@ export const CareRiskSchema: z.ZodType<ParsedCareRisk, CareRisk> = z.strictObjec
  * bad.error?.issues.map((i) => `${i.path.join('.')}: ${i.message}`); // ['groups.0.volume: must be at least 0, got -1']
  * ```
  */
-export const PayablesEstimateSchema: z.ZodType<ParsedPayablesEstimate, PayablesEstimate> = z.strictObject({
+export const PayablesEstimateSchema = z.strictObject({
   groups: z.array(z.strictObject({ volume: amount, tariff: amount, cost: amount })),
   probability: unitInterval.optional(),
-});
+}) satisfies z.ZodType<unknown, PayablesEstimate>;
 
 /** The fields of {@link ReserveSizeInputSchema}, for schemas that extend it. */
 export const reserveSizeShape = {
@@ -271,7 +258,7 @@ export const reserveSizeShape = {
  * // (the sum of the probabilities is checked by reserveSize itself: PROBABILITIES_DO_NOT_SUM_TO_ONE)
  * ```
  */
-export const ReserveSizeInputSchema: z.ZodType<ParsedReserveSizeInput, ReserveSizeInput> = z.strictObject(reserveSizeShape);
+export const ReserveSizeInputSchema = z.strictObject(reserveSizeShape) satisfies z.ZodType<unknown, ReserveSizeInput>;
 
 /**
  * Result of {@link reserveSize}. All money is in rubles, rounded to kopecks.

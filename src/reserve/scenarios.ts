@@ -53,10 +53,7 @@ export interface Scenario {
  * scenario?.probability.toString(); // '0.25'
  * ```
  */
-export interface ParsedScenario {
-  value: X;
-  probability: X;
-}
+export type ParsedScenario = z.output<typeof ScenarioSchema>;
 
 /**
  * Schema of {@link Scenario}.
@@ -70,10 +67,10 @@ export interface ParsedScenario {
  * bad.error?.issues.map((i) => `${i.path.join('.')}: ${i.message}`); // ['probability: must be at most 1, got 1.5']
  * ```
  */
-export const ScenarioSchema: z.ZodType<ParsedScenario, Scenario> = z.strictObject({
+export const ScenarioSchema = z.strictObject({
   value: amount,
   probability: unitInterval,
-});
+}) satisfies z.ZodType<unknown, Scenario>;
 
 /** A non-empty list of scenarios. */
 export const ScenarioListSchema: z.ZodType<ParsedScenario[], Scenario[]> = z

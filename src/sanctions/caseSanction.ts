@@ -87,14 +87,7 @@ export interface CaseInput {
  * [c.tariff.toString(), c.violations[1]?.recomputedTariff?.toString()]; // ['1000.5', '800']
  * ```
  */
-export interface ParsedCaseInput {
-  id?: string | undefined;
-  date?: string | undefined;
-  tariff: X;
-  setting?: Setting | undefined;
-  perCapitaRate?: X | undefined;
-  violations: { code: string; recomputedTariff?: X | undefined }[];
-}
+export type ParsedCaseInput = z.output<typeof CaseInputSchema>;
 
 const violationObject = z.strictObject({
   code: z.string({ error: 'expected a violation code string such as "3.2.1"' }).refine((s) => CODE_PATTERN.test(s), {
@@ -131,7 +124,7 @@ const violation = z.custom<ViolationInput>(() => true).transform((value, ctx): {
  * CaseInputSchema.safeParse({ tariff: '-1', violations: [] }).error?.issues.length; // 2
  * ```
  */
-export const CaseInputSchema: z.ZodType<ParsedCaseInput, CaseInput> = z
+export const CaseInputSchema = z
   .strictObject({
     id: z.string({ error: 'expected a string id' }).optional(),
     date: isoDate.optional(),
@@ -147,7 +140,7 @@ export const CaseInputSchema: z.ZodType<ParsedCaseInput, CaseInput> = z
       if (first === undefined) seen.set(v.code, i);
       else ctx.addIssue({ code: 'custom', path: ['violations', i], message: `violation code "${v.code}" is listed twice (also at ${first}); list each code once per case` });
     });
-  });
+  }) satisfies z.ZodType<unknown, CaseInput>;
 
 /**
  * What one violation costs the medical organisation in one case.

@@ -164,12 +164,7 @@ type ParsedF014Entry = z.output<typeof F014EntrySchema>;
  * [t.entries[0]?.osn, t.entries[0]?.ksht]; // ['3.2.4', null]
  * ```
  */
-export interface ParsedF014TableInput {
-  id?: string | undefined;
-  title?: string | undefined;
-  source?: string | undefined;
-  entries: ParsedF014Entry[];
-}
+export type ParsedF014TableInput = z.output<typeof F014TableInputSchema>;
 
 const nonEmpty = (what: string): z.ZodType<string, string> => z.string({ error: `expected ${what} (a string)` }).min(1, `${what} must not be empty`);
 
@@ -184,7 +179,7 @@ const nonEmpty = (what: string): z.ZodType<string, string> => z.string({ error: 
  * F014TableInputSchema.safeParse({ entries: [{ kod: 258, osn: '3.2.4', dateBeg: '2021-05-25', kno: '1.5' }] }).success; // false
  * ```
  */
-export const F014TableInputSchema: z.ZodType<ParsedF014TableInput, F014TableInput> = z
+export const F014TableInputSchema = z
   .strictObject({
     id: nonEmpty('an id').optional(),
     title: nonEmpty('a title').optional(),
@@ -212,7 +207,7 @@ export const F014TableInputSchema: z.ZodType<ParsedF014TableInput, F014TableInpu
       same.push(i);
       byKod.set(e.kod, same);
     });
-  });
+  }) satisfies z.ZodType<unknown, F014TableInput>;
 
 /** Tables made by {@link defineF014}: trusted, frozen, not validated again. */
 const definedF014 = new WeakSet<object>();

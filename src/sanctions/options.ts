@@ -205,14 +205,7 @@ const optionsShape = {
  * o.perCapitaRates?.all?.toString(); // '2650.75'
  * ```
  */
-export interface ParsedSanctionOptions {
-  tables?: SanctionTable[] | undefined;
-  date?: string | undefined;
-  perCapitaRates?: Partial<Record<Setting, X | undefined>> | undefined;
-  combine?: CombinePolicy | undefined;
-  recomputation?: RecomputationPolicy | undefined;
-  trace?: boolean | undefined;
-}
+export type ParsedSanctionOptions = z.output<typeof SanctionStreamOptionsSchema>;
 
 /**
  * Schema of {@link SanctionOptions}.
@@ -225,7 +218,7 @@ export interface ParsedSanctionOptions {
  * SanctionOptionsSchema.parse({ perCapitaRates: { hospital: '7000' } }).perCapitaRates?.hospital?.toString(); // '7000'
  * ```
  */
-export const SanctionOptionsSchema: z.ZodType<ParsedSanctionOptions, SanctionOptions> = z.strictObject(optionsShape);
+export const SanctionOptionsSchema = z.strictObject(optionsShape) satisfies z.ZodType<unknown, SanctionOptions>;
 
 /**
  * Schema of {@link SanctionStreamOptions}.
@@ -238,10 +231,10 @@ export const SanctionOptionsSchema: z.ZodType<ParsedSanctionOptions, SanctionOpt
  * SanctionStreamOptionsSchema.safeParse({ trace: true }).success;  // true
  * ```
  */
-export const SanctionStreamOptionsSchema: z.ZodType<ParsedSanctionOptions, SanctionStreamOptions> = z.strictObject({
+export const SanctionStreamOptionsSchema = z.strictObject({
   ...optionsShape,
   trace: z.boolean({ error: 'expected true or false' }).optional(),
-});
+}) satisfies z.ZodType<unknown, SanctionStreamOptions>;
 
 /** Validated options with their defaults. */
 export function resolveOptions(v: ParsedSanctionOptions | undefined): ResolvedOptions {
@@ -251,7 +244,7 @@ export function resolveOptions(v: ParsedSanctionOptions | undefined): ResolvedOp
 }
 
 /** Schema of the options of {@link findViolation}: `tables` and `date`. */
-export const LookupOptionsSchema: z.ZodType<ParsedSanctionOptions, { tables?: readonly SanctionTable[] | undefined; date?: string | undefined }> = z.strictObject({
+export const LookupOptionsSchema = z.strictObject({
   tables: optionsShape.tables,
   date: optionsShape.date,
-});
+}) satisfies z.ZodType<unknown, { tables?: readonly SanctionTable[] | undefined; date?: string | undefined }>;

@@ -216,15 +216,7 @@ const coefficient = (rules: { min: number; max?: number }): z.ZodType<X | null, 
  * [row.kno, row.ksht?.toString()]; // [null, '1']
  * ```
  */
-export interface ParsedViolationEntryInput {
-  code: string;
-  section: SanctionSection;
-  title: string;
-  kno: X | null;
-  ksht: X | null;
-  basis?: CoefficientBasis | undefined;
-  verified?: boolean | undefined;
-}
+export type ParsedViolationEntryInput = z.output<typeof ViolationEntryInputSchema>;
 
 /**
  * Schema of {@link ViolationEntryInput}: Кно in [0, 1], Кшт ≥ 0, at least one of the two.
@@ -237,7 +229,7 @@ export interface ParsedViolationEntryInput {
  * ViolationEntryInputSchema.parse({ code: '1.1', section: 'MEK', title: '…', ksht: 0.3 }).kno; // null
  * ```
  */
-export const ViolationEntryInputSchema: z.ZodType<ParsedViolationEntryInput, ViolationEntryInput> = z
+export const ViolationEntryInputSchema = z
   .strictObject({
     code: violationCode,
     section: z.enum(['MEK', 'MEE', 'EKMP'], { error: 'expected a section: "MEK", "MEE" or "EKMP"' }),
@@ -251,7 +243,7 @@ export const ViolationEntryInputSchema: z.ZodType<ParsedViolationEntryInput, Vio
   .refine((e) => e.basis === undefined || e.verified === undefined || e.verified === (e.basis !== 'inferred'), {
     error: 'verified must be false exactly when basis is "inferred"',
     path: ['verified'],
-  });
+  }) satisfies z.ZodType<unknown, ViolationEntryInput>;
 
 /**
  * {@link SanctionTableInput} after validation.
@@ -266,14 +258,7 @@ export const ViolationEntryInputSchema: z.ZodType<ParsedViolationEntryInput, Vio
  * t.entries[0]?.kno?.toString(); // '1'
  * ```
  */
-export interface ParsedSanctionTableInput {
-  id: string;
-  title: string;
-  source: string;
-  validFrom: string;
-  validTo?: string | undefined;
-  entries: ParsedViolationEntryInput[];
-}
+export type ParsedSanctionTableInput = z.output<typeof SanctionTableInputSchema>;
 
 /**
  * Schema of {@link SanctionTableInput}: the checks of {@link defineSanctionTable} — codes unique
@@ -291,7 +276,7 @@ export interface ParsedSanctionTableInput {
  * r.error?.issues[0]?.message; // 'validTo 2025-12-31 is before validFrom 2026-01-01'
  * ```
  */
-export const SanctionTableInputSchema: z.ZodType<ParsedSanctionTableInput, SanctionTableInput> = z
+export const SanctionTableInputSchema = z
   .strictObject({
     id: nonEmpty('an id'),
     title: nonEmpty('a title'),
@@ -310,7 +295,7 @@ export const SanctionTableInputSchema: z.ZodType<ParsedSanctionTableInput, Sanct
       if (first === undefined) seen.set(e.code, i);
       else ctx.addIssue({ code: 'custom', path: ['entries', i, 'code'], message: `duplicate code "${e.code}" (also entry ${first})` });
     });
-  });
+  }) satisfies z.ZodType<unknown, SanctionTableInput>;
 
 /** Tables made by {@link defineSanctionTable}: trusted, frozen, not validated again. */
 const defined = new WeakSet<object>();

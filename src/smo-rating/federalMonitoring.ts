@@ -39,16 +39,7 @@ export interface RegionScore {
  * region?.fromPreviousPeriod;    // undefined   (false when absent)
  * ```
  */
-export interface ParsedRegionScore {
-  /** The region. */
-  region: string;
-  /** The region's assessment, 4 places. */
-  scoreExact: X;
-  /** Whether the fund reported no violations. */
-  noViolations: boolean;
-  /** Whether the value is the previous period's. */
-  fromPreviousPeriod?: boolean | undefined;
-}
+export type ParsedRegionScore = z.output<typeof RegionScoreSchema>;
 
 /**
  * Input of {@link federalMonitoring}: one insurer's assessments in every region where it works.
@@ -87,12 +78,7 @@ export interface FederalMonitoringInput {
  * parsed?.insurer;                           // undefined   ('smo' when absent)
  * ```
  */
-export interface ParsedFederalMonitoringInput {
-  /** The regional assessments. */
-  regions: ParsedRegionScore[];
-  /** Who acts as the insurer. */
-  insurer?: InsurerKind | undefined;
-}
+export type ParsedFederalMonitoringInput = z.output<typeof FederalMonitoringInputSchema>;
 
 /** A score to at most 4 decimal places (пункт 6), of any sign (indicators 6 and 8 are not clamped). */
 export const score4: z.ZodType<X, DecimalInput> = decimal({ maxPlaces: 4 });
@@ -110,12 +96,12 @@ export const score4: z.ZodType<X, DecimalInput> = decimal({ maxPlaces: 4 });
  * // ['region: region must not be empty', 'scoreExact: must have at most 4 decimal places, got 80.30915']
  * ```
  */
-export const RegionScoreSchema: z.ZodType<ParsedRegionScore, RegionScore> = z.strictObject({
+export const RegionScoreSchema = z.strictObject({
   region: z.string().min(1, 'region must not be empty'),
   scoreExact: score4,
   noViolations: z.boolean(),
   fromPreviousPeriod: z.boolean().optional(),
-});
+}) satisfies z.ZodType<unknown, RegionScore>;
 
 /**
  * Schema of {@link FederalMonitoringInput}.
@@ -132,7 +118,7 @@ export const RegionScoreSchema: z.ZodType<ParsedRegionScore, RegionScore> = z.st
  * // ['regions.1.region: region "Тверская область" is given twice (also at index 0)']
  * ```
  */
-export const FederalMonitoringInputSchema: z.ZodType<ParsedFederalMonitoringInput, FederalMonitoringInput> = z.strictObject({
+export const FederalMonitoringInputSchema = z.strictObject({
   regions: z
     .array(RegionScoreSchema)
     .min(1, 'at least one region is needed')
@@ -145,7 +131,7 @@ export const FederalMonitoringInputSchema: z.ZodType<ParsedFederalMonitoringInpu
       });
     }),
   insurer: InsurerKindSchema.optional(),
-});
+}) satisfies z.ZodType<unknown, FederalMonitoringInput>;
 
 /**
  * Result of {@link federalMonitoring}.

@@ -89,7 +89,7 @@ export interface IndicatorData {
  * data?.reliableInsured;              // undefined   (no data)
  * ```
  */
-export type ParsedIndicatorData = { [K in IndicatorField]?: X | undefined };
+export type ParsedIndicatorData = z.output<typeof IndicatorDataSchema>;
 
 /**
  * Whether a field is a count of persons, appeals, requests… or an amount of money.
@@ -233,7 +233,7 @@ const shape = Object.fromEntries(INDICATOR_FIELDS.map((f) => [f.field, (f.kind =
  * // ['complaints: must be a whole number, got 2.5', 'appealsResolved: appealsResolved (КСЭрез) = 60 exceeds appeals (КСЭ) = 50']
  * ```
  */
-export const IndicatorDataSchema: z.ZodType<ParsedIndicatorData, IndicatorData> = z.strictObject(shape).superRefine(
+export const IndicatorDataSchema = z.strictObject(shape).superRefine(
   (data, ctx) => {
     // Runs even when some fields failed, so that every problem is reported at once; a field that
     // failed is not a Decimal and its comparisons are skipped.
@@ -257,4 +257,4 @@ export const IndicatorDataSchema: z.ZodType<ParsedIndicatorData, IndicatorData> 
     }
   },
   { when: (payload) => typeof payload.value === 'object' && payload.value !== null && !Array.isArray(payload.value) },
-);
+) satisfies z.ZodType<unknown, IndicatorData>;

@@ -56,12 +56,7 @@ export interface MergeIndicatorDataInput {
  * parsed?.missing;                                 // 'zero'
  * ```
  */
-export interface ParsedMergeIndicatorDataInput {
-  /** The parts, as Decimals. */
-  parts: ParsedIndicatorData[];
-  /** What a field missing from some parts becomes. */
-  missing?: MissingInMerge | undefined;
-}
+export type ParsedMergeIndicatorDataInput = z.output<typeof MergeIndicatorDataInputSchema>;
 
 /**
  * Schema of {@link MergeIndicatorDataInput}.
@@ -76,7 +71,7 @@ export interface ParsedMergeIndicatorDataInput {
  * // ["parts.1.insured: with missing: 'zero' an absent insured (ЧЗЛсмо) counts as 0, below reliableInsured (ЧЗЛдост) = 3"]
  * ```
  */
-export const MergeIndicatorDataInputSchema: z.ZodType<ParsedMergeIndicatorDataInput, MergeIndicatorDataInput> = z
+export const MergeIndicatorDataInputSchema = z
   .strictObject({
     parts: z.array(IndicatorDataSchema).min(1, 'at least one part is needed'),
     missing: z.enum(['not-submitted', 'zero']).optional(),
@@ -104,7 +99,7 @@ export const MergeIndicatorDataInputSchema: z.ZodType<ParsedMergeIndicatorDataIn
         });
       }
     });
-  });
+  }) satisfies z.ZodType<unknown, MergeIndicatorDataInput>;
 
 /**
  * Result of {@link mergeIndicatorData}.

@@ -52,12 +52,7 @@ export interface SmoViolation {
  * violation?.count; // undefined   (1 when absent)
  * ```
  */
-export interface ParsedSmoViolation {
-  /** The point of the list of sanctions. */
-  point: string;
-  /** How many violations of it were found. */
-  count?: number | undefined;
-}
+export type ParsedSmoViolation = z.output<typeof SmoViolationSchema>;
 
 /**
  * Schema of {@link SmoViolation}.
@@ -71,7 +66,7 @@ export interface ParsedSmoViolation {
  * // 'a point of the list of sanctions is written "n" or "n.m", e.g. "5" or "4.1"'
  * ```
  */
-export const SmoViolationSchema: z.ZodType<ParsedSmoViolation, SmoViolation> = z.strictObject({
+export const SmoViolationSchema = z.strictObject({
   point: z
     .string()
     .regex(/^(?:0|[1-9]\d{0,3})(?:\.(?:0|[1-9]\d{0,3}))?$/, 'a point of the list of sanctions is written "n" or "n.m", e.g. "5" or "4.1"'),
@@ -81,7 +76,7 @@ export const SmoViolationSchema: z.ZodType<ParsedSmoViolation, SmoViolation> = z
     .min(0, 'count must be at least 0')
     .max(1_000_000, 'count must be at most 1000000')
     .optional(),
-});
+}) satisfies z.ZodType<unknown, SmoViolation>;
 
 /**
  * Input of {@link smoAnnualAssessment}: one insurer's January–December data and control findings.
@@ -123,18 +118,7 @@ export interface SmoAnnualAssessmentInput {
  * parsed?.data.moClaims?.toString();    // '60'
  * ```
  */
-export interface ParsedSmoAnnualAssessmentInput {
-  /** The January–December figures, as Decimals. */
-  data: ParsedIndicatorData;
-  /** The violations found. */
-  violations: ParsedSmoViolation[];
-  /** Who acts as the insurer. */
-  insurer?: InsurerKind | undefined;
-  /** What a not-submitted indicator 8 does to the mean. */
-  notSubmitted?: NotSubmittedPolicy | undefined;
-  /** Whether the insurer worked in the region for the whole year. */
-  workedWholePeriod?: boolean | undefined;
-}
+export type ParsedSmoAnnualAssessmentInput = z.output<typeof SmoAnnualAssessmentInputSchema>;
 
 /**
  * Schema of {@link SmoAnnualAssessmentInput}.
@@ -148,13 +132,13 @@ export interface ParsedSmoAnnualAssessmentInput {
  * bad.error?.issues.map((i) => `${i.path.join('.')}: ${i.message}`); // ['violations: Invalid input: expected array, received undefined']
  * ```
  */
-export const SmoAnnualAssessmentInputSchema: z.ZodType<ParsedSmoAnnualAssessmentInput, SmoAnnualAssessmentInput> = z.strictObject({
+export const SmoAnnualAssessmentInputSchema = z.strictObject({
   data: IndicatorDataSchema,
   violations: z.array(SmoViolationSchema),
   insurer: InsurerKindSchema.optional(),
   notSubmitted: NotSubmittedPolicySchema.optional(),
   workedWholePeriod: z.boolean('workedWholePeriod must be true or false').optional(),
-});
+}) satisfies z.ZodType<unknown, SmoAnnualAssessmentInput>;
 
 /**
  * One indicator of the annual assessment.

@@ -63,18 +63,7 @@ export interface SmoIndicatorsInput {
  * parsed?.data.appeals?.toString();    // '300'
  * ```
  */
-export interface ParsedSmoIndicatorsInput {
-  /** The reporting quarter. */
-  quarter: ReportingQuarter;
-  /** The figures, as Decimals. */
-  data: ParsedIndicatorData;
-  /** Who acts as the insurer. */
-  insurer?: InsurerKind | undefined;
-  /** What a not-submitted indicator 8 does to the mean. */
-  notSubmitted?: NotSubmittedPolicy | undefined;
-  /** Whether the insurer worked in the region for the whole period. */
-  workedWholePeriod?: boolean | undefined;
-}
+export type ParsedSmoIndicatorsInput = z.output<typeof SmoIndicatorsInputSchema>;
 
 /**
  * Schema of {@link SmoIndicatorsInput}.
@@ -89,13 +78,13 @@ export interface ParsedSmoIndicatorsInput {
  * // ['quarter: Invalid option: expected one of 1|2|3|4', 'data.appealsResolved: appealsResolved (КСЭрез) = 60 exceeds appeals (КСЭ) = 50']
  * ```
  */
-export const SmoIndicatorsInputSchema: z.ZodType<ParsedSmoIndicatorsInput, SmoIndicatorsInput> = z.strictObject({
+export const SmoIndicatorsInputSchema = z.strictObject({
   quarter: ReportingQuarterSchema,
   data: IndicatorDataSchema,
   insurer: InsurerKindSchema.optional(),
   notSubmitted: NotSubmittedPolicySchema.optional(),
   workedWholePeriod: z.boolean('workedWholePeriod must be true or false').optional(),
-});
+}) satisfies z.ZodType<unknown, SmoIndicatorsInput>;
 
 /**
  * Result of {@link smoIndicators}.

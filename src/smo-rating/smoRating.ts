@@ -35,12 +35,7 @@ export interface SmoResult {
  * result?.resultExact.toString(); // '84.9'
  * ```
  */
-export interface ParsedSmoResult {
-  /** The insurer. */
-  smo: string;
-  /** Its result, 4 places. */
-  resultExact: X;
-}
+export type ParsedSmoResult = z.output<typeof SmoResultSchema>;
 
 /**
  * Input of {@link smoRating}.
@@ -73,10 +68,7 @@ export interface SmoRatingInput {
  * parsed?.smos[0]?.resultExact.toString(); // '84.9'
  * ```
  */
-export interface ParsedSmoRatingInput {
-  /** The insurers to rank. */
-  smos: ParsedSmoResult[];
-}
+export type ParsedSmoRatingInput = z.output<typeof SmoRatingInputSchema>;
 
 /**
  * Schema of {@link SmoResult}.
@@ -89,10 +81,10 @@ export interface ParsedSmoRatingInput {
  * SmoResultSchema.safeParse(JSON.parse('{ "smo": "", "resultExact": "84.9" }')).error?.issues[0]?.message; // 'smo must not be empty'
  * ```
  */
-export const SmoResultSchema: z.ZodType<ParsedSmoResult, SmoResult> = z.strictObject({
+export const SmoResultSchema = z.strictObject({
   smo: z.string().min(1, 'smo must not be empty'),
   resultExact: score4,
-});
+}) satisfies z.ZodType<unknown, SmoResult>;
 
 /**
  * Schema of {@link SmoRatingInput}.
@@ -106,7 +98,7 @@ export const SmoResultSchema: z.ZodType<ParsedSmoResult, SmoResult> = z.strictOb
  * bad.error?.issues.map((i) => `${i.path.join('.')}: ${i.message}`); // ['smos.1.smo: smo "А" is given twice (also at index 0)']
  * ```
  */
-export const SmoRatingInputSchema: z.ZodType<ParsedSmoRatingInput, SmoRatingInput> = z.strictObject({
+export const SmoRatingInputSchema = z.strictObject({
   smos: z.array(SmoResultSchema).superRefine((smos, ctx) => {
     const seen = new Map<string, number>();
     smos.forEach((s, i) => {
@@ -115,7 +107,7 @@ export const SmoRatingInputSchema: z.ZodType<ParsedSmoRatingInput, SmoRatingInpu
       else ctx.addIssue({ code: 'custom', path: [i, 'smo'], message: `smo ${JSON.stringify(s.smo)} is given twice (also at index ${first})` });
     });
   }),
-});
+}) satisfies z.ZodType<unknown, SmoRatingInput>;
 
 /**
  * One row of the rating.

@@ -34,11 +34,7 @@ export interface FormRow {
  * row?.amount.toString(); // '58000000'
  * ```
  */
-export interface ParsedFormRow {
-  line: string;
-  name: string;
-  amount: X;
-}
+export type ParsedFormRow = z.output<typeof FormRowSchema>;
 
 /**
  * Schema of {@link FormRow}.
@@ -53,11 +49,11 @@ export interface ParsedFormRow {
  * // ['line: Invalid input: expected string, received number', 'amount: expected a plain decimal string such as "1234.56", got "8 600 000"']
  * ```
  */
-export const FormRowSchema: z.ZodType<ParsedFormRow, FormRow> = z.strictObject({
+export const FormRowSchema = z.strictObject({
   line: z.string(),
   name: z.string(),
   amount: decimal(),
-});
+}) satisfies z.ZodType<unknown, FormRow>;
 
 /**
  * The output formats of {@link formatFormRows}.
@@ -112,11 +108,7 @@ export interface FormatFormRowsOptions {
  * options?.nameWidth; // undefined   (60 when absent)
  * ```
  */
-export interface ParsedFormatFormRowsOptions {
-  headers?: [string, string, string] | undefined;
-  nameWidth?: number | undefined;
-  excel?: boolean | undefined;
-}
+export type ParsedFormatFormRowsOptions = z.output<typeof FormatFormRowsOptionsSchema>;
 
 /**
  * Schema of {@link FormatFormRowsOptions}.
@@ -130,11 +122,11 @@ export interface ParsedFormatFormRowsOptions {
  * bad.error?.issues.map((i) => `${i.path.join('.')}: ${i.message}`); // ['nameWidth: Too small: expected number to be >=10']
  * ```
  */
-export const FormatFormRowsOptionsSchema: z.ZodType<ParsedFormatFormRowsOptions, FormatFormRowsOptions> = z.strictObject({
+export const FormatFormRowsOptionsSchema = z.strictObject({
   headers: z.tuple([z.string(), z.string(), z.string()]).optional(),
   nameWidth: z.number().int().min(10).max(10_000).optional(),
   excel: z.boolean().optional(),
-});
+}) satisfies z.ZodType<unknown, FormatFormRowsOptions>;
 
 const ArgumentsSchema = z.strictObject({
   rows: z.array(FormRowSchema),

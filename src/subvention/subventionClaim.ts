@@ -95,20 +95,7 @@ export interface SubventionClaimInput {
  * parsed?.outstandingInvoices;                                       // undefined   (стр. 8.1 − стр. 8.2 when absent)
  * ```
  */
-export interface ParsedSubventionClaimInput {
-  openingBalance: X;
-  capitationFunds: X;
-  omsIncome: X;
-  sanctionIncome: X;
-  damagesRecovered: X;
-  reserveReturns: X;
-  acceptedInvoices: X;
-  invoicePayments: X;
-  administration: X;
-  prevention: X;
-  otherExpenses: X;
-  outstandingInvoices?: X | undefined;
-}
+export type ParsedSubventionClaimInput = z.output<typeof SubventionClaimInputSchema>;
 
 /** The fields that decide whether line 11 can default to 8.1 − 8.2. */
 const INVOICE_FIELDS = new Set(['acceptedInvoices', 'invoicePayments', 'outstandingInvoices']);
@@ -136,7 +123,7 @@ const INVOICE_FIELDS = new Set(['acceptedInvoices', 'invoicePayments', 'outstand
  * // 'payments on invoices (line 8.2, 59000000) exceed the invoices accepted (line 8.1, 58000000); give outstandingInvoices (line 11) explicitly'
  * ```
  */
-export const SubventionClaimInputSchema: z.ZodType<ParsedSubventionClaimInput, SubventionClaimInput> = z
+export const SubventionClaimInputSchema = z
   .strictObject({
     openingBalance: formAmount,
     capitationFunds: formAmount,
@@ -171,7 +158,7 @@ export const SubventionClaimInputSchema: z.ZodType<ParsedSubventionClaimInput, S
         payload.value !== null &&
         !payload.issues.some((issue) => issue.path !== undefined && issue.path.length > 0 && INVOICE_FIELDS.has(String(issue.path[0]))),
     },
-  );
+  ) satisfies z.ZodType<unknown, SubventionClaimInput>;
 
 /**
  * One row of Form 1: its line number, its Russian name as in the form, and the amount.

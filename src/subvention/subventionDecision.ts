@@ -58,15 +58,7 @@ export interface SubventionDecisionInput {
  * parsed?.fundsFullySpent;         // true
  * ```
  */
-export interface ParsedSubventionDecisionInput {
-  claim: X;
-  verifiedNeed: X;
-  reserveBalance: X;
-  objectiveCauses: boolean;
-  misuseFound: boolean;
-  violationsFound: boolean;
-  fundsFullySpent: boolean;
-}
+export type ParsedSubventionDecisionInput = z.output<typeof SubventionDecisionInputSchema>;
 
 /**
  * Schema of {@link SubventionDecisionInput}: amounts ≥ 0, below 10¹⁸, with at most 2 decimal places; flags strictly boolean.
@@ -81,7 +73,7 @@ export interface ParsedSubventionDecisionInput {
  * bad.error?.issues.map((i) => `${i.path.join('.')}: ${i.message}`); // ['objectiveCauses: Invalid input: expected boolean, received string']
  * ```
  */
-export const SubventionDecisionInputSchema: z.ZodType<ParsedSubventionDecisionInput, SubventionDecisionInput> = z.strictObject({
+export const SubventionDecisionInputSchema = z.strictObject({
   claim: formAmount,
   verifiedNeed: formAmount,
   reserveBalance: formAmount,
@@ -89,7 +81,7 @@ export const SubventionDecisionInputSchema: z.ZodType<ParsedSubventionDecisionIn
   misuseFound: z.boolean(),
   violationsFound: z.boolean(),
   fundsFullySpent: z.boolean(),
-});
+}) satisfies z.ZodType<unknown, SubventionDecisionInput>;
 
 /**
  * The outcome of the decision.
