@@ -5,7 +5,7 @@
  * @module
  */
 import { z } from 'zod';
-import { parseInput } from '../_internal';
+import { issueParams, parseInput } from '../_internal';
 import type { ControlClass } from './types';
 
 /**
@@ -71,7 +71,7 @@ export const builtinControlTypes: readonly ControlType[] = Object.freeze([
 
 const isoDay = z
   .string({ error: 'expected an ISO date YYYY-MM-DD' })
-  .regex(/^\d{4}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])$/, 'expected an ISO date YYYY-MM-DD');
+  .refine((s) => /^\d{4}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])$/.test(s), { error: 'expected an ISO date YYYY-MM-DD', params: issueParams('not_a_date') });
 
 /**
  * Schema of {@link ControlType}: S_TIP 0–99, a class, ISO dates with DATEEND not before DATEBEG.
@@ -92,7 +92,7 @@ export const ControlTypeSchema: z.ZodType<ControlType, ControlType> = z
     dateEnd: isoDay.optional(),
     title: z.string({ error: 'expected a title string' }).optional(),
   })
-  .refine((t) => t.dateEnd === undefined || t.dateBeg <= t.dateEnd, { error: 'dateEnd is before dateBeg', path: ['dateEnd'] });
+  .refine((t) => t.dateEnd === undefined || t.dateBeg <= t.dateEnd, { error: 'dateEnd is before dateBeg', path: ['dateEnd'], params: issueParams('out_of_order', { field: 'dateEnd', other: 'dateBeg', relation: 'before' }) });
 
 /** Control types indexed by S_TIP. */
 export type ControlIndex = ReadonlyMap<number, readonly ControlType[]>;

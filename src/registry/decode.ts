@@ -5,7 +5,7 @@
  *
  * @module
  */
-import { OmsCalcError } from '../_internal';
+import { makeIssue, OmsCalcError } from '../_internal';
 
 /** How many bytes to look at for the prolog before giving up on it (it is far shorter). */
 const PROLOG_LIMIT = 1024;
@@ -17,7 +17,7 @@ const ENCODING = /encoding\s*=\s*(["'])([A-Za-z][A-Za-z0-9._-]*)\1/;
 
 /** The error for a source that is not XML at all. */
 export function notARegister(message: string): OmsCalcError {
-  return new OmsCalcError('NOT_A_REGISTER', `oms-calc/registry: ${message}`, [{ path: [], message }]);
+  return new OmsCalcError('NOT_A_REGISTER', `oms-calc/registry: ${message}`, [makeIssue('not_a_register', [], {}, message)]);
 }
 
 function makeDecoder(label: string): Decoder {
@@ -25,7 +25,7 @@ function makeDecoder(label: string): Decoder {
     return new TextDecoder(label);
   } catch (cause) {
     const message = `the encoding ${JSON.stringify(label)} is not supported by this runtime's TextDecoder`;
-    throw new OmsCalcError('NOT_A_REGISTER', `oms-calc/registry: ${message}`, [{ path: ['encoding'], message }], { cause });
+    throw new OmsCalcError('NOT_A_REGISTER', `oms-calc/registry: ${message}`, [makeIssue('not_a_register', ['encoding'], { encoding: label }, message)], { cause });
   }
 }
 

@@ -104,7 +104,7 @@ export function resolveAuditOptions(options: unknown, where: string): ResolvedAu
       f014 = defineF014(o.f014);
     } catch (e) {
       if (!isOmsCalcError(e)) throw e;
-      issues.push(...e.issues.map((i) => ({ path: ['f014', ...i.path], message: i.message })));
+      issues.push(...e.issues.map((i) => ({ ...i, path: ['f014', ...i.path] })));
     }
   }
   if (issues.length > 0 || !own.success || !sanctions.success) throw invalidInput(where, issues);

@@ -3,6 +3,7 @@ import {
   D,
   decimal,
   fixed,
+  issueParams,
   kopecks,
   max,
   parseInput,
@@ -67,6 +68,7 @@ function periodFitsTheYear(v: { months?: number | undefined; startMonth?: number
     ctx.addIssue({
       code: 'custom',
       path: ['months'],
+      params: issueParams('period_too_long', { months: v.months, start, end, fit: 13 - start }),
       message: `a formation period of ${v.months} months starting in month ${start} would end in month ${end}, past December; at most ${13 - start} months fit in the fiscal year`,
     });
   }

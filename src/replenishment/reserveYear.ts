@@ -2,6 +2,7 @@ import { z } from 'zod';
 import {
   D,
   fixed,
+  issueParams,
   max,
   min,
   parseInput,
@@ -120,7 +121,11 @@ const periodMonthsField: z.ZodType<number | 'to-year-end', number | 'to-year-end
   .transform((value, ctx): number | 'to-year-end' => {
     if (value === 'to-year-end') return value;
     if (typeof value === 'number' && Number.isInteger(value) && value >= 1 && value <= 12) return value;
-    ctx.addIssue({ code: 'custom', message: `periodMonths must be a whole number from 1 to 12 or 'to-year-end', got ${show(value)}` });
+    ctx.addIssue({
+      code: 'custom',
+      message: `periodMonths must be a whole number from 1 to 12 or 'to-year-end', got ${show(value)}`,
+      params: issueParams('invalid_value', { values: ['1…12', 'to-year-end'], received: show(value) }),
+    });
     return z.NEVER;
   });
 
@@ -142,7 +147,7 @@ export const ReserveYearEventSchema = z
     income: ledgerAmount.optional(),
     note: z.string().optional(),
   })
-  .refine((e) => e.spending !== undefined || e.income !== undefined, { message: 'an event needs spending, income or both' }) satisfies z.ZodType<unknown, ReserveYearEvent>;
+  .refine((e) => e.spending !== undefined || e.income !== undefined, { message: 'an event needs spending, income or both', params: issueParams('one_of', { fields: ['spending', 'income'] }) }) satisfies z.ZodType<unknown, ReserveYearEvent>;
 
 /**
  * Schema of {@link ReserveYearInput}.
@@ -170,6 +175,7 @@ export const ReserveYearInputSchema = z
   })
   .refine((v) => v.statutoryCap === undefined || v.plannedIncome === undefined, {
     message: 'give statutoryCap or plannedIncome, not both',
+    params: issueParams('exclusive', { fields: ['statutoryCap', 'plannedIncome'] }),
     path: ['statutoryCap'],
   }) satisfies z.ZodType<unknown, ReserveYearInput>;
 

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import {
   amount,
   D,
+  issueParams,
   kopecks,
   max,
   min,
@@ -143,7 +144,12 @@ type FinancingFields = { programFinancing?: X | undefined; targetArticles?: Targ
 export function checkFinancing(v: FinancingFields, ctx: z.RefinementCtx): void {
   const a = v.targetArticles;
   if (v.programFinancing === undefined && a === undefined) {
-    ctx.addIssue({ code: 'custom', path: ['programFinancing'], message: 'give programFinancing or targetArticles (505 17 01 and 505 17 02)' });
+    ctx.addIssue({
+      code: 'custom',
+      path: ['programFinancing'],
+      message: 'give programFinancing or targetArticles (505 17 01 and 505 17 02)',
+      params: issueParams('one_of', { fields: ['programFinancing', 'targetArticles'] }),
+    });
     return;
   }
   if (v.programFinancing !== undefined && a !== undefined) {
@@ -152,6 +158,7 @@ export function checkFinancing(v: FinancingFields, ctx: z.RefinementCtx): void {
       ctx.addIssue({
         code: 'custom',
         path: ['programFinancing'],
+        params: issueParams('mismatch', { field: 'programFinancing', value: v.programFinancing.toString(), expected: `505 17 01 + 505 17 02 = ${articles.toString()}` }),
         message: `programFinancing ${v.programFinancing.toString()} does not equal 505 17 01 + 505 17 02 = ${a.nonWorkingPopulation.toString()} + ${a.baseProgram.toString()} = ${articles.toString()}`,
       });
     }
@@ -169,7 +176,11 @@ export function resolveFinancing<T extends FinancingFields>(v: T): Omit<T, 'prog
 export const sharesInOrder = (v: { minShare?: X | undefined; maxShare?: X | undefined }): boolean =>
   (v.minShare ?? new D('0.06')).lte(v.maxShare ?? new D('0.1'));
 /** The issue reported when the shares are out of order. */
-export const sharesMessage = { message: 'minShare must not exceed maxShare', path: ['minShare'] };
+export const sharesMessage = {
+  message: 'minShare must not exceed maxShare',
+  path: ['minShare'],
+  params: issueParams('out_of_order', { field: 'minShare', other: 'maxShare', relation: 'above' }),
+};
 
 /**
  * Schema of {@link PlannedReserveInput}.

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { parseInput, type TraceStep, type X } from '../_internal';
+import { issueParams, parseInput, type TraceStep, type X } from '../_internal';
 import {
   checkFinancing,
   computePlannedReserve,
@@ -59,12 +59,17 @@ export const PlannedReserveHorizonInputSchema: z.ZodType<(ParsedPlannedReserveIn
     const given = years.map((y) => y.year);
     if (given.every((y) => y === undefined)) return;
     if (given.some((y) => y === undefined)) {
-      ctx.addIssue({ code: 'custom', message: 'give the year in every column or in none', path: [given.indexOf(undefined), 'year'] });
+      ctx.addIssue({ code: 'custom', message: 'give the year in every column or in none', path: [given.indexOf(undefined), 'year'], params: issueParams('all_or_none', { field: 'year' }) });
       return;
     }
     for (let i = 1; i < given.length; i++) {
       if (given[i] !== (given[i - 1] as number) + 1) {
-        ctx.addIssue({ code: 'custom', message: `years must be consecutive: ${String(given[i - 1])} is followed by ${String(given[i])}`, path: [i, 'year'] });
+        ctx.addIssue({
+          code: 'custom',
+          message: `years must be consecutive: ${String(given[i - 1])} is followed by ${String(given[i])}`,
+          path: [i, 'year'],
+          params: issueParams('not_consecutive', { previous: String(given[i - 1]), next: String(given[i]) }),
+        });
       }
     }
   });

@@ -3,6 +3,7 @@ import {
   D,
   decimal,
   invalidInput,
+  issueParams,
   kopecks,
   max,
   parseInput,
@@ -135,7 +136,9 @@ export interface ReserveAtRiskInput extends ReserveSizeInput {
 export type ParsedReserveAtRiskInput = z.output<typeof ReserveAtRiskInputSchema>;
 
 const level = decimal({ greaterThan: 0 }).superRefine((value, ctx) => {
-  if (value.gte(1)) ctx.addIssue({ code: 'custom', message: `must be less than 1, got ${value.toString()}` });
+  if (value.gte(1)) {
+    ctx.addIssue({ code: 'custom', message: `must be less than 1, got ${value.toString()}`, params: issueParams('too_big', { maximum: '1', inclusive: false, received: value.toString() }) });
+  }
 });
 
 const wholeNumber = (min: number, max: number, what: string) =>

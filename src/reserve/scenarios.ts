@@ -6,7 +6,7 @@
 import { z } from 'zod';
 import {
   amount,
-
+  makeIssue,
   OmsCalcError,
   sum,
   unitInterval,
@@ -141,7 +141,7 @@ export function assertProbabilities(where: string, sets: readonly { path: (strin
   for (const set of sets) {
     const total = sum(set.scenarios.map((s) => s.probability));
     if (!total.eq(1)) {
-      issues.push({ path: set.path, message: `probabilities sum to ${total.toString()}, not 1` });
+      issues.push(makeIssue('probabilities_sum', set.path, { sum: total.toString() }));
     }
   }
   if (issues.length > 0) {

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { D, invalidInput, kopeckAmount, parseInput, SOURCES, sum, trace, unitInterval, type DecimalInput, type TraceStep, type X } from '../_internal';
+import { D, invalidInput, issueParams, kopeckAmount, makeIssue, parseInput, SOURCES, sum, trace, unitInterval, type DecimalInput, type TraceStep, type X } from '../_internal';
 
 /**
  * Input of {@link allocateSanctionProceeds}, as its schema checks it.
@@ -63,11 +63,11 @@ export const AllocateSanctionProceedsInputSchema: z.ZodType<{ amount: X; shares:
   .superRefine((v, ctx) => {
     const names = Object.keys(v.shares);
     if (names.length === 0) {
-      ctx.addIssue({ code: 'custom', path: ['shares'], message: 'give at least one recipient' });
+      ctx.addIssue({ code: 'custom', path: ['shares'], message: 'give at least one recipient', params: issueParams('too_small', { minimum: '1', origin: 'array' }) });
       return;
     }
     const total = sum(Object.values(v.shares));
-    if (!total.eq(1)) ctx.addIssue({ code: 'custom', path: ['shares'], message: `the shares add up to ${total.toString()}, not 1` });
+    if (!total.eq(1)) ctx.addIssue({ code: 'custom', path: ['shares'], message: `the shares add up to ${total.toString()}, not 1`, params: issueParams('shares_sum', { sum: total.toString() }) });
   });
 
 /**
@@ -124,7 +124,7 @@ const RESERVED_KEYS: ReadonlySet<string> = new Set(['__proto__', 'constructor', 
  */
 export function allocateSanctionProceeds(amount: DecimalInput, shares?: Record<string, DecimalInput>): SanctionProceeds {
   if (shares !== undefined && (typeof shares !== 'object' || shares === null || Array.isArray(shares))) {
-    throw invalidInput('allocateSanctionProceeds', [{ path: ['shares'], message: 'expected an object of shares by recipient' }]);
+    throw invalidInput('allocateSanctionProceeds', [makeIssue('invalid_type', ['shares'], { expected: 'object' }, 'expected an object of shares by recipient')]);
   }
   if (shares !== undefined) {
     // A key such as "__proto__" (an own key of parsed JSON) would be dropped by an object record:
@@ -133,7 +133,7 @@ export function allocateSanctionProceeds(amount: DecimalInput, shares?: Record<s
     if (reserved.length > 0) {
       throw invalidInput(
         'allocateSanctionProceeds',
-        reserved.map((k) => ({ path: ['shares', k], message: `a recipient may not be named "${k}" (a reserved name of JavaScript objects)` })),
+        reserved.map((k) => makeIssue('reserved_name', ['shares', k], { value: JSON.stringify(k) })),
       );
     }
   }

@@ -1,11 +1,15 @@
 import { z } from 'zod';
 import {
+  addIssues,
   amount,
   invalidInput,
+  issueParams,
   kopeckAmount,
   kopecks,
+  makeIssue,
   OmsCalcError,
   parseInput,
+  show,
   toIssues,
   trace,
   ZERO,
@@ -92,6 +96,7 @@ export type ParsedCaseInput = z.output<typeof CaseInputSchema>;
 const violationObject = z.strictObject({
   code: z.string({ error: 'expected a violation code string such as "3.2.1"' }).refine((s) => CODE_PATTERN.test(s), {
     error: (issue) => `expected a violation code of the form d.d or d.d.d such as "3.2.1", got ${JSON.stringify(String(issue.input).slice(0, 40))}`,
+    params: issueParams('not_a_code'),
   }),
   recomputedTariff: kopeckAmount.optional(),
 });
@@ -99,16 +104,24 @@ const violationObject = z.strictObject({
 const violation = z.custom<ViolationInput>(() => true).transform((value, ctx): { code: string; recomputedTariff?: X | undefined } => {
   if (typeof value === 'string') {
     if (CODE_PATTERN.test(value)) return { code: value };
-    ctx.addIssue({ code: 'custom', message: `expected a violation code of the form d.d or d.d.d such as "3.2.1", got ${JSON.stringify(value.slice(0, 40))}` });
+    ctx.addIssue({
+      code: 'custom',
+      message: `expected a violation code of the form d.d or d.d.d such as "3.2.1", got ${JSON.stringify(value.slice(0, 40))}`,
+      params: issueParams('not_a_code', { received: JSON.stringify(value.slice(0, 40)) }),
+    });
     return z.NEVER;
   }
   if (typeof value === 'object' && value !== null && !Array.isArray(value)) {
     const parsed = violationObject.safeParse(value);
     if (parsed.success) return parsed.data;
-    for (const issue of toIssues(parsed.error.issues)) ctx.addIssue({ code: 'custom', message: issue.message, path: issue.path });
+    addIssues(ctx, toIssues(parsed.error.issues));
     return z.NEVER;
   }
-  ctx.addIssue({ code: 'custom', message: 'expected a violation code such as "3.2.1" or an object { code, recomputedTariff? }' });
+  ctx.addIssue({
+    code: 'custom',
+    message: 'expected a violation code such as "3.2.1" or an object { code, recomputedTariff? }',
+    params: issueParams('invalid_type', { expected: 'string', received: show(value) }),
+  });
   return z.NEVER;
 });
 
@@ -138,7 +151,14 @@ export const CaseInputSchema = z
     c.violations.forEach((v, i) => {
       const first = seen.get(v.code);
       if (first === undefined) seen.set(v.code, i);
-      else ctx.addIssue({ code: 'custom', path: ['violations', i], message: `violation code "${v.code}" is listed twice (also at ${first}); list each code once per case` });
+      else {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['violations', i],
+          message: `violation code "${v.code}" is listed twice (also at ${first}); list each code once per case`,
+          params: issueParams('duplicate', { value: JSON.stringify(v.code), first: String(first) }),
+        });
+      }
     });
   }) satisfies z.ZodType<unknown, CaseInput>;
 
@@ -279,7 +299,7 @@ export function computeCase(c: ParsedCaseInput, o: ResolvedOptions, where: strin
   const unknown: OmsCalcIssue[] = [];
   c.violations.forEach((v, i) => {
     const e = compiled.byCode.get(v.code);
-    if (e === undefined) unknown.push({ path: ['violations', i], message: unknownCodeMessage(v.code, table) });
+    if (e === undefined) unknown.push(makeIssue('unknown_code', ['violations', i], { code: v.code, table: table.id }, unknownCodeMessage(v.code, table)));
     else entries.push(e);
   });
   if (unknown.length > 0) {
@@ -288,7 +308,7 @@ export function computeCase(c: ParsedCaseInput, o: ResolvedOptions, where: strin
   const misplaced: OmsCalcIssue[] = [];
   c.violations.forEach((v, i) => {
     if (v.recomputedTariff !== undefined && (entries[i] as CompiledEntry).kno === null) {
-      misplaced.push({ path: ['violations', i, 'recomputedTariff'], message: `code "${v.code}" has no Кно in table ${table.id}, so a recomputed tariff does not apply to it` });
+      misplaced.push(makeIssue('not_applicable', ['violations', i, 'recomputedTariff'], { code: v.code, table: table.id }));
     }
   });
   if (misplaced.length > 0) throw invalidInput(where, misplaced);
@@ -307,7 +327,7 @@ export function computeCase(c: ParsedCaseInput, o: ResolvedOptions, where: strin
           ? 'the case has no perCapitaRate and no setting'
           : `the case has no perCapitaRate and options.perCapitaRates has no rate for setting "${c.setting}"`;
       const message = `a fine (Кшт) for code${fined.length > 1 ? 's' : ''} ${codes} needs the per-capita rate РП, but ${why}`;
-      throw new OmsCalcError('MISSING_PER_CAPITA_RATE', `${where}: ${message}`, [{ path: ['perCapitaRate'], message }]);
+      throw new OmsCalcError('MISSING_PER_CAPITA_RATE', `${where}: ${message}`, [makeIssue('missing_rate', ['perCapitaRate'], { code: codes }, message)]);
     }
     t?.step(
       'РП',

@@ -5,7 +5,7 @@
  * @module
  */
 import { z } from 'zod';
-import { decimal, type DecimalInput, type X } from '../_internal';
+import { decimal, issueParams, type DecimalInput, type X } from '../_internal';
 import { CODE_PATTERN, COEFFICIENT_PLACES, isoDate, type SanctionSection } from './table';
 
 /**
@@ -140,6 +140,7 @@ const F014EntrySchema = z.strictObject({
     .transform((s) => (s.endsWith('.') ? s.slice(0, -1) : s))
     .refine((s) => CODE_PATTERN.test(s) || /^\d{1,3}$/.test(s), {
       error: (issue) => `expected Osn of the form d, d.d or d.d.d such as "3.2.4", got ${JSON.stringify(String(issue.input).slice(0, 40))}`,
+      params: issueParams('not_a_code'),
     }),
   dateBeg: isoDate,
   dateEnd: z.union([z.null(), isoDate]).optional(),
@@ -190,7 +191,12 @@ export const F014TableInputSchema = z
     const byKod = new Map<number, number[]>();
     t.entries.forEach((e, i) => {
       if (e.dateEnd !== null && e.dateEnd !== undefined && e.dateEnd < e.dateBeg) {
-        ctx.addIssue({ code: 'custom', path: ['entries', i, 'dateEnd'], message: `DATEEND ${e.dateEnd} is before DATEBEG ${e.dateBeg}` });
+        ctx.addIssue({
+          code: 'custom',
+          path: ['entries', i, 'dateEnd'],
+          message: `DATEEND ${e.dateEnd} is before DATEBEG ${e.dateBeg}`,
+          params: issueParams('out_of_order', { field: `DATEEND ${e.dateEnd}`, other: `DATEBEG ${e.dateBeg}`, relation: 'before' }),
+        });
       }
       const same = byKod.get(e.kod) ?? [];
       for (const j of same) {
@@ -200,6 +206,7 @@ export const F014TableInputSchema = z
           ctx.addIssue({
             code: 'custom',
             path: ['entries', i, 'dateBeg'],
+            params: issueParams('overlap', { value: `Kod ${e.kod}`, first: `${e.dateBeg} – ${e.dateEnd ?? '…'}`, second: `${o.dateBeg} – ${o.dateEnd ?? '…'}` }),
             message: `Kod ${e.kod}: the period ${e.dateBeg} – ${e.dateEnd ?? '…'} overlaps entry ${j} (${o.dateBeg} – ${o.dateEnd ?? '…'})`,
           });
         }

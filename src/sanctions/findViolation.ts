@@ -1,4 +1,4 @@
-import { OmsCalcError, parseInput } from '../_internal';
+import { makeIssue, OmsCalcError, parseInput } from '../_internal';
 import { selectTable, unknownCodeMessage } from './lookup';
 import { LookupOptionsSchema, resolveOptions } from './options';
 import { violationCode, type SanctionTable, type ViolationEntry } from './table';
@@ -49,7 +49,7 @@ export function findViolation(code: string, options?: FindViolationOptions): Vio
   const found = byCode.get(checked);
   if (found === undefined) {
     const message = unknownCodeMessage(checked, table);
-    throw new OmsCalcError('UNKNOWN_CODE', `findViolation: ${message}`, [{ path: ['code'], message }]);
+    throw new OmsCalcError('UNKNOWN_CODE', `findViolation: ${message}`, [makeIssue('unknown_code', ['code'], { code: checked, table: table.id }, message)]);
   }
   return found.entry;
 }

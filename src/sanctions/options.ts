@@ -4,7 +4,7 @@
  * @module
  */
 import { z } from 'zod';
-import { amount, toIssues, type DecimalInput, type X } from '../_internal';
+import { addIssues, amount, issueParams, toIssues, type DecimalInput, type X } from '../_internal';
 import { builtinSanctionTable } from './builtinSanctionTable';
 import { compileTable, type CompiledTable } from './lookup';
 import { isDefinedTable, isoDate, makeTable, SanctionTableInputSchema, type SanctionTable } from './table';
@@ -148,7 +148,7 @@ const tableSchema = z.custom<SanctionTable>(() => true).transform((value, ctx): 
   if (isDefinedTable(value)) return value;
   const parsed = SanctionTableInputSchema.safeParse(value);
   if (parsed.success) return makeTable(parsed.data);
-  for (const issue of toIssues(parsed.error.issues)) ctx.addIssue({ code: 'custom', message: issue.message, path: issue.path });
+  addIssues(ctx, toIssues(parsed.error.issues));
   return z.NEVER;
 });
 
@@ -163,11 +163,17 @@ function checkTableSet(tables: readonly SanctionTable[], ctx: z.RefinementCtx): 
     for (let i = 0; i < j; i++) {
       const o = tables[i] as SanctionTable;
       if (o.id === t.id) {
-        ctx.addIssue({ code: 'custom', path: [j, 'id'], message: `two tables have the id "${t.id}" (tables ${i} and ${j}); give each table its own id` });
+        ctx.addIssue({
+          code: 'custom',
+          path: [j, 'id'],
+          message: `two tables have the id "${t.id}" (tables ${i} and ${j}); give each table its own id`,
+          params: issueParams('duplicate', { value: JSON.stringify(t.id), first: String(i) }),
+        });
       } else if (o.validFrom === t.validFrom) {
         ctx.addIssue({
           code: 'custom',
           path: [j, 'validFrom'],
+          params: issueParams('overlap', { value: t.validFrom, first: `${o.id} (${period(o)})`, second: `${t.id} (${period(t)})` }),
           message: `tables "${o.id}" (${period(o)}) and "${t.id}" (${period(t)}) both begin on ${t.validFrom}: on a date in both, the table in force would depend on their order; give them different periods`,
         });
       }

@@ -5,7 +5,7 @@
  * @module
  */
 import { z } from 'zod';
-import { decimal, type DecimalInput, type X } from '../_internal';
+import { decimal, issueParams, type DecimalInput, type X } from '../_internal';
 
 /**
  * The section of the list a violation code belongs to:
@@ -185,13 +185,14 @@ export function isIsoDate(s: string): boolean {
 /** An ISO calendar date `YYYY-MM-DD`. */
 export const isoDate: z.ZodType<string, string> = z
   .string({ error: 'expected an ISO date string such as "2025-03-01"' })
-  .refine(isIsoDate, { error: (issue) => `expected an ISO date such as "2025-03-01", got ${JSON.stringify(issue.input)}` });
+  .refine(isIsoDate, { error: (issue) => `expected an ISO date such as "2025-03-01", got ${JSON.stringify(issue.input)}`, params: issueParams('not_a_date') });
 
 /** A violation code string (`d.d` or `d.d.d`). */
 export const violationCode: z.ZodType<string, string> = z
   .string({ error: 'expected a violation code string such as "3.2.1"' })
   .refine((s) => CODE_PATTERN.test(s), {
     error: (issue) => `expected a violation code of the form d.d or d.d.d such as "3.2.1", got ${JSON.stringify(String(issue.input).slice(0, 40))}`,
+    params: issueParams('not_a_code'),
   });
 
 const nonEmpty = (what: string): z.ZodType<string, string> => z.string({ error: `expected ${what} (a string)` }).min(1, `${what} must not be empty`);
@@ -239,9 +240,10 @@ export const ViolationEntryInputSchema = z
     basis: z.enum(['layout', 'F014', 'inferred'], { error: 'expected a basis: "layout", "F014" or "inferred"' }).optional(),
     verified: z.boolean({ error: 'expected true or false' }).optional(),
   })
-  .refine((e) => e.kno !== null || e.ksht !== null, { error: 'a row needs Кно (kno) or Кшт (ksht), or both', path: ['kno'] })
+  .refine((e) => e.kno !== null || e.ksht !== null, { error: 'a row needs Кно (kno) or Кшт (ksht), or both', path: ['kno'], params: issueParams('one_of', { fields: ['kno', 'ksht'] }) })
   .refine((e) => e.basis === undefined || e.verified === undefined || e.verified === (e.basis !== 'inferred'), {
     error: 'verified must be false exactly when basis is "inferred"',
+    params: issueParams('mismatch', { field: 'verified', expected: 'basis !== "inferred"' }),
     path: ['verified'],
   }) satisfies z.ZodType<unknown, ViolationEntryInput>;
 
@@ -287,13 +289,25 @@ export const SanctionTableInputSchema = z
   })
   .superRefine((t, ctx) => {
     if (t.validTo !== undefined && t.validTo < t.validFrom) {
-      ctx.addIssue({ code: 'custom', path: ['validTo'], message: `validTo ${t.validTo} is before validFrom ${t.validFrom}` });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['validTo'],
+        message: `validTo ${t.validTo} is before validFrom ${t.validFrom}`,
+        params: issueParams('out_of_order', { field: `validTo ${t.validTo}`, other: `validFrom ${t.validFrom}`, relation: 'before' }),
+      });
     }
     const seen = new Map<string, number>();
     t.entries.forEach((e, i) => {
       const first = seen.get(e.code);
       if (first === undefined) seen.set(e.code, i);
-      else ctx.addIssue({ code: 'custom', path: ['entries', i, 'code'], message: `duplicate code "${e.code}" (also entry ${first})` });
+      else {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['entries', i, 'code'],
+          message: `duplicate code "${e.code}" (also entry ${first})`,
+          params: issueParams('duplicate', { value: JSON.stringify(e.code), first: String(first) }),
+        });
+      }
     });
   }) satisfies z.ZodType<unknown, SanctionTableInput>;
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { D, decimal, parseInput, sum, trace, type DecimalInput, type TraceStep, type X } from '../_internal';
+import { D, decimal, issueParams, parseInput, sum, trace, type DecimalInput, type TraceStep, type X } from '../_internal';
 import { annex1, InsurerKindSchema, places, type InsurerKind } from './assessment';
 
 /**
@@ -127,7 +127,14 @@ export const FederalMonitoringInputSchema = z.strictObject({
       regions.forEach((r, i) => {
         const first = seen.get(r.region);
         if (first === undefined) seen.set(r.region, i);
-        else ctx.addIssue({ code: 'custom', path: [i, 'region'], message: `region ${JSON.stringify(r.region)} is given twice (also at index ${first})` });
+        else {
+          ctx.addIssue({
+            code: 'custom',
+            path: [i, 'region'],
+            message: `region ${JSON.stringify(r.region)} is given twice (also at index ${first})`,
+            params: issueParams('duplicate', { value: JSON.stringify(r.region), first: String(first) }),
+          });
+        }
       });
     }),
   insurer: InsurerKindSchema.optional(),

@@ -5,7 +5,7 @@
  * @module
  */
 import { z } from 'zod';
-import { D, decimal, type DecimalInput, type X } from '../_internal';
+import { D, decimal, issueParams, type DecimalInput, type X } from '../_internal';
 import type { IndicatorField } from './indicators';
 
 /**
@@ -251,6 +251,7 @@ export const IndicatorDataSchema = z.strictObject(shape).superRefine(
         ctx.addIssue({
           code: 'custom',
           path: [parts[0] as string],
+          params: issueParams('exceeds', { field: name, value: numerator.toString(), other: `${whole} (${symbolOf(whole)})`, limit: denominator.toString() }),
           message: `${name} = ${numerator.toString()} exceeds ${whole} (${symbolOf(whole)}) = ${denominator.toString()}`,
         });
       }

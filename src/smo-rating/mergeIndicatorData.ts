@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { parseInput, sum, trace, ZERO, type TraceStep } from '../_internal';
+import { issueParams, parseInput, sum, trace, ZERO, type TraceStep } from '../_internal';
 import { annex1 } from './assessment';
 import { BOUNDED_BY, INDICATOR_FIELDS, INDICATOR_MAX_COUNT, INDICATOR_MAX_MONEY, IndicatorDataSchema, symbolOf, type IndicatorData, type ParsedIndicatorData } from './indicatorData';
 import type { IndicatorField } from './indicators';
@@ -82,7 +82,12 @@ export const MergeIndicatorDataInputSchema = z
       const total = sum(v.parts.map((p) => p[field] ?? ZERO));
       const limit = kind === 'money' ? INDICATOR_MAX_MONEY : INDICATOR_MAX_COUNT;
       if (total.gt(limit)) {
-        ctx.addIssue({ code: 'custom', path: ['parts'], message: `the merged ${field} (${symbol}) would be ${total.toString()}, above the limit ${limit} of the indicator data` });
+        ctx.addIssue({
+          code: 'custom',
+          path: ['parts'],
+          message: `the merged ${field} (${symbol}) would be ${total.toString()}, above the limit ${limit} of the indicator data`,
+          params: issueParams('too_big', { field, maximum: String(limit), received: total.toString() }),
+        });
       }
     }
     if (v.missing !== 'zero') return;
@@ -95,6 +100,7 @@ export const MergeIndicatorDataInputSchema = z
         ctx.addIssue({
           code: 'custom',
           path: ['parts', i, whole],
+          params: issueParams('exceeds', { field: parts.join(' + '), value: numerator.toString(), other: whole, limit: '0' }),
           message: `with missing: 'zero' an absent ${whole} (${symbolOf(whole)}) counts as 0, below ${parts.map((p) => `${p} (${symbolOf(p)})`).join(' + ')} = ${numerator.toString()}`,
         });
       }

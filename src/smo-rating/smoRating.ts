@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { parseInput, trace, type DecimalInput, type TraceStep, type X } from '../_internal';
+import { issueParams, parseInput, trace, type DecimalInput, type TraceStep, type X } from '../_internal';
 import { annex1, places } from './assessment';
 import { score4 } from './federalMonitoring';
 
@@ -104,7 +104,7 @@ export const SmoRatingInputSchema = z.strictObject({
     smos.forEach((s, i) => {
       const first = seen.get(s.smo);
       if (first === undefined) seen.set(s.smo, i);
-      else ctx.addIssue({ code: 'custom', path: [i, 'smo'], message: `smo ${JSON.stringify(s.smo)} is given twice (also at index ${first})` });
+      else ctx.addIssue({ code: 'custom', path: [i, 'smo'], message: `smo ${JSON.stringify(s.smo)} is given twice (also at index ${first})`, params: issueParams('duplicate', { value: JSON.stringify(s.smo), first: String(first) }) });
     });
   }),
 }) satisfies z.ZodType<unknown, SmoRatingInput>;

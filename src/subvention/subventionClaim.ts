@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { D, max, parseInput, sum, trace, ZERO, type DecimalInput, type TraceStep, type X } from '../_internal';
+import { D, issueParams, max, parseInput, sum, trace, ZERO, type DecimalInput, type TraceStep, type X } from '../_internal';
 import { formAmount } from './amount';
 import { FORM_1 } from './sources';
 
@@ -145,6 +145,7 @@ export const SubventionClaimInputSchema = z
         ctx.addIssue({
           code: 'custom',
           path: ['invoicePayments'],
+          params: issueParams('exceeds', { field: 'invoicePayments (8.2)', value: paid.toString(), other: 'acceptedInvoices (8.1)', limit: accepted.toString() }),
           message:
             `payments on invoices (line 8.2, ${paid.toString()}) exceed the invoices accepted (line 8.1, ` +
             `${accepted.toString()}); give outstandingInvoices (line 11) explicitly`,
