@@ -19,16 +19,6 @@ export const D: typeof Decimal = Decimal.clone({
 
 /**
  * A decimal.js `Decimal`: every amount and ratio in a result. It serialises to a string in JSON.
- *
- * @example
- * ```ts
- * import { legacyReserve, type X } from 'oms-calc/reserve';
- *
- * const topUp: X = legacyReserve({ previousMonthExpenditure: '1000000000', currentBalance: '850000000.10' }).topUp;
- * topUp.toString();          // '149999999.9'
- * topUp.gt('100000000');     // true
- * JSON.stringify({ topUp }); // '{"topUp":"149999999.9"}'
- * ```
  */
 export type X = Decimal;
 
@@ -36,32 +26,10 @@ export type X = Decimal;
  * What a number may be given as: a plain decimal string (`"1234.56"`, recommended), a finite
  * JavaScript number, or a Decimal-like object whose `toString()` is a decimal (a decimal.js,
  * big.js or bignumber.js value).
- *
- * @example
- * ```ts
- * import { Decimal } from 'decimal.js';
- * import { placementLimit, type DecimalInput } from 'oms-calc/reserve';
- *
- * const balances: DecimalInput[] = ['1000000000.50', 1000000000.5, new Decimal('1000000000.5')];
- * balances.map((balance) => placementLimit({ balance }).limit.toString());
- * // ['500000000.25', '500000000.25', '500000000.25']
- * ```
  */
 export type DecimalInput = string | number | DecimalLike;
 
-/**
- * Any object whose `toString()` yields a decimal, such as a decimal.js `Decimal`.
- *
- * @example
- * ```ts
- * import { Decimal } from 'decimal.js';
- * import { legacyReserve, type DecimalLike } from 'oms-calc/reserve';
- *
- * const expenditure: DecimalLike = new Decimal('1000000000');
- * const balance: DecimalLike = { toString: () => '850000000' }; // e.g. a big.js or bignumber.js value
- * legacyReserve({ previousMonthExpenditure: expenditure, currentBalance: balance }).topUp.toString(); // '150000000'
- * ```
- */
+/** Any object whose `toString()` yields a decimal, such as a decimal.js `Decimal`. */
 export type DecimalLike = object & {
   /** The value as a decimal string, e.g. `"1234.56"`. */
   toString(): string;

@@ -16,28 +16,6 @@ import { isIssueCode, ISSUE_MESSAGES, type IssueCode, type IssueLocale, type Iss
  * - `NOT_A_REGISTER` — the source given to `oms-calc/registry` is not XML at all (or not a
  *   register of invoices, ZL_LIST), or names an encoding the runtime cannot decode. Bad content
  *   inside a register is never an error: it is a `MALFORMED` finding.
- *
- * @example
- * ```ts
- * import { isOmsCalcError, placementLimit, reserveSize, type OmsCalcErrorCode } from 'oms-calc/reserve';
- *
- * const codeOf = (run: () => unknown): OmsCalcErrorCode | undefined => {
- *   try {
- *     run();
- *     return undefined;
- *   } catch (e) {
- *     return isOmsCalcError(e) ? e.code : undefined;
- *   }
- * };
- * codeOf(() => placementLimit({ balance: '1000000', share: '0.6' })); // 'INVALID_INPUT'
- * const care = { scenarios: [{ value: '100', probability: '1' }], unitCost: '1' };
- * codeOf(() =>
- *   reserveSize({
- *     income: [{ value: '9000000000', probability: '0.5' }, { value: '10000000000', probability: '0.4' }],
- *     ambulatory: care, inpatient: care, dayHospital: care, payables: '0',
- *   }),
- * ); // 'PROBABILITIES_DO_NOT_SUM_TO_ONE'
- * ```
  */
 export type OmsCalcErrorCode =
   | 'INVALID_INPUT'
@@ -134,14 +112,16 @@ export interface FormatIssuesOptions {
  * @returns the lines joined with `\n`; a root issue is its message alone
  * @example
  * ```ts
- * import { formatIssues, legacyReserve } from 'oms-calc/reserve';
+ * import { formatIssues, isOmsCalcError, legacyReserve } from 'oms-calc/reserve';
  *
  * try {
  *   legacyReserve({ previousMonthExpenditure: '-5', currentBalance: '1e6' });
  * } catch (e) {
- *   formatIssues(e as Error & { issues: [] }, { locale: 'en' });
- *   // 'previousMonthExpenditure: must be at least 0, got -5\ncurrentBalance: expected a plain decimal string such as "1234.56", got "1e6"'
- *   formatIssues(e as Error & { issues: [] }).split('\n')[0]; // 'previousMonthExpenditure: должно быть не меньше 0, получено -5'
+ *   if (isOmsCalcError(e)) {
+ *     formatIssues(e).split('\n')[0]; // 'previousMonthExpenditure: должно быть не меньше 0, получено -5'
+ *     formatIssues(e, { locale: 'en' });
+ *     // 'previousMonthExpenditure: must be at least 0, got -5\ncurrentBalance: expected a plain decimal string such as "1234.56", got "1e6"'
+ *   }
  * }
  * ```
  */

@@ -31,7 +31,7 @@ import type { RegistryAudit } from './types';
  *   `NOT_A_REGISTER` for a source that is not XML, not a ZL_LIST, or in an encoding the runtime
  *   cannot decode
  * @example
- * ```ts
+ * ```ts no-run
  * import { createReadStream } from 'node:fs';
  * import { auditRegistry } from 'oms-calc/registry';
  *

@@ -11,15 +11,6 @@ import type { ControlClass } from './types';
 /**
  * One type of control of classifier F006: the S_TIP code, its class and the period the code has
  * that meaning (ISO dates, inclusive).
- *
- * @example
- * ```ts
- * import { builtinControlTypes, type ControlType } from 'oms-calc/registry';
- *
- * // an older code a fund still meets in its archive, added to the built-in ones
- * const old: ControlType = { tip: 2, class: 'MEE', dateBeg: '2011-01-01', dateEnd: '2021-05-24', title: 'МЭЭ (до 25.05.2021)' };
- * const types: ControlType[] = [...builtinControlTypes, old];
- * ```
  */
 export interface ControlType {
   /** S_TIP, the code of F006 (0–99). */

@@ -62,30 +62,12 @@ function concat(a: Uint8Array, b: Uint8Array): Uint8Array {
  * A source of a register: an iterable or async iterable of byte chunks (`Uint8Array`) or of
  * strings — a Node stream, a Deno file's `readable`, a browser `File.stream()`, a `fetch` body, or
  * an array of chunks.
- *
- * @example
- * ```ts
- * import { createReadStream } from 'node:fs';
- * import type { RegistrySource } from 'oms-calc/registry';
- *
- * const fromDisk: RegistrySource = createReadStream('HM770001S77002_2506.xml');
- * const inMemory: RegistrySource = [new TextEncoder().encode('<?xml version="1.0"?><ZL_LIST/>')];
- * ```
  */
 export type RegistrySource = AsyncIterable<Uint8Array | string> | Iterable<Uint8Array | string> | ByteStreamLike;
 
 /**
  * A web `ReadableStream` of bytes, as far as the reader needs it: browsers that cannot iterate a
  * stream with `for await` still give a reader.
- *
- * @example
- * ```ts
- * import { auditRegistry, type ByteStreamLike } from 'oms-calc/registry';
- *
- * const input = document.querySelector('input[type=file]') as HTMLInputElement;
- * const stream: ByteStreamLike = input.files![0]!.stream();
- * const audit = await auditRegistry(stream);
- * ```
  */
 export interface ByteStreamLike {
   /** A reader of the stream's chunks. */

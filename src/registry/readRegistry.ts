@@ -5,16 +5,7 @@ import { scanStream } from './read';
 import type { CaseRec, Rec, SankRec, SchetRec, SlRec } from './scanner';
 import type { RegistryCase, RegistryItem, RegistrySank, RegistrySchet, RegistrySl } from './types';
 
-/**
- * Options of {@link readRegistry}.
- *
- * @example
- * ```ts
- * import type { ReadRegistryOptions } from 'oms-calc/registry';
- *
- * const options: ReadRegistryOptions = { encoding: 'windows-1251' }; // overrides the prolog
- * ```
- */
+/** Options of {@link readRegistry}. */
 export interface ReadRegistryOptions {
   /** The encoding of the bytes (a `TextDecoder` label); default: from the BOM or the XML prolog, else UTF-8. */
   encoding?: string | undefined;
@@ -98,7 +89,7 @@ export function toItem(r: Rec): RegistryItem {
  *   the iteration) for a source that is not XML, whose root is not ZL_LIST, or whose encoding the
  *   runtime cannot decode. Bad content inside the register is a `malformed` item, never an error.
  * @example
- * ```ts
+ * ```ts no-run
  * import { createReadStream } from 'node:fs';
  * import { readRegistry } from 'oms-calc/registry';
  *

@@ -22,18 +22,7 @@ import { monthLabel, POINTS, wholeNumber } from './common';
  */
 export const ledgerAmount: z.ZodType<X, DecimalInput> = decimal({ min: 0, max: '999999999999999999.99', maxPlaces: 2 });
 
-/**
- * Input of {@link replenishmentSchedule}. Money in rubles with at most 2 decimal places.
- *
- * @example
- * ```ts
- * import { replenishmentSchedule, type ReplenishmentScheduleInput } from 'oms-calc/replenishment';
- *
- * const input: ReplenishmentScheduleInput = { planned: '900000000', openingBalance: '812345678.90', months: 6, startMonth: 7 };
- * replenishmentSchedule(input).installments.map((x) => x.amount.toString());
- * // ['14609053.52', '14609053.52', '14609053.52', '14609053.52', '14609053.52', '14609053.5']   (87 654 321.10 / 6; the last is the remainder)
- * ```
- */
+/** Input of {@link replenishmentSchedule}. Money in rubles with at most 2 decimal places. */
 export interface ReplenishmentScheduleInput {
   /** НСЗпл: the planned reserve set by the law on the fund's budget. */
   planned: DecimalInput;
@@ -45,18 +34,7 @@ export interface ReplenishmentScheduleInput {
   startMonth?: number | undefined;
 }
 
-/**
- * {@link ReplenishmentScheduleInput} after validation.
- *
- * @example
- * ```ts
- * import { ReplenishmentScheduleInputSchema, type ParsedReplenishmentScheduleInput } from 'oms-calc/replenishment';
- *
- * const parsed: ParsedReplenishmentScheduleInput | undefined = ReplenishmentScheduleInputSchema.safeParse({ planned: 900000000, openingBalance: '812345678.90' }).data;
- * parsed?.openingBalance.toString(); // '812345678.9'
- * parsed?.months;                    // undefined   (to December when absent)
- * ```
- */
+/** {@link ReplenishmentScheduleInput} after validation. */
 export type ParsedReplenishmentScheduleInput = z.output<typeof ReplenishmentScheduleInputSchema>;
 
 /** The formation period must end in December at the latest (the schedule stays in one fiscal year). */
@@ -96,18 +74,7 @@ export const ReplenishmentScheduleInputSchema = z
   })
   .superRefine(periodFitsTheYear) satisfies z.ZodType<unknown, ReplenishmentScheduleInput>;
 
-/**
- * One monthly transfer into the reserve.
- *
- * @example
- * ```ts
- * import { replenishmentSchedule, type ReplenishmentInstallment } from 'oms-calc/replenishment';
- *
- * const installments: ReplenishmentInstallment[] = replenishmentSchedule({ planned: '900000000', openingBalance: '800000000', startMonth: 10 }).installments;
- * installments.map(({ month, index, amount }) => `${month}/${index}: ${amount.toString()}`);
- * // ['10/1: 33333333.33', '11/2: 33333333.33', '12/3: 33333333.34']
- * ```
- */
+/** One monthly transfer into the reserve. */
 export interface ReplenishmentInstallment {
   /** The calendar month, 1…12. */
   month: number;
@@ -117,20 +84,7 @@ export interface ReplenishmentInstallment {
   amount: X;
 }
 
-/**
- * Result of {@link replenishmentSchedule}. Money in rubles with kopecks.
- *
- * @example
- * ```ts
- * import { replenishmentSchedule, type ReplenishmentSchedule } from 'oms-calc/replenishment';
- *
- * const s: ReplenishmentSchedule = replenishmentSchedule({ planned: '900000000', openingBalance: '950000000', months: 3 });
- * s.installments.map((x) => x.amount.toString()); // ['0', '0', '0']
- * s.total.toString();   // '0'
- * s.surplus.toString(); // '50000000'   (НСЗнпф − НСЗпл: the balance already exceeds the plan)
- * [s.startMonth, s.months]; // [1, 3]
- * ```
- */
+/** Result of {@link replenishmentSchedule}. Money in rubles with kopecks. */
 export interface ReplenishmentSchedule {
   /** One installment per month of the formation period, in order. */
   installments: ReplenishmentInstallment[];

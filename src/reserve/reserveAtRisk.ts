@@ -58,48 +58,11 @@ export const reserveAtRiskDefaults = {
  * How {@link reserveAtRisk} obtains the law of the shortfall: `'exact'` enumerates every
  * combination of scenarios; `'monte-carlo'` draws `runs` combinations with a seeded generator;
  * `'auto'` (default) enumerates when there are at most 10⁶ combinations, and simulates otherwise.
- *
- * @example
- * ```ts
- * import { reserveAtRisk, type ReserveAtRiskMethod } from 'oms-calc/reserve';
- *
- * const none = { scenarios: [{ value: '0', probability: '1' }], unitCost: '0' };
- * const base = {
- *   income: [
- *     { value: '9000000000', probability: '0.2' },
- *     { value: '10000000000', probability: '0.5' },
- *     { value: '10500000000', probability: '0.3' },
- *   ],
- *   ambulatory: none, inpatient: none, dayHospital: none, payables: '0',
- * };
- * const methods: ReserveAtRiskMethod[] = ['exact', 'monte-carlo'];
- * methods.map((method) => reserveAtRisk({ ...base, levels: ['0.9'], method, runs: 10000 }).levels[0]?.valueAtRisk.toString());
- * // ['950000000', '950000000']   (P(Д ≤ −50 M) = 0.8 < 0.9, so VaR is the shortfall 9.95e9 − 9e9)
- * ```
  */
 export type ReserveAtRiskMethod = 'auto' | 'exact' | 'monte-carlo';
 
 /**
  * Input of {@link reserveAtRisk}: the input of {@link reserveSize}, the levels and the method.
- *
- * @example
- * ```ts
- * import { reserveAtRisk, type ReserveAtRiskInput } from 'oms-calc/reserve';
- *
- * const none = { scenarios: [{ value: '0', probability: '1' }], unitCost: '0' };
- * const base = {
- *   income: [
- *     { value: '9000000000', probability: '0.2' },
- *     { value: '10000000000', probability: '0.5' },
- *     { value: '10500000000', probability: '0.3' },
- *   ],
- *   ambulatory: none, inpatient: none, dayHospital: none, payables: '0',
- * };
- * const input: ReserveAtRiskInput = { ...base, levels: ['0.95'], method: 'monte-carlo', seed: 42, runs: 20000 };
- * const r = reserveAtRisk(input);
- * r.method;     // 'monte-carlo'
- * r.simulation; // { runs: 20000, seed: 42 }
- * ```
  */
 export interface ReserveAtRiskInput extends ReserveSizeInput {
   /** Confidence levels α, each strictly between 0 and 1, such as `['0.9', '0.95', '0.99']`. */
@@ -112,27 +75,7 @@ export interface ReserveAtRiskInput extends ReserveSizeInput {
   method?: ReserveAtRiskMethod | undefined;
 }
 
-/**
- * {@link ReserveAtRiskInput} after validation.
- *
- * @example
- * ```ts
- * import { ReserveAtRiskInputSchema, type ParsedReserveAtRiskInput } from 'oms-calc/reserve';
- *
- * const none = { scenarios: [{ value: '0', probability: '1' }], unitCost: '0' };
- * const base = {
- *   income: [
- *     { value: '9000000000', probability: '0.2' },
- *     { value: '10000000000', probability: '0.5' },
- *     { value: '10500000000', probability: '0.3' },
- *   ],
- *   ambulatory: none, inpatient: none, dayHospital: none, payables: '0',
- * };
- * const parsed: ParsedReserveAtRiskInput | undefined = ReserveAtRiskInputSchema.safeParse({ ...base, levels: [0.9, '0.99'] }).data;
- * parsed?.levels.map((l) => l.toString()); // ['0.9', '0.99']
- * parsed?.method;                          // undefined   ('auto' when absent)
- * ```
- */
+/** {@link ReserveAtRiskInput} after validation. */
 export type ParsedReserveAtRiskInput = z.output<typeof ReserveAtRiskInputSchema>;
 
 const level = decimal({ greaterThan: 0 }).superRefine((value, ctx) => {
@@ -180,27 +123,7 @@ export const ReserveAtRiskInputSchema = z.strictObject({
   method: z.enum(['auto', 'exact', 'monte-carlo']).optional(),
 }) satisfies z.ZodType<unknown, ReserveAtRiskInput>;
 
-/**
- * The reserve that covers the shortfall at one confidence level.
- *
- * @example
- * ```ts
- * import { reserveAtRisk, type ReserveAtRiskLevel } from 'oms-calc/reserve';
- *
- * const none = { scenarios: [{ value: '0', probability: '1' }], unitCost: '0' };
- * const base = {
- *   income: [
- *     { value: '9000000000', probability: '0.2' },
- *     { value: '10000000000', probability: '0.5' },
- *     { value: '10500000000', probability: '0.3' },
- *   ],
- *   ambulatory: none, inpatient: none, dayHospital: none, payables: '0',
- * };
- * const rows: ReserveAtRiskLevel[] = reserveAtRisk({ ...base, levels: ['0.5', '0.8'] }).levels;
- * rows.map((l) => [l.level.toString(), l.valueAtRisk.toString(), l.tailValueAtRisk.toString()]);
- * // [['0.5', '0', '350000000'], ['0.8', '0', '950000000']]   (TVaR(0.5) = −50 M + 0.2 × 1000 M / 0.5)
- * ```
- */
+/** The reserve that covers the shortfall at one confidence level. */
 export interface ReserveAtRiskLevel {
   /** The confidence level α, as given. */
   level: X;
@@ -210,30 +133,7 @@ export interface ReserveAtRiskLevel {
   tailValueAtRisk: X;
 }
 
-/**
- * Result of {@link reserveAtRisk}. Money is in rubles, rounded to kopecks. Non-normative.
- *
- * @example
- * ```ts
- * import { reserveAtRisk, type ReserveAtRisk } from 'oms-calc/reserve';
- *
- * const none = { scenarios: [{ value: '0', probability: '1' }], unitCost: '0' };
- * const base = {
- *   income: [
- *     { value: '9000000000', probability: '0.2' },
- *     { value: '10000000000', probability: '0.5' },
- *     { value: '10500000000', probability: '0.3' },
- *   ],
- *   ambulatory: none, inpatient: none, dayHospital: none, payables: '0',
- * };
- * const r: ReserveAtRisk = reserveAtRisk({ ...base, levels: ['0.95'] });
- * r.levels[0]?.valueAtRisk.toString(); // '950000000'
- * r.expectedShortfall.toString();      // '190000000'   (0.2 × 950 M: the one scenario with a shortfall)
- * r.normative.total.toString();        // '522015325.45'
- * r.normative.coverage.toString();     // '0.8'
- * r.simulation;                        // null
- * ```
- */
+/** Result of {@link reserveAtRisk}. Money is in rubles, rounded to kopecks. Non-normative. */
 export interface ReserveAtRisk {
   /** The method used: exact enumeration or the seeded simulation. */
   method: 'exact' | 'monte-carlo';

@@ -19,20 +19,6 @@ import {
 /**
  * One forecast scenario: a value (income ДБ_i, or a volume of care Пап_i) and the probability of
  * it coming true (p_i, r_i).
- *
- * @example
- * ```ts
- * import { reserveSize, type Scenario } from 'oms-calc/reserve';
- *
- * const income: Scenario[] = [
- *   { value: '9000000000', probability: '0.2' },
- *   { value: '10000000000', probability: '0.5' },
- *   { value: '10500000000', probability: '0.3' },
- * ];
- * const none = { scenarios: [{ value: '0', probability: '1' }], unitCost: '0' };
- * const r = reserveSize({ income, ambulatory: none, inpatient: none, dayHospital: none, payables: '0' });
- * r.expected.income.toString(); // '9950000000'   (ДБ_МО = 0.2 × 9e9 + 0.5 × 10e9 + 0.3 × 10.5e9)
- * ```
  */
 export interface Scenario {
   /** The forecast value; ≥ 0. */
@@ -41,18 +27,7 @@ export interface Scenario {
   probability: DecimalInput;
 }
 
-/**
- * A scenario after validation.
- *
- * @example
- * ```ts
- * import { ScenarioSchema, type ParsedScenario } from 'oms-calc/reserve';
- *
- * const scenario: ParsedScenario | undefined = ScenarioSchema.safeParse({ value: 1000000, probability: '0.25' }).data;
- * scenario?.value.toString();       // '1000000'
- * scenario?.probability.toString(); // '0.25'
- * ```
- */
+/** A scenario after validation. */
 export type ParsedScenario = z.output<typeof ScenarioSchema>;
 
 /**
@@ -81,24 +56,6 @@ export const ScenarioListSchema: z.ZodType<ParsedScenario[], Scenario[]> = z
  * Which deviation measures a risk (decision D1): `'standard'` — the standard deviation over all
  * scenarios; `'downside'` — the semi-deviation over the adverse side only (income below its
  * expectation, volumes of care above theirs).
- *
- * @example
- * ```ts
- * import { reserveSize, type DeviationKind } from 'oms-calc/reserve';
- *
- * const none = { scenarios: [{ value: '0', probability: '1' }], unitCost: '0' };
- * const input = {
- *   income: [
- *     { value: '9000000000', probability: '0.2' },
- *     { value: '10000000000', probability: '0.5' },
- *     { value: '10500000000', probability: '0.3' },
- *   ],
- *   ambulatory: none, inpatient: none, dayHospital: none, payables: '0',
- * };
- * const kinds: DeviationKind[] = ['standard', 'downside'];
- * kinds.map((deviation) => reserveSize({ ...input, deviation }).components.income.toString());
- * // ['522015325.45', '424852915.72']   (sqrt(0.2725e18) and sqrt(0.1805e18): only 9e9 lies below ДБ_МО)
- * ```
  */
 export type DeviationKind = 'standard' | 'downside';
 

@@ -1,17 +1,7 @@
 import { z } from 'zod';
 import { D, invalidInput, issueParams, kopeckAmount, makeIssue, parseInput, SOURCES, sum, trace, unitInterval, type DecimalInput, type TraceStep, type X } from '../_internal';
 
-/**
- * Input of {@link allocateSanctionProceeds}, as its schema checks it.
- *
- * @example
- * ```ts
- * import { AllocateSanctionProceedsInputSchema, type AllocateSanctionProceedsInput } from 'oms-calc/sanctions';
- *
- * const input: AllocateSanctionProceedsInput = { amount: '1000.00', shares: { fund: '0.6', insurer: '0.4' } };
- * AllocateSanctionProceedsInputSchema.safeParse(input).success; // true
- * ```
- */
+/** Input of {@link allocateSanctionProceeds}, as its schema checks it. */
 export interface AllocateSanctionProceedsInput {
   /** The amount to split, rubles with at most 2 decimals; ≥ 0. */
   amount: DecimalInput;
@@ -70,17 +60,7 @@ export const AllocateSanctionProceedsInputSchema: z.ZodType<{ amount: X; shares:
     if (!total.eq(1)) ctx.addIssue({ code: 'custom', path: ['shares'], message: `the shares add up to ${total.toString()}, not 1`, params: issueParams('shares_sum', { sum: total.toString() }) });
   });
 
-/**
- * Result of {@link allocateSanctionProceeds}.
- *
- * @example
- * ```ts
- * import { allocateSanctionProceeds, type SanctionProceeds } from 'oms-calc/sanctions';
- *
- * const r: SanctionProceeds = allocateSanctionProceeds('0.02');
- * Object.values(r.parts).map(String); // ['0.01', '0.01', '0']
- * ```
- */
+/** Result of {@link allocateSanctionProceeds}. */
 export interface SanctionProceeds {
   /** The amount split, rubles. */
   amount: X;
@@ -116,6 +96,8 @@ const RESERVED_KEYS: ReadonlySet<string> = new Set(['__proto__', 'constructor', 
  *   share outside [0, 1], no recipient, or shares that do not add up to 1
  * @example
  * ```ts
+ * import { allocateSanctionProceeds } from 'oms-calc/sanctions';
+ *
  * const { parts } = allocateSanctionProceeds('1000.01');
  * parts.territorialFund.toString(); // '500.01'  (500.005 → 500.00 + the largest remainder)
  * parts.reserve.toString();         // '350'     (350.0035)

@@ -29,16 +29,7 @@ export const ORDER_231N = 'Приказ Минздрава № 231н';
 /** The rule Н = (РТ1 − РТ2) + РТ2 × Кно, as cited in traces (decision D13). */
 export const RECOMPUTATION_SOURCE = 'решение D13: Н = (РТ1 − РТ2) + РТ2 × Кно, правило размера неоплаты при оплате по завышенному тарифу (Правила ОМС, Приказ Минздрава № 108н; пункт не сверен)';
 
-/**
- * One violation found in a case: its code, or its code with the recomputed tariff.
- *
- * @example
- * ```ts
- * import type { ViolationInput } from 'oms-calc/sanctions';
- *
- * const found: ViolationInput[] = ['3.2.1', { code: '2.16.1', recomputedTariff: '41200.00' }];
- * ```
- */
+/** One violation found in a case: its code, or its code with the recomputed tariff. */
 export type ViolationInput =
   | string
   | {
@@ -52,19 +43,7 @@ export type ViolationInput =
       recomputedTariff?: DecimalInput | undefined;
     };
 
-/**
- * One case of medical care presented for payment, with the violations found in it.
- *
- * @example
- * ```ts
- * import type { CaseInput } from 'oms-calc/sanctions';
- *
- * const c: CaseInput = {
- *   id: '2025-000123', date: '2025-03-14', tariff: '48750.00', setting: 'hospital',
- *   violations: ['3.2.2', { code: '2.16.1', recomputedTariff: '41200.00' }],
- * };
- * ```
- */
+/** One case of medical care presented for payment, with the violations found in it. */
 export interface CaseInput {
   /** The case's identifier, echoed in its result (and in an error row). */
   id?: string | undefined;
@@ -82,14 +61,6 @@ export interface CaseInput {
 
 /**
  * {@link CaseInput} after validation: amounts as Decimals, every violation as `{ code, recomputedTariff? }`.
- *
- * @example
- * ```ts
- * import { CaseInputSchema, type ParsedCaseInput } from 'oms-calc/sanctions';
- *
- * const c: ParsedCaseInput = CaseInputSchema.parse({ tariff: 1000.5, violations: ['1.2', { code: '2.16.1', recomputedTariff: '800' }] });
- * [c.tariff.toString(), c.violations[1]?.recomputedTariff?.toString()]; // ['1000.5', '800']
- * ```
  */
 export type ParsedCaseInput = z.output<typeof CaseInputSchema>;
 
@@ -162,18 +133,7 @@ export const CaseInputSchema = z
     });
   }) satisfies z.ZodType<unknown, CaseInput>;
 
-/**
- * What one violation costs the medical organisation in one case.
- *
- * @example
- * ```ts
- * import { caseSanction, type ViolationSanction } from 'oms-calc/sanctions';
- *
- * const [d] = caseSanction({ tariff: '10000', setting: 'all', violations: ['3.1.3'] }, { perCapitaRates: { all: '2650.75' } }).details;
- * const detail = d as ViolationSanction;
- * [detail.nonPayment.toString(), detail.fine.toString()]; // ['4000', '795.23']  (10000 × 0.4; 2650.75 × 0.3 = 795.225)
- * ```
- */
+/** What one violation costs the medical organisation in one case. */
 export interface ViolationSanction {
   /** The violation code. */
   code: string;
@@ -198,17 +158,7 @@ export interface ViolationSanction {
   fine: X;
 }
 
-/**
- * Result of {@link caseSanction}. Money in rubles, rounded to kopecks.
- *
- * @example
- * ```ts
- * import { caseSanction, type CaseSanction } from 'oms-calc/sanctions';
- *
- * const r: CaseSanction = caseSanction({ id: 'A-1', tariff: '2000', violations: ['1.4.2'] });
- * JSON.stringify({ id: r.id, nonPayment: r.nonPayment, fine: r.fine }); // '{"id":"A-1","nonPayment":"2000","fine":"0"}'
- * ```
- */
+/** Result of {@link caseSanction}. Money in rubles, rounded to kopecks. */
 export interface CaseSanction {
   /** The case's id, when it had one. */
   id?: string | undefined;
@@ -226,15 +176,6 @@ export interface CaseSanction {
 
 /**
  * A row of {@link sanctionStream}: a {@link CaseSanction} whose trace is present only on request.
- *
- * @example
- * ```ts
- * import { sanctionRows, type SanctionRow } from 'oms-calc/sanctions';
- *
- * const [row] = [...sanctionRows([{ tariff: '2000', violations: ['1.4.2'] }])] as SanctionRow[];
- * row?.nonPayment.toString(); // '2000'
- * row?.trace;                 // undefined
- * ```
  */
 export type SanctionRow = Omit<CaseSanction, 'trace'> & {
   /** Present only when the stream was asked for `trace: true`. */
@@ -267,6 +208,8 @@ export type SanctionRow = Omit<CaseSanction, 'trace'> & {
  *   with no РП; `NO_TABLE_FOR_DATE` when no table is in force on the case's date
  * @example
  * ```ts
+ * import { caseSanction } from 'oms-calc/sanctions';
+ *
  * const r = caseSanction(
  *   { tariff: '25000.00', setting: 'hospital', violations: ['3.2.2', '2.13'] },
  *   { perCapitaRates: { hospital: '7000.00' } },

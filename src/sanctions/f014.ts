@@ -11,14 +11,6 @@ import { CODE_PATTERN, COEFFICIENT_PLACES, isoDate, type SanctionSection } from 
 /**
  * One row of F014 after validation. `kno` and `ksht` are `null` where the classifier has 0 (no
  * non-payment, no fine).
- *
- * @example
- * ```ts
- * import { findF014, type F014Entry } from 'oms-calc/sanctions';
- *
- * const e: F014Entry = findF014(258, '2025-03-01');
- * [e.osn, e.kno?.toString(), e.ksht?.toString(), e.section]; // ['3.2.4', '1', '3', 'EKMP']
- * ```
  */
 export interface F014Entry {
   /** Kod: the numeric code that registers of invoices carry in SANK/S_OSN. */
@@ -43,17 +35,7 @@ export interface F014Entry {
   readonly section: SanctionSection | null;
 }
 
-/**
- * A copy of F014: what {@link defineF014} returns and the `f014` option takes. Frozen.
- *
- * @example
- * ```ts
- * import { builtinF014, type F014Table } from 'oms-calc/sanctions';
- *
- * const t: F014Table = builtinF014;
- * [t.id, t.entries.length]; // ['f014-2021-05-25', 71]
- * ```
- */
+/** A copy of F014: what {@link defineF014} returns and the `f014` option takes. Frozen. */
 export interface F014Table {
   /** A stable identifier, cited in traces and messages. */
   readonly id: string;
@@ -69,13 +51,6 @@ export interface F014Table {
  * One row of F014 as a user writes it (coefficients as decimal strings, numbers or Decimals;
  * 0, `null` or absent means none). A trailing dot on `osn` (`'3.2.4.'`, as the classifier
  * writes it) is removed.
- *
- * @example
- * ```ts
- * import type { F014EntryInput } from 'oms-calc/sanctions';
- *
- * const row: F014EntryInput = { kod: 258, osn: '3.2.4.', dateBeg: '2021-05-25', kno: '1', ksht: '3' };
- * ```
  */
 export interface F014EntryInput {
   readonly kod: number;
@@ -89,17 +64,7 @@ export interface F014EntryInput {
   readonly section?: SanctionSection | null | undefined;
 }
 
-/**
- * A copy of F014 as a user writes it: the input of {@link defineF014}.
- *
- * @example
- * ```ts
- * import { defineF014, type F014TableInput } from 'oms-calc/sanctions';
- *
- * const raw: F014TableInput = { id: 'f014-my-copy', entries: [{ kod: 258, osn: '3.2.4', dateBeg: '2021-05-25', kno: '1', ksht: '3' }] };
- * defineF014(raw).entries.length; // 1
- * ```
- */
+/** A copy of F014 as a user writes it: the input of {@link defineF014}. */
 export interface F014TableInput {
   /** Default `'f014'`. */
   readonly id?: string | undefined;
@@ -156,14 +121,6 @@ type ParsedF014Entry = z.output<typeof F014EntrySchema>;
 
 /**
  * {@link F014TableInput} after validation: coefficients as Decimals or `null`, Osn without its dot.
- *
- * @example
- * ```ts
- * import { F014TableInputSchema, type ParsedF014TableInput } from 'oms-calc/sanctions';
- *
- * const t: ParsedF014TableInput = F014TableInputSchema.parse({ entries: [{ kod: 258, osn: '3.2.4.', dateBeg: '2021-05-25', kno: '1', ksht: '0' }] });
- * [t.entries[0]?.osn, t.entries[0]?.ksht]; // ['3.2.4', null]
- * ```
  */
 export type ParsedF014TableInput = z.output<typeof F014TableInputSchema>;
 

@@ -24,6 +24,8 @@ const ArgsSchema = z.strictObject({
  *   then; `INVALID_INPUT` for a malformed Kod, date or table
  * @example
  * ```ts
+ * import { findF014 } from 'oms-calc/sanctions';
+ *
  * const e = findF014(241, '2025-06-30');
  * [e.osn, e.kno, e.ksht?.toString()]; // ['2.11', null, '0.6']
  * ```

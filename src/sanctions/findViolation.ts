@@ -3,17 +3,7 @@ import { selectTable, unknownCodeMessage } from './lookup';
 import { LookupOptionsSchema, resolveOptions } from './options';
 import { violationCode, type SanctionTable, type ViolationEntry } from './table';
 
-/**
- * Options of {@link findViolation}.
- *
- * @example
- * ```ts
- * import { builtinSanctionTable, findViolation, type FindViolationOptions } from 'oms-calc/sanctions';
- *
- * const options: FindViolationOptions = { tables: [builtinSanctionTable], date: '2025-03-01' };
- * findViolation('2.2', options).ksht?.toString(); // '3'
- * ```
- */
+/** Options of {@link findViolation}. */
 export interface FindViolationOptions {
   /** The tables to choose from by date; default `[builtinSanctionTable]`. */
   tables?: readonly SanctionTable[] | undefined;
@@ -35,6 +25,8 @@ export interface FindViolationOptions {
  *   table is in force on the date
  * @example
  * ```ts
+ * import { findViolation } from 'oms-calc/sanctions';
+ *
  * const e = findViolation('3.14.3');
  * e.section;             // 'EKMP'
  * e.kno;                 // null

@@ -14,15 +14,6 @@ import { isDefinedTable, isoDate, makeTable, SanctionTableInputSchema, type Sanc
  * `ambulatory` — амбулаторные условия; `ambulance` — скорая помощь вне медицинской организации;
  * `all` — оплата по подушевому нормативу по всем видам и условиям; `hospital` — стационар и
  * дневной стационар.
- *
- * @example
- * ```ts
- * import { caseSanction, type Setting } from 'oms-calc/sanctions';
- *
- * const setting: Setting = 'ambulance';
- * caseSanction({ tariff: '3500', setting, violations: ['2.2'] }, { perCapitaRates: { ambulance: '980.15' } })
- *   .fine.toString(); // '2940.45'  (980.15 × 3)
- * ```
  */
 export type Setting = 'ambulatory' | 'ambulance' | 'all' | 'hospital';
 
@@ -33,15 +24,6 @@ export const SETTINGS: readonly Setting[] = ['ambulatory', 'ambulance', 'all', '
  * How the non-payments of several violations in one case combine (decision D5): `'max'` — the
  * largest single non-payment (default); `'sum-capped'` — their sum, capped at the tariff РТ.
  * Fines always add up.
- *
- * @example
- * ```ts
- * import { caseSanction, type CombinePolicy } from 'oms-calc/sanctions';
- *
- * const c = { tariff: '1000', violations: ['3.2.1', '2.13', '3.5'] }; // Н: 100, 100, 300
- * const run = (combine: CombinePolicy) => caseSanction(c, { combine }).nonPayment.toString();
- * [run('max'), run('sum-capped')]; // ['300', '500']
- * ```
  */
 export type CombinePolicy = 'max' | 'sum-capped';
 
@@ -50,31 +32,13 @@ export type CombinePolicy = 'max' | 'sum-capped';
  * the one that applied) is charged: `'difference-plus-kno'` — Н = (РТ1 − РТ2) + РТ2 × Кно, the
  * overcharge plus the ordinary non-payment at the right tariff; `'difference'` — Н = РТ1 − РТ2,
  * the overcharge alone (the default: decision D13 says why).
- *
- * @example
- * ```ts
- * import { caseSanction, type RecomputationPolicy } from 'oms-calc/sanctions';
- *
- * const c = { tariff: '50000', violations: [{ code: '2.13', recomputedTariff: '40000' }] }; // Кно 0.1
- * const run = (recomputation: RecomputationPolicy) => caseSanction(c, { recomputation }).nonPayment.toString();
- * [run('difference'), run('difference-plus-kno')]; // ['10000', '14000']
- * ```
  */
 export type RecomputationPolicy = 'difference' | 'difference-plus-kno';
 
 /** The default of the `recomputation` option (decision D13). */
 export const DEFAULT_RECOMPUTATION: RecomputationPolicy = 'difference';
 
-/**
- * РП, the per-capita standard of financing by setting, rubles.
- *
- * @example
- * ```ts
- * import type { PerCapitaRates } from 'oms-calc/sanctions';
- *
- * const rates: PerCapitaRates = { ambulatory: '1850.40', ambulance: '980.15', all: '2650.75', hospital: '7123.36' };
- * ```
- */
+/** РП, the per-capita standard of financing by setting, rubles. */
 export interface PerCapitaRates {
   /** РП for ambulatory care. */
   ambulatory?: DecimalInput | undefined;
@@ -86,20 +50,7 @@ export interface PerCapitaRates {
   hospital?: DecimalInput | undefined;
 }
 
-/**
- * Options of {@link caseSanction}, {@link sanctionStream} and {@link findViolation}.
- *
- * @example
- * ```ts
- * import { builtinSanctionTable, caseSanction, type SanctionOptions } from 'oms-calc/sanctions';
- *
- * const options: SanctionOptions = {
- *   tables: [builtinSanctionTable], date: '2025-06-30', combine: 'max',
- *   perCapitaRates: { hospital: '7123.36' },
- * };
- * caseSanction({ tariff: '1000', setting: 'hospital', violations: ['1.1'] }, options).fine.toString(); // '2137.01'
- * ```
- */
+/** Options of {@link caseSanction}, {@link sanctionStream} and {@link findViolation}. */
 export interface SanctionOptions {
   /**
    * The coefficient tables to choose from by date; default `[builtinSanctionTable]`. Tables from
@@ -116,18 +67,7 @@ export interface SanctionOptions {
   recomputation?: RecomputationPolicy | undefined;
 }
 
-/**
- * Options of {@link sanctionStream}: those of {@link caseSanction} and `trace`.
- *
- * @example
- * ```ts
- * import { sanctionRows, type SanctionStreamOptions } from 'oms-calc/sanctions';
- *
- * const options: SanctionStreamOptions = { perCapitaRates: { hospital: '7000' }, trace: true };
- * const [row] = [...sanctionRows([{ tariff: '1000', setting: 'hospital', violations: ['3.2.2'] }], options)];
- * row !== undefined && 'trace' in row; // true
- * ```
- */
+/** Options of {@link sanctionStream}: those of {@link caseSanction} and `trace`. */
 export interface SanctionStreamOptions extends SanctionOptions {
   /** Whether each row carries its `trace`; default `false` (rows are lighter and faster). */
   trace?: boolean | undefined;
@@ -200,17 +140,7 @@ const optionsShape = {
   recomputation: z.enum(['difference', 'difference-plus-kno'], { error: 'expected "difference" or "difference-plus-kno"' }).optional(),
 };
 
-/**
- * {@link SanctionStreamOptions} after validation: tables validated, rates as Decimals.
- *
- * @example
- * ```ts
- * import { SanctionStreamOptionsSchema, type ParsedSanctionOptions } from 'oms-calc/sanctions';
- *
- * const o: ParsedSanctionOptions = SanctionStreamOptionsSchema.parse({ perCapitaRates: { all: 2650.75 }, trace: true });
- * o.perCapitaRates?.all?.toString(); // '2650.75'
- * ```
- */
+/** {@link SanctionStreamOptions} after validation: tables validated, rates as Decimals. */
 export type ParsedSanctionOptions = z.output<typeof SanctionStreamOptionsSchema>;
 
 /**

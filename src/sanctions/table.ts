@@ -11,13 +11,6 @@ import { decimal, issueParams, type DecimalInput, type X } from '../_internal';
  * The section of the list a violation code belongs to:
  * `MEK` — раздел 1, медико-экономический контроль; `MEE` — раздел 2, медико-экономическая
  * экспертиза; `EKMP` — раздел 3, экспертиза качества медицинской помощи.
- *
- * @example
- * ```ts
- * import { findViolation, type SanctionSection } from 'oms-calc/sanctions';
- *
- * const section: SanctionSection = findViolation('2.16.1').section; // 'MEE'
- * ```
  */
 export type SanctionSection = 'MEK' | 'MEE' | 'EKMP';
 
@@ -27,17 +20,6 @@ export const SANCTION_SECTIONS: readonly SanctionSection[] = ['MEK', 'MEE', 'EKM
 /**
  * One row of a sanction table after validation: a violation code, its wording and its two
  * coefficients. `null` means the row has no such coefficient (no non-payment, or no fine).
- *
- * @example
- * ```ts
- * import { findViolation, type ViolationEntry } from 'oms-calc/sanctions';
- *
- * const e: ViolationEntry = findViolation('3.2.4');
- * e.title;             // 'Невыполнение, несвоевременное или ненадлежащее выполнение … : приведшее к летальному исходу (…)'
- * e.kno?.toString();   // '1'
- * e.ksht?.toString();  // '3'
- * e.basis;             // 'layout' (two numbers on the row)
- * ```
  */
 export interface ViolationEntry {
   /** The code of the violation (defect), `d.d` or `d.d.d`, e.g. `'3.2.1'`. */
@@ -60,13 +42,6 @@ export interface ViolationEntry {
  * Where a row's Кно and Кшт columns come from (decision D4): `'layout'` — the source prints two
  * numbers, (Кно, Кшт); `'F014'` — the source prints one number and the Federal classifier F014
  * settles its column; `'inferred'` — one number, its column inferred.
- *
- * @example
- * ```ts
- * import { findViolation, type CoefficientBasis } from 'oms-calc/sanctions';
- *
- * const b: CoefficientBasis = findViolation('3.14.1').basis; // 'inferred'
- * ```
  */
 export type CoefficientBasis = 'layout' | 'F014' | 'inferred';
 
@@ -76,14 +51,6 @@ export const COEFFICIENT_BASES: readonly CoefficientBasis[] = ['layout', 'F014',
 /**
  * A coefficient table in force over a period: what {@link defineSanctionTable} returns and what
  * the `tables` option takes. Frozen; its coefficients are Decimals.
- *
- * @example
- * ```ts
- * import { builtinSanctionTable, type SanctionTable } from 'oms-calc/sanctions';
- *
- * const t: SanctionTable = builtinSanctionTable;
- * [t.id, t.validFrom, t.entries.length]; // ['tariff-agreement-2025-01-09-annex-25', '2025-01-01', 70]
- * ```
  */
 export interface SanctionTable {
   /** A stable identifier, cited in every trace, e.g. `'tariff-agreement-2025-01-09-annex-25'`. */
@@ -102,13 +69,6 @@ export interface SanctionTable {
 
 /**
  * One row of a table as a fund writes it (coefficients as decimal strings, numbers or Decimals).
- *
- * @example
- * ```ts
- * import type { ViolationEntryInput } from 'oms-calc/sanctions';
- *
- * const row: ViolationEntryInput = { code: '3.14.1', section: 'EKMP', title: 'Необоснованный отказ …', kno: null, ksht: '1' };
- * ```
  */
 export interface ViolationEntryInput {
   /** The code, `d.d` or `d.d.d`; unique within the table. */
@@ -127,21 +87,7 @@ export interface ViolationEntryInput {
   readonly verified?: boolean | undefined;
 }
 
-/**
- * A table as a fund writes it: the input of {@link defineSanctionTable}.
- *
- * @example
- * ```ts
- * import { defineSanctionTable, type SanctionTableInput } from 'oms-calc/sanctions';
- *
- * const raw: SanctionTableInput = {
- *   id: 'fund-2026', title: 'Перечень оснований …', source: 'Тарифное соглашение от 12.01.2026, прил. 25',
- *   validFrom: '2026-01-01', validTo: '2026-12-31',
- *   entries: [{ code: '3.2.1', section: 'EKMP', title: '…', kno: '0.1' }],
- * };
- * defineSanctionTable(raw).entries[0]?.basis; // 'layout' (the default)
- * ```
- */
+/** A table as a fund writes it: the input of {@link defineSanctionTable}. */
 export interface SanctionTableInput {
   /** A stable, non-empty identifier. */
   readonly id: string;
@@ -206,17 +152,7 @@ const coefficient = (rules: { min: number; max?: number }): z.ZodType<X | null, 
     .optional()
     .transform((v) => v ?? null);
 
-/**
- * {@link ViolationEntryInput} after validation: coefficients as Decimals or `null`.
- *
- * @example
- * ```ts
- * import { ViolationEntryInputSchema, type ParsedViolationEntryInput } from 'oms-calc/sanctions';
- *
- * const row: ParsedViolationEntryInput = ViolationEntryInputSchema.parse({ code: '2.9', section: 'MEE', title: '…', ksht: '1' });
- * [row.kno, row.ksht?.toString()]; // [null, '1']
- * ```
- */
+/** {@link ViolationEntryInput} after validation: coefficients as Decimals or `null`. */
 export type ParsedViolationEntryInput = z.output<typeof ViolationEntryInputSchema>;
 
 /**
@@ -247,19 +183,7 @@ export const ViolationEntryInputSchema = z
     path: ['verified'],
   }) satisfies z.ZodType<unknown, ViolationEntryInput>;
 
-/**
- * {@link SanctionTableInput} after validation.
- *
- * @example
- * ```ts
- * import { SanctionTableInputSchema, type ParsedSanctionTableInput } from 'oms-calc/sanctions';
- *
- * const t: ParsedSanctionTableInput = SanctionTableInputSchema.parse({
- *   id: 'x', title: 'x', source: 'x', validFrom: '2026-01-01', entries: [{ code: '1.2', section: 'MEK', title: 'x', kno: 1 }],
- * });
- * t.entries[0]?.kno?.toString(); // '1'
- * ```
- */
+/** {@link SanctionTableInput} after validation. */
 export type ParsedSanctionTableInput = z.output<typeof SanctionTableInputSchema>;
 
 /**

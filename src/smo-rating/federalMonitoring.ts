@@ -2,20 +2,7 @@ import { z } from 'zod';
 import { D, decimal, issueParams, parseInput, sum, trace, type DecimalInput, type TraceStep, type X } from '../_internal';
 import { annex1, InsurerKindSchema, places, type InsurerKind } from './assessment';
 
-/**
- * One region's assessment of the insurer, as the territorial fund reported it (пункт 16).
- *
- * @example
- * ```ts
- * import { federalMonitoring, type RegionScore } from 'oms-calc/smo-rating';
- *
- * const regions: RegionScore[] = [
- *   { region: 'Тверская область', scoreExact: '80.3091', noViolations: false },
- *   { region: 'Псковская область', scoreExact: '90.5', noViolations: true, fromPreviousPeriod: true },
- * ];
- * federalMonitoring({ regions }).resultExact.toString(); // '85.4046'   ((80.3091 + 90.5) / 2; not every region is clean, so no 1.1)
- * ```
- */
+/** One region's assessment of the insurer, as the territorial fund reported it (пункт 16). */
 export interface RegionScore {
   /** The region (субъект Российской Федерации): a name or a code, unique within the input. */
   region: string;
@@ -27,35 +14,11 @@ export interface RegionScore {
   fromPreviousPeriod?: boolean | undefined;
 }
 
-/**
- * {@link RegionScore} after validation.
- *
- * @example
- * ```ts
- * import { RegionScoreSchema, type ParsedRegionScore } from 'oms-calc/smo-rating';
- *
- * const region: ParsedRegionScore | undefined = RegionScoreSchema.safeParse({ region: '69', scoreExact: 80.3091, noViolations: false }).data;
- * region?.scoreExact.toString(); // '80.3091'
- * region?.fromPreviousPeriod;    // undefined   (false when absent)
- * ```
- */
+/** {@link RegionScore} after validation. */
 export type ParsedRegionScore = z.output<typeof RegionScoreSchema>;
 
 /**
  * Input of {@link federalMonitoring}: one insurer's assessments in every region where it works.
- *
- * @example
- * ```ts
- * import { federalMonitoring, type FederalMonitoringInput } from 'oms-calc/smo-rating';
- *
- * const input: FederalMonitoringInput = {
- *   regions: [{ region: 'Тверская область', scoreExact: '90', noViolations: true }],
- *   insurer: 'territorial-fund',
- * };
- * const f = federalMonitoring(input);
- * f.bonusApplied;            // false   (no 1.1 when the territorial fund is the insurer, пункт 1(1))
- * f.resultExact.toString();  // '90'
- * ```
  */
 export interface FederalMonitoringInput {
   /** One entry per region where the insurer works; at least one. */
@@ -64,20 +27,7 @@ export interface FederalMonitoringInput {
   insurer?: InsurerKind | undefined;
 }
 
-/**
- * {@link FederalMonitoringInput} after validation.
- *
- * @example
- * ```ts
- * import { FederalMonitoringInputSchema, type ParsedFederalMonitoringInput } from 'oms-calc/smo-rating';
- *
- * const parsed: ParsedFederalMonitoringInput | undefined = FederalMonitoringInputSchema.safeParse({
- *   regions: [{ region: 'Тверская область', scoreExact: '80.3091', noViolations: false }],
- * }).data;
- * parsed?.regions[0]?.scoreExact.toString(); // '80.3091'
- * parsed?.insurer;                           // undefined   ('smo' when absent)
- * ```
- */
+/** {@link FederalMonitoringInput} after validation. */
 export type ParsedFederalMonitoringInput = z.output<typeof FederalMonitoringInputSchema>;
 
 /** A score to at most 4 decimal places (пункт 6), of any sign (indicators 6 and 8 are not clamped). */
@@ -140,24 +90,7 @@ export const FederalMonitoringInputSchema = z.strictObject({
   insurer: InsurerKindSchema.optional(),
 }) satisfies z.ZodType<unknown, FederalMonitoringInput>;
 
-/**
- * Result of {@link federalMonitoring}.
- *
- * @example
- * ```ts
- * import { federalMonitoring, type FederalMonitoring } from 'oms-calc/smo-rating';
- *
- * const f: FederalMonitoring = federalMonitoring({ regions: [
- *   { region: 'Тверская область', scoreExact: '88.1234', noViolations: true },
- *   { region: 'Псковская область', scoreExact: '90.5', noViolations: true, fromPreviousPeriod: true },
- * ] });
- * f.mean.toString();         // '89.3117'
- * f.bonusApplied;            // true   (every region reported no violations, пункт 20)
- * f.resultExact.toString();  // '98.2429'
- * f.result.toString();       // '98.2'
- * f.carriedRegions;          // ['Псковская область']
- * ```
- */
+/** Result of {@link federalMonitoring}. */
 export interface FederalMonitoring {
   /** The mean of the regional assessments, 4 places (пункт 19). */
   mean: X;

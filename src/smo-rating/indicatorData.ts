@@ -19,19 +19,6 @@ import type { IndicatorField } from './indicators';
  * indicators that need it cannot be computed and are 0 (пункты 2, 3).
  * Counts are whole numbers from 0 to 10¹²; money is in rubles, from 0 to 10¹⁵ with at most
  * 2 decimal places. A count above its denominator is `INVALID_INPUT`.
- *
- * @example
- * ```ts
- * import { smoIndicators, type IndicatorData } from 'oms-calc/smo-rating';
- *
- * const data: IndicatorData = {
- *   reliableInsured: 611200, insured: 612000,                     // ЧЗЛдост, ЧЗЛсмо
- *   complaintsAgainstSmo: 3,                                      // КОЖзлсмо
- *   unclosedAdvances: '2400000.00', invoicedTotal: '15000000.00', // ДТ, СЧпо, rubles
- * };
- * smoIndicators({ quarter: 1, data }).indicators.map((i) => i.value.toString());
- * // ['99.8693', '0', '0', '0', '0', '99.5098', '0', '99.8333', '0', '0']   (no data for the others)
- * ```
  */
 export interface IndicatorData {
   /** ЧЗЛдост — insured persons of the СМО in the regional segment of the register (ЕРЗ) with reliable data, except those assigned under ч. 5.1 ст. 16 326-ФЗ. At most ЧЗЛсмо. */
@@ -76,32 +63,10 @@ export interface IndicatorData {
   moClaims?: DecimalInput | undefined;
 }
 
-/**
- * {@link IndicatorData} after validation: every present field is a Decimal.
- *
- * @example
- * ```ts
- * import { IndicatorDataSchema, type ParsedIndicatorData } from 'oms-calc/smo-rating';
- *
- * const data: ParsedIndicatorData | undefined = IndicatorDataSchema.safeParse({ insured: '612000', unclosedAdvances: 2400000.5 }).data;
- * data?.insured?.toString();          // '612000'
- * data?.unclosedAdvances?.toString(); // '2400000.5'
- * data?.reliableInsured;              // undefined   (no data)
- * ```
- */
+/** {@link IndicatorData} after validation: every present field is a Decimal. */
 export type ParsedIndicatorData = z.output<typeof IndicatorDataSchema>;
 
-/**
- * Whether a field is a count of persons, appeals, requests… or an amount of money.
- *
- * @example
- * ```ts
- * import { INDICATOR_FIELDS, type IndicatorFieldKind } from 'oms-calc/smo-rating';
- *
- * const kindOf = (symbol: string): IndicatorFieldKind | undefined => INDICATOR_FIELDS.find((f) => f.symbol === symbol)?.kind;
- * [kindOf('ДТ'), kindOf('КСЭ')]; // ['money', 'count']
- * ```
- */
+/** Whether a field is a count of persons, appeals, requests… or an amount of money. */
 export type IndicatorFieldKind = 'count' | 'money';
 
 /**
@@ -130,17 +95,7 @@ export const INDICATOR_MAX_COUNT = '1000000000000';
  */
 export const INDICATOR_MAX_MONEY = '1000000000000000';
 
-/**
- * One field of {@link IndicatorData}: its name, official symbol and kind.
- *
- * @example
- * ```ts
- * import { INDICATOR_FIELDS, type IndicatorFieldInfo } from 'oms-calc/smo-rating';
- *
- * const info: IndicatorFieldInfo | undefined = INDICATOR_FIELDS[14];
- * info; // { field: 'unclosedAdvances', symbol: 'ДТ', kind: 'money' }
- * ```
- */
+/** One field of {@link IndicatorData}: its name, official symbol and kind. */
 export interface IndicatorFieldInfo {
   /** The field of {@link IndicatorData}. */
   readonly field: IndicatorField;

@@ -12,31 +12,10 @@ import type { IndicatorField } from './indicators';
  * - `'zero'` — the parts without it count as 0 (for a figure the reorganised insurer has no
  *   share in, e.g. the register count on the 1st day after the period, which the successor
  *   already holds).
- *
- * @example
- * ```ts
- * import { mergeIndicatorData, type MissingInMerge } from 'oms-calc/smo-rating';
- *
- * const parts = [{ appealsResolved: 9, appeals: 10, insured: 500000 }, { appealsResolved: 1, appeals: 30 }];
- * const modes: MissingInMerge[] = ['not-submitted', 'zero'];
- * modes.map((missing) => mergeIndicatorData({ parts, missing }).data.insured?.toString()); // [undefined, '500000']
- * ```
  */
 export type MissingInMerge = 'not-submitted' | 'zero';
 
-/**
- * Input of {@link mergeIndicatorData}.
- *
- * @example
- * ```ts
- * import { mergeIndicatorData, type MergeIndicatorDataInput } from 'oms-calc/smo-rating';
- *
- * const input: MergeIndicatorDataInput = { parts: [{ appealsResolved: 9, appeals: 10, insured: 500000 }, { appealsResolved: 1, appeals: 30 }] };
- * const m = mergeIndicatorData(input);
- * m.data.appealsResolved?.toString(); // '10'
- * m.incomplete;                       // ['insured']
- * ```
- */
+/** Input of {@link mergeIndicatorData}. */
 export interface MergeIndicatorDataInput {
   /** The data of the insurer and of the insurers reorganised into it in the period; at least one. */
   parts: IndicatorData[];
@@ -44,18 +23,7 @@ export interface MergeIndicatorDataInput {
   missing?: MissingInMerge | undefined;
 }
 
-/**
- * {@link MergeIndicatorDataInput} after validation.
- *
- * @example
- * ```ts
- * import { MergeIndicatorDataInputSchema, type ParsedMergeIndicatorDataInput } from 'oms-calc/smo-rating';
- *
- * const parsed: ParsedMergeIndicatorDataInput | undefined = MergeIndicatorDataInputSchema.safeParse({ parts: [{ appeals: 10 }, { appeals: '30' }], missing: 'zero' }).data;
- * parsed?.parts.map((p) => p.appeals?.toString()); // ['10', '30']
- * parsed?.missing;                                 // 'zero'
- * ```
- */
+/** {@link MergeIndicatorDataInput} after validation. */
 export type ParsedMergeIndicatorDataInput = z.output<typeof MergeIndicatorDataInputSchema>;
 
 /**
@@ -107,18 +75,7 @@ export const MergeIndicatorDataInputSchema = z
     });
   }) satisfies z.ZodType<unknown, MergeIndicatorDataInput>;
 
-/**
- * Result of {@link mergeIndicatorData}.
- *
- * @example
- * ```ts
- * import { mergeIndicatorData, smoIndicators, type MergedIndicatorData } from 'oms-calc/smo-rating';
- *
- * const m: MergedIndicatorData = mergeIndicatorData({ parts: [{ appealsResolved: 9, appeals: 10, insured: 500000 }, { appealsResolved: 1, appeals: 30 }] });
- * m.trace.map((s) => `${s.symbol} = ${s.value}`); // ['ЧЗЛсмо = не представлено', 'КСЭрез = 10', 'КСЭ = 40']
- * smoIndicators({ quarter: 2, data: m.data }).indicators[1]?.value.toString(); // '25'
- * ```
- */
+/** Result of {@link mergeIndicatorData}. */
 export interface MergedIndicatorData {
   /** The summed data, ready to be passed as `data` to {@link smoIndicators} or {@link smoAnnualAssessment}. */
   data: ParsedIndicatorData;

@@ -21,17 +21,6 @@ import { SMO_INDICATORS, type IndicatorNumber } from './indicators';
  * A violation found by the fund's (or the Federal fund's) control: the point of the list of
  * sanctions for insurers (Приказ Минздрава России № 469н, приложение 2 к типовому договору) and
  * how many times it was found.
- *
- * @example
- * ```ts
- * import { smoAnnualAssessment, type SmoViolation } from 'oms-calc/smo-rating';
- *
- * const violations: SmoViolation[] = [{ point: '5' }, { point: '9.6', count: 2 }];
- * const a = smoAnnualAssessment({ data: { appealsResolved: 45, appeals: 50 }, violations });
- * a.indicators.map((i) => i.kEff.toString());
- * // ['1', '0.9', '0.9', '0.9', '1', '1', '1', '0.9', '0.8', '0.8']   (5 is listed for 2, 3, 4, 8; 9.6 for 9 and 10)
- * a.totalViolations; // 3
- * ```
  */
 export interface SmoViolation {
   /** The point of the list of sanctions: `'n'` or `'n.m'`, e.g. `'5'` or `'4.1'`. */
@@ -40,18 +29,7 @@ export interface SmoViolation {
   count?: number | undefined;
 }
 
-/**
- * {@link SmoViolation} after validation.
- *
- * @example
- * ```ts
- * import { SmoViolationSchema, type ParsedSmoViolation } from 'oms-calc/smo-rating';
- *
- * const violation: ParsedSmoViolation | undefined = SmoViolationSchema.safeParse({ point: '4.1' }).data;
- * violation?.point; // '4.1'
- * violation?.count; // undefined   (1 when absent)
- * ```
- */
+/** {@link SmoViolation} after validation. */
 export type ParsedSmoViolation = z.output<typeof SmoViolationSchema>;
 
 /**
@@ -80,16 +58,6 @@ export const SmoViolationSchema = z.strictObject({
 
 /**
  * Input of {@link smoAnnualAssessment}: one insurer's January–December data and control findings.
- *
- * @example
- * ```ts
- * import { smoAnnualAssessment, type SmoAnnualAssessmentInput } from 'oms-calc/smo-rating';
- *
- * const input: SmoAnnualAssessmentInput = { data: { appealsResolved: 45, appeals: 50 }, violations: [] };
- * const a = smoAnnualAssessment(input);
- * a.indicators[1]?.adjusted.toString(); // '99'   (90 × 1.1: no violation found at all, пункт 15)
- * a.noViolations;                       // true
- * ```
  */
 export interface SmoAnnualAssessmentInput {
   /** The figures of приложение 1, пункт 2 for January–December; an absent ДТ or СЧпо was not submitted (пункты 4, 7), any other absent figure is missing (пункты 2, 3). */
@@ -104,20 +72,7 @@ export interface SmoAnnualAssessmentInput {
   workedWholePeriod?: boolean | undefined;
 }
 
-/**
- * {@link SmoAnnualAssessmentInput} after validation.
- *
- * @example
- * ```ts
- * import { SmoAnnualAssessmentInputSchema, type ParsedSmoAnnualAssessmentInput } from 'oms-calc/smo-rating';
- *
- * const parsed: ParsedSmoAnnualAssessmentInput | undefined = SmoAnnualAssessmentInputSchema.safeParse({
- *   data: { moClaims: 60 }, violations: [{ point: '9.6', count: 2 }],
- * }).data;
- * parsed?.violations[0]?.count;         // 2
- * parsed?.data.moClaims?.toString();    // '60'
- * ```
- */
+/** {@link SmoAnnualAssessmentInput} after validation. */
 export type ParsedSmoAnnualAssessmentInput = z.output<typeof SmoAnnualAssessmentInputSchema>;
 
 /**
@@ -140,19 +95,7 @@ export const SmoAnnualAssessmentInputSchema = z.strictObject({
   workedWholePeriod: z.boolean('workedWholePeriod must be true or false').optional(),
 }) satisfies z.ZodType<unknown, SmoAnnualAssessmentInput>;
 
-/**
- * One indicator of the annual assessment.
- *
- * @example
- * ```ts
- * import { smoAnnualAssessment, type SmoAnnualIndicatorValue } from 'oms-calc/smo-rating';
- *
- * const a = smoAnnualAssessment({ data: { qualityReviewsConfirmed: 33, qualityReviewsRechecked: 36 }, violations: [{ point: '9.6', count: 2 }] });
- * const ninth: SmoAnnualIndicatorValue | undefined = a.indicators[8];
- * [ninth?.value.toString(), ninth?.kEff.toString(), ninth?.adjusted.toString(), ninth?.violations];
- * // ['91.6667', '0.8', '73.3334', 2]
- * ```
- */
+/** One indicator of the annual assessment. */
 export interface SmoAnnualIndicatorValue extends SmoIndicatorValue {
   /** Кэфф of this indicator: 1.1, 1, 0.9 or 0.8 (пункты 14–15, decision D7); 1 when not applied. */
   kEff: X;
@@ -162,24 +105,7 @@ export interface SmoAnnualIndicatorValue extends SmoIndicatorValue {
   violations: number;
 }
 
-/**
- * Result of {@link smoAnnualAssessment}.
- *
- * @example
- * ```ts
- * import { smoAnnualAssessment, type SmoAnnualAssessment } from 'oms-calc/smo-rating';
- *
- * const a: SmoAnnualAssessment = smoAnnualAssessment({
- *   data: { appealsResolved: 45, appeals: 50, advanceRequestsCompliant: 11, advanceRequests: 12 },
- *   violations: [{ point: '4.1' }, { point: '17' }],
- * });
- * a.scoreExact.toString(); // '86.25'   ((90 + 91.6667 × 0.9) / 2; point 17 is listed for no indicator)
- * a.score.toString();      // '86.3'
- * a.noViolations;          // false
- * a.totalViolations;       // 2
- * a.kEffApplied;           // true
- * ```
- */
+/** Result of {@link smoAnnualAssessment}. */
 export interface SmoAnnualAssessment {
   /** Always ten rows, indicators 1…10 in order. */
   indicators: SmoAnnualIndicatorValue[];

@@ -17,27 +17,7 @@ import {
 import { IndicatorDataSchema, type IndicatorData, type ParsedIndicatorData } from './indicatorData';
 import type { IndicatorNumber } from './indicators';
 
-/**
- * Input of {@link smoIndicators}: one insurer's data in one region for a cumulative period.
- *
- * @example
- * ```ts
- * import { smoIndicators, type SmoIndicatorsInput } from 'oms-calc/smo-rating';
- *
- * const input: SmoIndicatorsInput = {
- *   quarter: 1,
- *   data: {
- *   reliableInsured: 611200, insured: 612000, appealsResolved: 280, appeals: 300,
- *   screeningCompleted: 5100, screeningInformed: 12000, dispensaryCompleted: 2050, dispensaryInformed: 4100,
- *   complaintsPreTrial: 9, complaintsInCourt: 0, complaints: 10, complaintsAgainstSmo: 3,
- *   advanceRequestsCompliant: 6, advanceRequests: 6, unclosedAdvances: '2400000.00', invoicedTotal: '15000000.00',
- *   qualityReviewsConfirmed: 40, qualityReviewsRechecked: 48,
- *   },
- *   insurer: 'smo',
- * };
- * smoIndicators(input).scoreExact.toString(); // '84.2643'   (9 indicators; no data for 10)
- * ```
- */
+/** Input of {@link smoIndicators}: one insurer's data in one region for a cumulative period. */
 export interface SmoIndicatorsInput {
   /** The reporting quarter; the data is cumulative from January to its end. Indicator 8 has its own formula for quarter 1. */
   quarter: ReportingQuarter;
@@ -51,18 +31,7 @@ export interface SmoIndicatorsInput {
   workedWholePeriod?: boolean | undefined;
 }
 
-/**
- * {@link SmoIndicatorsInput} after validation.
- *
- * @example
- * ```ts
- * import { SmoIndicatorsInputSchema, type ParsedSmoIndicatorsInput } from 'oms-calc/smo-rating';
- *
- * const parsed: ParsedSmoIndicatorsInput | undefined = SmoIndicatorsInputSchema.safeParse({ quarter: 3, data: { appeals: '300' } }).data;
- * parsed?.quarter;                     // 3
- * parsed?.data.appeals?.toString();    // '300'
- * ```
- */
+/** {@link SmoIndicatorsInput} after validation. */
 export type ParsedSmoIndicatorsInput = z.output<typeof SmoIndicatorsInputSchema>;
 
 /**
@@ -86,30 +55,7 @@ export const SmoIndicatorsInputSchema = z.strictObject({
   workedWholePeriod: z.boolean('workedWholePeriod must be true or false').optional(),
 }) satisfies z.ZodType<unknown, SmoIndicatorsInput>;
 
-/**
- * Result of {@link smoIndicators}.
- *
- * @example
- * ```ts
- * import { smoIndicators, type SmoIndicators } from 'oms-calc/smo-rating';
- *
- * const q: SmoIndicators = smoIndicators({
- *   quarter: 1,
- *   data: {
- *   reliableInsured: 611200, insured: 612000, appealsResolved: 280, appeals: 300,
- *   screeningCompleted: 5100, screeningInformed: 12000, dispensaryCompleted: 2050, dispensaryInformed: 4100,
- *   complaintsPreTrial: 9, complaintsInCourt: 0, complaints: 10, complaintsAgainstSmo: 3,
- *   advanceRequestsCompliant: 6, advanceRequests: 6, unclosedAdvances: '2400000.00', invoicedTotal: '15000000.00',
- *   qualityReviewsConfirmed: 40, qualityReviewsRechecked: 48,
- *   },
- * });
- * q.indicators.length;       // 10
- * q.indicators[9]?.status;   // 'missing-data'
- * q.scoreExact.toString();   // '84.2643'
- * q.score.toString();        // '84.3'
- * q.trace.at(-1)?.symbol;    // 'Оценка (1 знак)'
- * ```
- */
+/** Result of {@link smoIndicators}. */
 export interface SmoIndicators {
   /** Always ten rows, indicators 1…10 in order, each to 4 places. */
   indicators: SmoIndicatorValue[];

@@ -3,20 +3,7 @@ import { issueParams, parseInput, trace, type DecimalInput, type TraceStep, type
 import { annex1, places } from './assessment';
 import { score4 } from './federalMonitoring';
 
-/**
- * One insurer's monitoring result, as {@link federalMonitoring} gives it.
- *
- * @example
- * ```ts
- * import { smoRating, type SmoResult } from 'oms-calc/smo-rating';
- *
- * const smos: SmoResult[] = [
- *   { smo: 'СМО «Альфа»', resultExact: '85.4046' },
- *   { smo: 'СМО «Бета»', resultExact: '84.9' },
- * ];
- * smoRating({ smos }).rows.map((r) => r.smo); // ['СМО «Альфа»', 'СМО «Бета»']
- * ```
- */
+/** One insurer's monitoring result, as {@link federalMonitoring} gives it. */
 export interface SmoResult {
   /** The insurer's name (or register number); unique within the input. */
   smo: string;
@@ -24,50 +11,16 @@ export interface SmoResult {
   resultExact: DecimalInput;
 }
 
-/**
- * {@link SmoResult} after validation.
- *
- * @example
- * ```ts
- * import { SmoResultSchema, type ParsedSmoResult } from 'oms-calc/smo-rating';
- *
- * const result: ParsedSmoResult | undefined = SmoResultSchema.safeParse({ smo: 'СМО «Бета»', resultExact: 84.9 }).data;
- * result?.resultExact.toString(); // '84.9'
- * ```
- */
+/** {@link SmoResult} after validation. */
 export type ParsedSmoResult = z.output<typeof SmoResultSchema>;
 
-/**
- * Input of {@link smoRating}.
- *
- * @example
- * ```ts
- * import { smoRating, type SmoRatingInput } from 'oms-calc/smo-rating';
- *
- * const input: SmoRatingInput = { smos: [
- *   { smo: 'СМО «Дельта»', resultExact: '84.8731' },
- *   { smo: 'СМО «Гамма»', resultExact: '84.9' },
- * ] };
- * smoRating(input).rows.map((r) => `${r.rank} ${r.smo} ${r.result.toString()}`);
- * // ['1 СМО «Гамма» 84.9', '2 СМО «Дельта» 84.9']   (equal at 1 place, told apart at 4)
- * ```
- */
+/** Input of {@link smoRating}. */
 export interface SmoRatingInput {
   /** The insurers to rank, in any order. */
   smos: SmoResult[];
 }
 
-/**
- * {@link SmoRatingInput} after validation.
- *
- * @example
- * ```ts
- * import { SmoRatingInputSchema, type ParsedSmoRatingInput } from 'oms-calc/smo-rating';
- *
- * const parsed: ParsedSmoRatingInput | undefined = SmoRatingInputSchema.safeParse({ smos: [{ smo: 'СМО «Гамма»', resultExact: '84.9000' }] }).data;
- * parsed?.smos[0]?.resultExact.toString(); // '84.9'
- * ```
- */
+/** {@link SmoRatingInput} after validation. */
 export type ParsedSmoRatingInput = z.output<typeof SmoRatingInputSchema>;
 
 /**
@@ -109,19 +62,7 @@ export const SmoRatingInputSchema = z.strictObject({
   }),
 }) satisfies z.ZodType<unknown, SmoRatingInput>;
 
-/**
- * One row of the rating.
- *
- * @example
- * ```ts
- * import { smoRating, type SmoRatingRow } from 'oms-calc/smo-rating';
- *
- * const rows: SmoRatingRow[] = smoRating({ smos: [
- *   { smo: 'Б', resultExact: '91.24' }, { smo: 'А', resultExact: '91.24' }, { smo: 'В', resultExact: '88' },
- * ] }).rows;
- * rows.map((r) => [r.rank, r.smo, r.resultExact.toString()]); // [[1, 'А', '91.24'], [1, 'Б', '91.24'], [3, 'В', '88']]
- * ```
- */
+/** One row of the rating. */
 export interface SmoRatingRow {
   /** The insurer. */
   smo: string;
@@ -133,18 +74,7 @@ export interface SmoRatingRow {
   resultExact: X;
 }
 
-/**
- * Result of {@link smoRating}.
- *
- * @example
- * ```ts
- * import { smoRating, type SmoRating } from 'oms-calc/smo-rating';
- *
- * const r: SmoRating = smoRating({ smos: [{ smo: 'А', resultExact: '90' }, { smo: 'Б', resultExact: '92.5' }] });
- * r.rows.map((x) => x.smo);     // ['Б', 'А']
- * r.trace.map((s) => s.symbol); // ['Место [Б]', 'Место [А]']
- * ```
- */
+/** Result of {@link smoRating}. */
 export interface SmoRating {
   /** Best first; equal 4-place results in the order of the insurers' names. */
   rows: SmoRatingRow[];

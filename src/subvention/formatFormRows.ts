@@ -4,15 +4,6 @@ import { excelSafeCell } from '../_internal/csv';
 
 /**
  * A row of a reporting form: its line number, its name and the amount (any sign; shown with 2 decimals).
- *
- * @example
- * ```ts
- * import { formatFormRows, type FormRow } from 'oms-calc/subvention';
- *
- * const rows: FormRow[] = [{ line: '1', name: 'Доходы', amount: '50500000' }, { line: '7', name: 'Остаток средств ОМС на конец периода', amount: -1234.5 }];
- * formatFormRows(rows, 'csv');
- * // '№ строки;Наименование показателей;Сумма, руб.\r\n1;Доходы;50500000,00\r\n7;Остаток средств ОМС на конец периода;-1234,50\r\n'
- * ```
  */
 export interface FormRow {
   /** The line number as printed in the form, e.g. `'8.1'`. */
@@ -23,17 +14,7 @@ export interface FormRow {
   amount: DecimalInput;
 }
 
-/**
- * {@link FormRow} after validation.
- *
- * @example
- * ```ts
- * import { FormRowSchema, type ParsedFormRow } from 'oms-calc/subvention';
- *
- * const row: ParsedFormRow | undefined = FormRowSchema.safeParse({ line: '8.1', name: 'Принятые к оплате счета, всего', amount: 58000000 }).data;
- * row?.amount.toString(); // '58000000'
- * ```
- */
+/** {@link FormRow} after validation. */
 export type ParsedFormRow = z.output<typeof FormRowSchema>;
 
 /**
@@ -55,34 +36,10 @@ export const FormRowSchema = z.strictObject({
   amount: decimal(),
 }) satisfies z.ZodType<unknown, FormRow>;
 
-/**
- * The output formats of {@link formatFormRows}.
- *
- * @example
- * ```ts
- * import { formatFormRows, type FormRowsFormat } from 'oms-calc/subvention';
- *
- * const rows = [{ line: '12', name: 'Сумма заявленной субвенции', amount: '8600000' }];
- * const formats: FormRowsFormat[] = ['text', 'csv'];
- * formats.map((format) => formatFormRows(rows, format).split(/\r?\n/).at(-2)); // the row of line 12
- * // ['12        Сумма заявленной субвенции   8600000.00', '12;Сумма заявленной субвенции;8600000,00']
- * ```
- */
+/** The output formats of {@link formatFormRows}. */
 export type FormRowsFormat = 'text' | 'csv';
 
-/**
- * Options of {@link formatFormRows}.
- *
- * @example
- * ```ts
- * import { formatFormRows, type FormatFormRowsOptions } from 'oms-calc/subvention';
- *
- * const rows = [{ line: '12', name: 'Сумма заявленной субвенции', amount: '8600000' }];
- * const options: FormatFormRowsOptions = { headers: ['Стр.', 'Показатель', 'Руб.'], nameWidth: 16 };
- * formatFormRows(rows, 'text', options).split('\n');
- * // ['Стр.  Показатель              Руб.', '----  ----------------  ----------', '12    Сумма заявленной  8600000.00', '      субвенции', '']
- * ```
- */
+/** Options of {@link formatFormRows}. */
 export interface FormatFormRowsOptions {
   /** Column headings; default `['№ строки', 'Наименование показателей', 'Сумма, руб.']`, as in Form 1. */
   headers?: [string, string, string] | undefined;
@@ -96,18 +53,7 @@ export interface FormatFormRowsOptions {
   excel?: boolean | undefined;
 }
 
-/**
- * {@link FormatFormRowsOptions} after validation.
- *
- * @example
- * ```ts
- * import { FormatFormRowsOptionsSchema, type ParsedFormatFormRowsOptions } from 'oms-calc/subvention';
- *
- * const options: ParsedFormatFormRowsOptions | undefined = FormatFormRowsOptionsSchema.safeParse({ excel: true }).data;
- * options?.excel;     // true
- * options?.nameWidth; // undefined   (60 when absent)
- * ```
- */
+/** {@link FormatFormRowsOptions} after validation. */
 export type ParsedFormatFormRowsOptions = z.output<typeof FormatFormRowsOptionsSchema>;
 
 /**
