@@ -66,14 +66,6 @@ const isoDay = z
 
 /**
  * Schema of {@link ControlType}: S_TIP 0–99, a class, ISO dates with DATEEND not before DATEBEG.
- *
- * @example
- * ```ts
- * import { ControlTypeSchema } from 'oms-calc/registry';
- *
- * ControlTypeSchema.safeParse({ tip: 1, class: 'MEK', dateBeg: '2021-05-25' }).success; // true
- * ControlTypeSchema.safeParse({ tip: 100, class: 'MEK', dateBeg: '2021-05-25' }).success; // false
- * ```
  */
 export const ControlTypeSchema: z.ZodType<ControlType, ControlType> = z
   .strictObject({

@@ -11,17 +11,7 @@ export interface ReadRegistryOptions {
   encoding?: string | undefined;
 }
 
-/**
- * Schema of {@link ReadRegistryOptions}.
- *
- * @example
- * ```ts
- * import { ReadRegistryOptionsSchema } from 'oms-calc/registry';
- *
- * ReadRegistryOptionsSchema.safeParse({ encoding: 'windows-1251' }).success; // true
- * ReadRegistryOptionsSchema.safeParse({ encodin: 'utf-8' }).success;         // false
- * ```
- */
+/** Schema of {@link ReadRegistryOptions}. */
 export const ReadRegistryOptionsSchema: z.ZodType<ReadRegistryOptions, ReadRegistryOptions> = z.strictObject({
   encoding: z.string({ error: 'expected an encoding label such as "windows-1251"' }).min(1, 'expected an encoding label such as "windows-1251"').optional(),
 });
@@ -74,10 +64,8 @@ export function toItem(r: Rec): RegistryItem {
  * (with its SL, all its SANK, the ZAP's N_ZAP and the line of the element), and per bad element.
  * Memory stays flat: elements that carry no money are skipped, not kept.
  *
- * The encoding is the XML prolog's (`windows-1251` or UTF-8), decoded as a stream with
- * `TextDecoder`, so the source may be cut anywhere, even inside a character. Entities: the five
- * predefined ones and character references are decoded; a DOCTYPE that declares entities, and a
- * reference to an undefined entity, are bad elements, never expanded (decision D21).
+ * The encoding is the XML prolog's (`windows-1251` or UTF-8); the source may be cut anywhere.
+ * Details: docs/guides/registry.md.
  *
  * Source: Приказ ФФОМС от 31.03.2021 № 34н (format of the register of invoices, H-file).
  *

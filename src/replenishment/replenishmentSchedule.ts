@@ -52,19 +52,7 @@ function periodFitsTheYear(v: { months?: number | undefined; startMonth?: number
   }
 }
 
-/**
- * Schema of {@link ReplenishmentScheduleInput}.
- *
- * @example
- * ```ts
- * import { ReplenishmentScheduleInputSchema } from 'oms-calc/replenishment';
- *
- * ReplenishmentScheduleInputSchema.safeParse(JSON.parse('{ "planned": "900000000", "openingBalance": "812345678.90", "months": 5, "startMonth": 8 }')).success; // true
- * const bad = ReplenishmentScheduleInputSchema.safeParse(JSON.parse('{ "planned": "900000000", "openingBalance": "812345678.90", "months": 6, "startMonth": 8 }'));
- * bad.error?.issues.map((i) => `${i.path.join('.')}: ${i.message}`);
- * // ['months: a formation period of 6 months starting in month 8 would end in month 13, past December; at most 5 months fit in the fiscal year']
- * ```
- */
+/** Schema of {@link ReplenishmentScheduleInput}. */
 export const ReplenishmentScheduleInputSchema = z
   .strictObject({
     planned: ledgerAmount,

@@ -75,17 +75,7 @@ const periodMonthsField: z.ZodType<number | 'to-year-end', number | 'to-year-end
     return z.NEVER;
   });
 
-/**
- * Schema of {@link ReserveYearEvent}.
- *
- * @example
- * ```ts
- * import { ReserveYearEventSchema } from 'oms-calc/replenishment';
- *
- * ReserveYearEventSchema.safeParse(JSON.parse('{ "month": 4, "spending": "300000000", "note": "субвенция СМО" }')).success; // true
- * ReserveYearEventSchema.safeParse(JSON.parse('{ "month": 4 }')).error?.issues[0]?.message; // 'an event needs spending, income or both'
- * ```
- */
+/** Schema of {@link ReserveYearEvent}. */
 export const ReserveYearEventSchema = z
   .strictObject({
     month: calendarMonth,
@@ -95,21 +85,7 @@ export const ReserveYearEventSchema = z
   })
   .refine((e) => e.spending !== undefined || e.income !== undefined, { message: 'an event needs spending, income or both', params: issueParams('one_of', { fields: ['spending', 'income'] }) }) satisfies z.ZodType<unknown, ReserveYearEvent>;
 
-/**
- * Schema of {@link ReserveYearInput}.
- *
- * @example
- * ```ts
- * import { ReserveYearInputSchema } from 'oms-calc/replenishment';
- *
- * ReserveYearInputSchema.safeParse(JSON.parse('{ "planned": "900000000", "openingBalance": "840000000" }')).success; // true
- * const bad = ReserveYearInputSchema.safeParse(
- *   JSON.parse('{ "planned": "900000000", "openingBalance": "840000000", "periodMonths": 13, "events": [{ "month": 4, "spending": "1.005" }] }'),
- * );
- * bad.error?.issues.map((i) => `${i.path.join('.')}: ${i.message}`);
- * // ["periodMonths: periodMonths must be a whole number from 1 to 12 or 'to-year-end', got 13", 'events.0.spending: must have at most 2 decimal places, got 1.005']
- * ```
- */
+/** Schema of {@link ReserveYearInput}. */
 export const ReserveYearInputSchema = z
   .strictObject({
     planned: ledgerAmount,
@@ -224,13 +200,7 @@ export interface ReserveYear {
  *     shortfall = max(0, spending − (opening + income − overflow + transfer))   (п. 14)
  *     closing  = opening + income − overflow + transfer − (spending − shortfall)
  *
- * The first formation period begins in January with НСЗнпф = openingBalance; a month with
- * spending begins a new one in the next month with НСЗнпф = its closing (footnote 16, п. 13).
- * П = `periodMonths`, cut at December; by default every period runs to December. Installments
- * follow {@link replenishmentSchedule} (decision D3). Events may come in any order; several in
- * one month add up. A period begun last year is not carried over. Given `statutoryCap` or
- * `plannedIncome` (the cap is its twelfth), every month whose closing is above the cap gets a
- * warning (D16); the figures are not changed.
+ * Rules and edge cases: docs/guides/replenishment.md.
  *
  * Source: Степанов, Головщинский (2011), раздел 4, проект Положения о НСЗ, пп. 10, 13, 14, 19,
  * 20 and footnote 16; 326-ФЗ, ст. 26, ч. 6 (the cap).

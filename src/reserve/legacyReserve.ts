@@ -11,18 +11,7 @@ export interface LegacyReserveInput {
   currentBalance: DecimalInput;
 }
 
-/**
- * Schema of {@link LegacyReserveInput}.
- *
- * @example
- * ```ts
- * import { LegacyReserveInputSchema } from 'oms-calc/reserve';
- *
- * LegacyReserveInputSchema.safeParse(JSON.parse('{ "previousMonthExpenditure": "1000000000", "currentBalance": 850000000 }')).success; // true
- * const bad = LegacyReserveInputSchema.safeParse(JSON.parse('{ "previousMonthExpenditure": "1 000 000 000" }'));
- * bad.error?.issues.map((i) => i.path.join('.')); // ['previousMonthExpenditure', 'currentBalance']
- * ```
- */
+/** Schema of {@link LegacyReserveInput}. */
 export const LegacyReserveInputSchema: z.ZodType<{ previousMonthExpenditure: X; currentBalance: X }, LegacyReserveInput> = z.strictObject({
   previousMonthExpenditure: amount,
   currentBalance: amount,

@@ -21,18 +21,7 @@ export interface PlacementLimitInput {
   consent?: boolean | undefined;
 }
 
-/**
- * Schema of {@link PlacementLimitInput}.
- *
- * @example
- * ```ts
- * import { PlacementLimitInputSchema } from 'oms-calc/reserve';
- *
- * PlacementLimitInputSchema.safeParse(JSON.parse('{ "balance": "800000000", "share": "0.3" }')).success; // true
- * const bad = PlacementLimitInputSchema.safeParse(JSON.parse('{ "balance": "800000000", "share": "0.6", "arrears": "no", "consent": 1 }'));
- * bad.error?.issues.map((i) => i.path.join('.')); // ['share', 'arrears', 'consent']
- * ```
- */
+/** Schema of {@link PlacementLimitInput}. */
 export const PlacementLimitInputSchema: z.ZodType<
   { balance: X; share?: X | undefined; arrears?: boolean | undefined; consent?: boolean | undefined },
   PlacementLimitInput

@@ -129,19 +129,7 @@ export const sharesMessage = {
   params: issueParams('out_of_order', { field: 'minShare', other: 'maxShare', relation: 'above' }),
 };
 
-/**
- * Schema of {@link PlannedReserveInput}.
- *
- * @example
- * ```ts
- * import { PlannedReserveInputSchema } from 'oms-calc/reserve';
- *
- * const json = '{ "required": "700000000", "programFinancing": "8000000000", "plannedIncome": "10000000000", "plannedBaseProgramCost": "9500000000" }';
- * PlannedReserveInputSchema.safeParse(JSON.parse(json)).success; // true
- * const bad = PlannedReserveInputSchema.safeParse({ ...JSON.parse(json), minShare: '0.12' });
- * bad.error?.issues.map((i) => `${i.path.join('.')}: ${i.message}`); // ['minShare: minShare must not exceed maxShare']
- * ```
- */
+/** Schema of {@link PlannedReserveInput}. */
 export const PlannedReserveInputSchema = z
   .strictObject(plannedReserveShape)
   .superRefine(checkFinancing)

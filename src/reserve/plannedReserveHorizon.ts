@@ -21,19 +21,7 @@ export interface PlannedReserveYear extends PlannedReserveInput {
   year?: number | undefined;
 }
 
-/**
- * Schema of the input of {@link plannedReserveHorizon}.
- *
- * @example
- * ```ts
- * import { PlannedReserveHorizonInputSchema } from 'oms-calc/reserve';
- *
- * const column = { required: '900000000', programFinancing: '12000000000', plannedIncome: '12500000000', plannedBaseProgramCost: '12000000000' };
- * PlannedReserveHorizonInputSchema.safeParse(JSON.parse(JSON.stringify([column, column, column]))).success; // true
- * const bad = PlannedReserveHorizonInputSchema.safeParse(JSON.parse(JSON.stringify([column, column])));
- * bad.error?.issues[0]?.message; // 'the form has three columns: the next fiscal year and the two planning years'
- * ```
- */
+/** Schema of the input of {@link plannedReserveHorizon}. */
 export const PlannedReserveHorizonInputSchema: z.ZodType<(ParsedPlannedReserveInput & { year?: number | undefined })[], PlannedReserveYear[]> = z
   .array(
     z

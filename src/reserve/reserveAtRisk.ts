@@ -93,28 +93,7 @@ const wholeNumber = (min: number, max: number, what: string) =>
     // -0 is 0: no result ever carries a negative zero
     .transform((n) => (n === 0 ? 0 : n));
 
-/**
- * Schema of {@link ReserveAtRiskInput}.
- *
- * @example
- * ```ts
- * import { ReserveAtRiskInputSchema } from 'oms-calc/reserve';
- *
- * const none = { scenarios: [{ value: '0', probability: '1' }], unitCost: '0' };
- * const base = {
- *   income: [
- *     { value: '9000000000', probability: '0.2' },
- *     { value: '10000000000', probability: '0.5' },
- *     { value: '10500000000', probability: '0.3' },
- *   ],
- *   ambulatory: none, inpatient: none, dayHospital: none, payables: '0',
- * };
- * ReserveAtRiskInputSchema.safeParse(JSON.parse(JSON.stringify({ ...base, levels: ['0.95'] }))).success; // true
- * const bad = ReserveAtRiskInputSchema.safeParse(JSON.parse(JSON.stringify({ ...base, levels: ['1'], runs: 0.5 })));
- * bad.error?.issues.map((i) => `${i.path.join('.')}: ${i.message}`);
- * // ['levels.0: must be less than 1, got 1', 'runs: must be a whole number, got 0.5']
- * ```
- */
+/** Schema of {@link ReserveAtRiskInput}. */
 export const ReserveAtRiskInputSchema = z.strictObject({
   ...reserveSizeShape,
   levels: z.array(level).min(1, 'at least one level is needed'),
@@ -173,19 +152,9 @@ export interface ReserveAtRiskOptions {
  *     VaR_α  = max(0, min { s : P(Д ≤ s) ≥ α })
  *     TVaR_α = max(0, VaR*_α + M[max(0, Д − VaR*_α)] / (1 − α))     (VaR* before the floor)
  *
- * TVaR is the mean of the worst (1 − α) of the probability, an atom at the boundary split, in
- * the form of Rockafellar and Uryasev. `expectedShortfall` is M[max(0, Д)].
- *
- * Methods: `'exact'` enumerates every combination of scenarios with positive probability (at most
- * 10⁶), its probability the exact product of the decimal probabilities; `'monte-carlo'` draws
- * `runs` combinations with xoshiro128** seeded by SplitMix64 from `seed`, so that the same seed
- * gives the same figures on every runtime; `'auto'` enumerates when it can. A simulated run does
- * not use Decimals: every term is scaled once by a power of ten to a whole number, the drawn
- * terms are added as doubles — exact, because when the largest possible sum is at most 2⁵³ − 1
- * every partial sum is a whole number a double holds exactly (otherwise the sums are BigInts) —
- * the sums are sorted, and the figures are computed from whole-number counts and sums in
- * Decimal. The only approximation of a simulation is the sampling itself (and each scenario
- * drawn with its cumulative probability rounded down to a multiple of 2⁻³²).
+ * Methods: `'exact'` enumerates every combination of scenarios (at most 10⁶), `'monte-carlo'`
+ * draws `runs` of them with a seeded generator (the same `seed` gives the same figures on every
+ * runtime), `'auto'` enumerates when it can. Details: docs/guides/reserve-at-risk.md.
  *
  * Source: Степанов, Головщинский (2011), раздел 3 (the risks of the fund: income below plan,
  * volumes of care above plan, payables of medical organisations; the scenarios ДБ_i, p_i,

@@ -80,36 +80,13 @@ export type ParsedPayablesEstimate = z.output<typeof PayablesEstimateSchema>;
 /** {@link ReserveSizeInput} after validation. */
 export type ParsedReserveSizeInput = z.output<typeof ReserveSizeInputSchema>;
 
-/**
- * Schema of {@link CareRisk}.
- *
- * @example
- * ```ts
- * import { CareRiskSchema } from 'oms-calc/reserve';
- *
- * CareRiskSchema.safeParse(JSON.parse('{ "scenarios": [{ "value": "200000", "probability": "1" }], "unitCost": "30000" }')).success; // true
- * const bad = CareRiskSchema.safeParse(JSON.parse('{ "scenarios": [], "unitCost": "30000" }'));
- * bad.error?.issues.map((i) => `${i.path.join('.')}: ${i.message}`); // ['scenarios: at least one scenario is needed']
- * ```
- */
+/** Schema of {@link CareRisk}. */
 export const CareRiskSchema = z.strictObject({
   scenarios: ScenarioListSchema,
   unitCost: amount,
 }) satisfies z.ZodType<unknown, CareRisk>;
 
-/**
- * Schema of {@link PayablesEstimate}.
- *
- * @example
- * ```ts
- * import { PayablesEstimateSchema } from 'oms-calc/reserve';
- *
- * const json = '{ "groups": [{ "volume": "1200", "tariff": "41000", "cost": "45500" }], "probability": "0.6" }';
- * PayablesEstimateSchema.safeParse(JSON.parse(json)).success; // true
- * const bad = PayablesEstimateSchema.safeParse(JSON.parse('{ "groups": [{ "volume": "-1", "tariff": "41000", "cost": "45500" }] }'));
- * bad.error?.issues.map((i) => `${i.path.join('.')}: ${i.message}`); // ['groups.0.volume: must be at least 0, got -1']
- * ```
- */
+/** Schema of {@link PayablesEstimate}. */
 export const PayablesEstimateSchema = z.strictObject({
   groups: z.array(z.strictObject({ volume: amount, tariff: amount, cost: amount })),
   probability: unitInterval.optional(),
@@ -125,27 +102,7 @@ export const reserveSizeShape = {
   deviation: z.enum(['standard', 'downside']).optional(),
 };
 
-/**
- * Schema of {@link ReserveSizeInput}.
- *
- * @example
- * ```ts
- * import { ReserveSizeInputSchema } from 'oms-calc/reserve';
- *
- * const json = `{
- *   "income": [{ "value": "9000000000", "probability": "0.4" }, { "value": "10000000000", "probability": "0.6" }],
- *   "ambulatory": { "scenarios": [{ "value": "1000000", "probability": "1" }], "unitCost": "450" },
- *   "inpatient": { "scenarios": [{ "value": "200000", "probability": "1" }], "unitCost": "30000" },
- *   "dayHospital": { "scenarios": [{ "value": "50000", "probability": "1" }], "unitCost": "15000" },
- *   "payables": "0",
- *   "deviation": "upside"
- * }`;
- * const checked = ReserveSizeInputSchema.safeParse(JSON.parse(json));
- * checked.success; // false
- * checked.error?.issues.map((i) => i.path.join('.')); // ['deviation']
- * // (the sum of the probabilities is checked by reserveSize itself: PROBABILITIES_DO_NOT_SUM_TO_ONE)
- * ```
- */
+/** Schema of {@link ReserveSizeInput}. */
 export const ReserveSizeInputSchema = z.strictObject(reserveSizeShape) satisfies z.ZodType<unknown, ReserveSizeInput>;
 
 /** Result of {@link reserveSize}. All money is in rubles, rounded to kopecks. */

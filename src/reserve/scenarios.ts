@@ -30,18 +30,7 @@ export interface Scenario {
 /** A scenario after validation. */
 export type ParsedScenario = z.output<typeof ScenarioSchema>;
 
-/**
- * Schema of {@link Scenario}.
- *
- * @example
- * ```ts
- * import { ScenarioSchema } from 'oms-calc/reserve';
- *
- * ScenarioSchema.safeParse(JSON.parse('{ "value": "10000000000", "probability": "0.5" }')).success; // true
- * const bad = ScenarioSchema.safeParse(JSON.parse('{ "value": "10000000000", "probability": 1.5 }'));
- * bad.error?.issues.map((i) => `${i.path.join('.')}: ${i.message}`); // ['probability: must be at most 1, got 1.5']
- * ```
- */
+/** Schema of {@link Scenario}. */
 export const ScenarioSchema = z.strictObject({
   value: amount,
   probability: unitInterval,

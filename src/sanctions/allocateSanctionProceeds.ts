@@ -33,14 +33,6 @@ export const DEFAULT_PROCEEDS_SHARES: Readonly<Record<'territorialFund' | 'reser
 /**
  * Schema of {@link AllocateSanctionProceedsInput}: the amount in kopecks, shares in [0, 1] adding
  * up to exactly 1 (the default shares when none are given).
- *
- * @example
- * ```ts
- * import { AllocateSanctionProceedsInputSchema } from 'oms-calc/sanctions';
- *
- * AllocateSanctionProceedsInputSchema.safeParse({ amount: '100', shares: { a: '0.5', b: '0.4' } }).error?.issues[0]?.message;
- * // 'the shares add up to 0.9, not 1'
- * ```
  */
 export const AllocateSanctionProceedsInputSchema: z.ZodType<{ amount: X; shares: Record<string, X> }, AllocateSanctionProceedsInput> = z
   .strictObject({

@@ -99,14 +99,6 @@ const violation = z.custom<ViolationInput>(() => true).transform((value, ctx): {
 /**
  * Schema of {@link CaseInput}: tariff and recomputed tariffs are kopeck amounts ≥ 0, the
  * per-capita rate an amount ≥ 0, the date ISO, at least one violation, each code at most once.
- *
- * @example
- * ```ts
- * import { CaseInputSchema } from 'oms-calc/sanctions';
- *
- * CaseInputSchema.parse({ tariff: '1000', violations: ['3.2.1'] }).violations; // [{ code: '3.2.1' }]
- * CaseInputSchema.safeParse({ tariff: '-1', violations: [] }).error?.issues.length; // 2
- * ```
  */
 export const CaseInputSchema = z
   .strictObject({

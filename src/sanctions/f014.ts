@@ -129,13 +129,6 @@ const nonEmpty = (what: string): z.ZodType<string, string> => z.string({ error: 
 /**
  * Schema of {@link F014TableInput}: Kod an integer 0–999, Osn a point, ISO dates with
  * DATEBEG ≤ DATEEND, 0 ≤ K_NO ≤ 1, K_SH ≥ 0, and no two rows of one Kod valid on the same day.
- *
- * @example
- * ```ts
- * import { F014TableInputSchema } from 'oms-calc/sanctions';
- *
- * F014TableInputSchema.safeParse({ entries: [{ kod: 258, osn: '3.2.4', dateBeg: '2021-05-25', kno: '1.5' }] }).success; // false
- * ```
  */
 export const F014TableInputSchema = z
   .strictObject({

@@ -143,30 +143,10 @@ const optionsShape = {
 /** {@link SanctionStreamOptions} after validation: tables validated, rates as Decimals. */
 export type ParsedSanctionOptions = z.output<typeof SanctionStreamOptionsSchema>;
 
-/**
- * Schema of {@link SanctionOptions}.
- *
- * @example
- * ```ts
- * import { SanctionOptionsSchema } from 'oms-calc/sanctions';
- *
- * SanctionOptionsSchema.safeParse({ combine: 'min' }).success;          // false
- * SanctionOptionsSchema.parse({ perCapitaRates: { hospital: '7000' } }).perCapitaRates?.hospital?.toString(); // '7000'
- * ```
- */
+/** Schema of {@link SanctionOptions}. */
 export const SanctionOptionsSchema = z.strictObject(optionsShape) satisfies z.ZodType<unknown, SanctionOptions>;
 
-/**
- * Schema of {@link SanctionStreamOptions}.
- *
- * @example
- * ```ts
- * import { SanctionStreamOptionsSchema } from 'oms-calc/sanctions';
- *
- * SanctionStreamOptionsSchema.safeParse({ trace: 'yes' }).success; // false
- * SanctionStreamOptionsSchema.safeParse({ trace: true }).success;  // true
- * ```
- */
+/** Schema of {@link SanctionStreamOptions}. */
 export const SanctionStreamOptionsSchema = z.strictObject({
   ...optionsShape,
   trace: z.boolean({ error: 'expected true or false' }).optional(),

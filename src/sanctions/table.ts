@@ -155,17 +155,7 @@ const coefficient = (rules: { min: number; max?: number }): z.ZodType<X | null, 
 /** {@link ViolationEntryInput} after validation: coefficients as Decimals or `null`. */
 export type ParsedViolationEntryInput = z.output<typeof ViolationEntryInputSchema>;
 
-/**
- * Schema of {@link ViolationEntryInput}: Кно in [0, 1], Кшт ≥ 0, at least one of the two.
- *
- * @example
- * ```ts
- * import { ViolationEntryInputSchema } from 'oms-calc/sanctions';
- *
- * ViolationEntryInputSchema.safeParse({ code: '3.2.1', section: 'EKMP', title: '…', kno: '1.5' }).success; // false (Кно > 1)
- * ViolationEntryInputSchema.parse({ code: '1.1', section: 'MEK', title: '…', ksht: 0.3 }).kno; // null
- * ```
- */
+/** Schema of {@link ViolationEntryInput}: Кно in [0, 1], Кшт ≥ 0, at least one of the two. */
 export const ViolationEntryInputSchema = z
   .strictObject({
     code: violationCode,
@@ -190,17 +180,6 @@ export type ParsedSanctionTableInput = z.output<typeof SanctionTableInputSchema>
  * Schema of {@link SanctionTableInput}: the checks of {@link defineSanctionTable} — codes unique
  * and well-formed, 0 ≤ Кно ≤ 1, Кшт ≥ 0, at least one coefficient per row, ISO dates,
  * validFrom ≤ validTo.
- *
- * @example
- * ```ts
- * import { SanctionTableInputSchema } from 'oms-calc/sanctions';
- *
- * const r = SanctionTableInputSchema.safeParse({
- *   id: 'x', title: 'x', source: 'x', validFrom: '2026-01-01', validTo: '2025-12-31',
- *   entries: [{ code: '1.1', section: 'MEK', title: 'x', ksht: '0.3' }],
- * });
- * r.error?.issues[0]?.message; // 'validTo 2025-12-31 is before validFrom 2026-01-01'
- * ```
  */
 export const SanctionTableInputSchema = z
   .strictObject({

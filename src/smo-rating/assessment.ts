@@ -17,17 +17,7 @@ import type { IndicatorField } from './indicators';
  */
 export type InsurerKind = 'smo' | 'territorial-fund';
 
-/**
- * Schema of {@link InsurerKind}.
- *
- * @example
- * ```ts
- * import { InsurerKindSchema } from 'oms-calc/smo-rating';
- *
- * InsurerKindSchema.safeParse(JSON.parse('"territorial-fund"')).success; // true
- * InsurerKindSchema.safeParse('tfoms').success;                        // false
- * ```
- */
+/** Schema of {@link InsurerKind}. */
 export const InsurerKindSchema: z.ZodType<InsurerKind, InsurerKind> = z.enum(['smo', 'territorial-fund']);
 
 /**
@@ -35,17 +25,7 @@ export const InsurerKindSchema: z.ZodType<InsurerKind, InsurerKind> = z.enum(['s
  */
 export type ReportingQuarter = 1 | 2 | 3 | 4;
 
-/**
- * Schema of {@link ReportingQuarter}.
- *
- * @example
- * ```ts
- * import { ReportingQuarterSchema } from 'oms-calc/smo-rating';
- *
- * ReportingQuarterSchema.safeParse(JSON.parse('4')).success; // true
- * ReportingQuarterSchema.safeParse(5).error?.issues[0]?.message; // 'Invalid option: expected one of 1|2|3|4'
- * ```
- */
+/** Schema of {@link ReportingQuarter}. */
 export const ReportingQuarterSchema: z.ZodType<ReportingQuarter, ReportingQuarter> = z.literal([1, 2, 3, 4]);
 
 /**
@@ -71,17 +51,7 @@ export type SmoIndicatorStatus = 'computed' | 'not-submitted' | 'missing-data' |
  */
 export type NotSubmittedPolicy = 'leave-out' | 'count-as-zero';
 
-/**
- * Schema of {@link NotSubmittedPolicy}.
- *
- * @example
- * ```ts
- * import { NotSubmittedPolicySchema } from 'oms-calc/smo-rating';
- *
- * NotSubmittedPolicySchema.safeParse(JSON.parse('"count-as-zero"')).success; // true
- * NotSubmittedPolicySchema.safeParse('zero').success;                      // false
- * ```
- */
+/** Schema of {@link NotSubmittedPolicy}. */
 export const NotSubmittedPolicySchema: z.ZodType<NotSubmittedPolicy, NotSubmittedPolicy> = z.enum(['leave-out', 'count-as-zero']);
 
 /** One indicator's value in an assessment. */

@@ -33,19 +33,7 @@ export type ParsedFederalMonitoringInput = z.output<typeof FederalMonitoringInpu
 /** A score to at most 4 decimal places (пункт 6), of any sign (indicators 6 and 8 are not clamped). */
 export const score4: z.ZodType<X, DecimalInput> = decimal({ maxPlaces: 4 });
 
-/**
- * Schema of {@link RegionScore}.
- *
- * @example
- * ```ts
- * import { RegionScoreSchema } from 'oms-calc/smo-rating';
- *
- * RegionScoreSchema.safeParse(JSON.parse('{ "region": "Тверская область", "scoreExact": "80.3091", "noViolations": false }')).success; // true
- * const bad = RegionScoreSchema.safeParse(JSON.parse('{ "region": "", "scoreExact": "80.30915", "noViolations": false }'));
- * bad.error?.issues.map((i) => `${i.path.join('.')}: ${i.message}`);
- * // ['region: region must not be empty', 'scoreExact: must have at most 4 decimal places, got 80.30915']
- * ```
- */
+/** Schema of {@link RegionScore}. */
 export const RegionScoreSchema = z.strictObject({
   region: z.string().min(1, 'region must not be empty'),
   scoreExact: score4,
@@ -53,21 +41,7 @@ export const RegionScoreSchema = z.strictObject({
   fromPreviousPeriod: z.boolean().optional(),
 }) satisfies z.ZodType<unknown, RegionScore>;
 
-/**
- * Schema of {@link FederalMonitoringInput}.
- *
- * @example
- * ```ts
- * import { FederalMonitoringInputSchema } from 'oms-calc/smo-rating';
- *
- * const json = '{ "regions": [{ "region": "Тверская область", "scoreExact": "80.3091", "noViolations": false }] }';
- * FederalMonitoringInputSchema.safeParse(JSON.parse(json)).success; // true
- * const twice = JSON.parse(json);
- * twice.regions.push(twice.regions[0]);
- * FederalMonitoringInputSchema.safeParse(twice).error?.issues.map((i) => `${i.path.join('.')}: ${i.message}`);
- * // ['regions.1.region: region "Тверская область" is given twice (also at index 0)']
- * ```
- */
+/** Schema of {@link FederalMonitoringInput}. */
 export const FederalMonitoringInputSchema = z.strictObject({
   regions: z
     .array(RegionScoreSchema)
@@ -117,12 +91,7 @@ const BONUS = new D('1.1');
  *     результат = среднее × 1,1, если все регионы сообщили об отсутствии нарушений,
  *                 иначе среднее; 4 знака, публикуется с 1 знаком         (пункты 20, 22)
  *
- * Пункт 20 is applied literally: the 1.1 is applied to the federal result even though an annual
- * regional assessment may already contain the regional 1.1 of пункт 15 (see docs/decisions.md).
- * A region whose fund did not report for the period takes the previous period's value
- * (пункт 18): pass that value with `fromPreviousPeriod: true`, and it is flagged in the result
- * and the trace. Every region counts in the mean, whatever its value. When the territorial
- * fund is the insurer, the 1.1 does not apply (пункт 1(1)).
+ * Rules and edge cases: docs/guides/smo-rating.md.
  *
  * Source: Приказ ФФОМС № 140н, приложение 1, пункты 17–20, 22, 1(1).
  *

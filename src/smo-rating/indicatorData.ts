@@ -177,16 +177,6 @@ const shape = Object.fromEntries(INDICATOR_FIELDS.map((f) => [f.field, (f.kind =
  * 10¹⁵ rubles with at most 2 places, unknown fields are rejected, and a numerator above its
  * denominator (e.g. `appealsResolved` > `appeals`, or `complaintsPreTrial` + `complaintsInCourt`
  * > `complaints`) is an issue at the numerator's path.
- *
- * @example
- * ```ts
- * import { IndicatorDataSchema } from 'oms-calc/smo-rating';
- *
- * IndicatorDataSchema.safeParse(JSON.parse('{ "appealsResolved": 45, "appeals": "50", "unclosedAdvances": "2400000.00" }')).success; // true
- * const bad = IndicatorDataSchema.safeParse(JSON.parse('{ "appealsResolved": 60, "appeals": 50, "complaints": 2.5 }'));
- * bad.error?.issues.map((i) => `${i.path.join('.')}: ${i.message}`);
- * // ['complaints: must be a whole number, got 2.5', 'appealsResolved: appealsResolved (КСЭрез) = 60 exceeds appeals (КСЭ) = 50']
- * ```
  */
 export const IndicatorDataSchema = z.strictObject(shape).superRefine(
   (data, ctx) => {

@@ -26,19 +26,7 @@ export interface MergeIndicatorDataInput {
 /** {@link MergeIndicatorDataInput} after validation. */
 export type ParsedMergeIndicatorDataInput = z.output<typeof MergeIndicatorDataInputSchema>;
 
-/**
- * Schema of {@link MergeIndicatorDataInput}.
- *
- * @example
- * ```ts
- * import { MergeIndicatorDataInputSchema } from 'oms-calc/smo-rating';
- *
- * MergeIndicatorDataInputSchema.safeParse(JSON.parse('{ "parts": [{ "appeals": 10 }, { "appeals": 30 }] }')).success; // true
- * const bad = MergeIndicatorDataInputSchema.safeParse(JSON.parse('{ "parts": [{ "insured": 1 }, { "reliableInsured": 3 }], "missing": "zero" }'));
- * bad.error?.issues.map((i) => `${i.path.join('.')}: ${i.message}`);
- * // ["parts.1.insured: with missing: 'zero' an absent insured (ЧЗЛсмо) counts as 0, below reliableInsured (ЧЗЛдост) = 3"]
- * ```
- */
+/** Schema of {@link MergeIndicatorDataInput}. */
 export const MergeIndicatorDataInputSchema = z
   .strictObject({
     parts: z.array(IndicatorDataSchema).min(1, 'at least one part is needed'),
@@ -93,11 +81,7 @@ export interface MergedIndicatorData {
  *
  *     X_объединенной = Σ X_части  for every field X of пункт 2
  *
- * A field no part submitted stays absent. A field only some parts submitted is absent (for ДТ
- * and СЧпо not submitted, пункт 7; for the others no data, пункты 2, 3) or, with `missing: 'zero'`, the sum of the parts that have it; either way it
- * is listed in `incomplete`. Each part is validated like {@link IndicatorData} (with `'zero'`, an
- * absent denominator counts as 0 in that check too), so each sum keeps every count within its
- * denominator.
+ * Rules and edge cases: docs/guides/smo-rating.md.
  *
  * Source: Приказ ФФОМС № 140н, приложение 1, пункты 2, 3, 7, 11.
  *

@@ -10,18 +10,7 @@ export interface MonitoringDeadlinesInput {
   quarter: ReportingQuarter;
 }
 
-/**
- * Schema of {@link MonitoringDeadlinesInput}.
- *
- * @example
- * ```ts
- * import { MonitoringDeadlinesInputSchema } from 'oms-calc/smo-rating';
- *
- * MonitoringDeadlinesInputSchema.safeParse(JSON.parse('{ "year": 2026, "quarter": 3 }')).success; // true
- * MonitoringDeadlinesInputSchema.safeParse(JSON.parse('{ "year": 2025, "quarter": 1 }')).error?.issues[0]?.message;
- * // 'the order is in force from 1 January 2026: year must be 2026 or later'
- * ```
- */
+/** Schema of {@link MonitoringDeadlinesInput}. */
 export const MonitoringDeadlinesInputSchema: z.ZodType<MonitoringDeadlinesInput, MonitoringDeadlinesInput> = z.strictObject({
   year: z
     .number('year must be a number')

@@ -32,18 +32,7 @@ export interface SmoViolation {
 /** {@link SmoViolation} after validation. */
 export type ParsedSmoViolation = z.output<typeof SmoViolationSchema>;
 
-/**
- * Schema of {@link SmoViolation}.
- *
- * @example
- * ```ts
- * import { SmoViolationSchema } from 'oms-calc/smo-rating';
- *
- * SmoViolationSchema.safeParse(JSON.parse('{ "point": "9.6", "count": 2 }')).success; // true
- * SmoViolationSchema.safeParse(JSON.parse('{ "point": "4.1.2" }')).error?.issues[0]?.message;
- * // 'a point of the list of sanctions is written "n" or "n.m", e.g. "5" or "4.1"'
- * ```
- */
+/** Schema of {@link SmoViolation}. */
 export const SmoViolationSchema = z.strictObject({
   point: z
     .string()
@@ -75,18 +64,7 @@ export interface SmoAnnualAssessmentInput {
 /** {@link SmoAnnualAssessmentInput} after validation. */
 export type ParsedSmoAnnualAssessmentInput = z.output<typeof SmoAnnualAssessmentInputSchema>;
 
-/**
- * Schema of {@link SmoAnnualAssessmentInput}.
- *
- * @example
- * ```ts
- * import { SmoAnnualAssessmentInputSchema } from 'oms-calc/smo-rating';
- *
- * SmoAnnualAssessmentInputSchema.safeParse(JSON.parse('{ "data": { "appeals": 50 }, "violations": [{ "point": "5" }] }')).success; // true
- * const bad = SmoAnnualAssessmentInputSchema.safeParse(JSON.parse('{ "data": { "appeals": 50 } }'));
- * bad.error?.issues.map((i) => `${i.path.join('.')}: ${i.message}`); // ['violations: Invalid input: expected array, received undefined']
- * ```
- */
+/** Schema of {@link SmoAnnualAssessmentInput}. */
 export const SmoAnnualAssessmentInputSchema = z.strictObject({
   data: IndicatorDataSchema,
   violations: z.array(SmoViolationSchema),
@@ -158,16 +136,7 @@ export function pointMatches(point: string, listed: string): boolean {
  *     скорректированный_i = показатель_i × Кэфф_i, 4 знака
  *     оценка = среднее ненулевых скорректированных показателей, 4 знака; публикуется с 1 знаком
  *
- * The indicators are those of {@link smoIndicators} for the cumulative period January–December
- * (indicator 8 with its formula for quarters 2–4). A violation is counted against an indicator
- * when its point is listed for it, or is a sub-point `n.m` of a listed whole point `n`; one
- * violation can count against several indicators (point 5 is listed for 2, 3, 4 and 8). A
- * violation of a point listed for no indicator still rules out the 1.1. When the territorial
- * fund is the insurer, indicator 6 is left out and no Кэфф applies (пункт 1(1)). As in
- * {@link smoIndicators}, `notSubmitted` says whether a not-submitted indicator 8 (ДТ or СЧпо
- * missing, пункты 4, 7) is left out of the mean or counted as 0 (decision D14), and an insurer
- * that did not work in the region for the whole year is not assessed (`workedWholePeriod: false`,
- * пункт 10, decision D15).
+ * Rules and edge cases: docs/guides/smo-rating.md.
  *
  * Source: Приказ ФФОМС № 140н, приложение 1, пункты 1(1), 4, 7, 9, 10, 12–15; приложение 2
  * (column «Порядок определения коэффициента эффективности»).

@@ -34,19 +34,7 @@ export interface SmoIndicatorsInput {
 /** {@link SmoIndicatorsInput} after validation. */
 export type ParsedSmoIndicatorsInput = z.output<typeof SmoIndicatorsInputSchema>;
 
-/**
- * Schema of {@link SmoIndicatorsInput}.
- *
- * @example
- * ```ts
- * import { SmoIndicatorsInputSchema } from 'oms-calc/smo-rating';
- *
- * SmoIndicatorsInputSchema.safeParse(JSON.parse('{ "quarter": 2, "data": { "appealsResolved": 45, "appeals": 50 } }')).success; // true
- * const bad = SmoIndicatorsInputSchema.safeParse(JSON.parse('{ "quarter": 5, "data": { "appealsResolved": 60, "appeals": 50 } }'));
- * bad.error?.issues.map((i) => `${i.path.join('.')}: ${i.message}`);
- * // ['quarter: Invalid option: expected one of 1|2|3|4', 'data.appealsResolved: appealsResolved (КСЭрез) = 60 exceeds appeals (КСЭ) = 50']
- * ```
- */
+/** Schema of {@link SmoIndicatorsInput}. */
 export const SmoIndicatorsInputSchema = z.strictObject({
   quarter: ReportingQuarterSchema,
   data: IndicatorDataSchema,
@@ -94,16 +82,7 @@ export interface SmoIndicators {
  *                                           10: КЗСМОподтв × 100 / КПМОтфомс
  *     оценка = среднее ненулевых показателей (4 знака), публикуется с 1 знаком
  *
- * ДТ or СЧпо not submitted by the insurer (пункт 4) makes indicator 8 0, `'not-submitted'`
- * (пункт 7); any other missing figure, or a zero denominator, makes its indicator not computable,
- * 0 with a reason (пункты 2, 3). Indicators equal to 0 are left out of the mean (пункт 9); with
- * `notSubmitted: 'count-as-zero'` the 0 of a not-submitted indicator 8 is counted (decision D14),
- * and `leavingOutRaisedScore` tells when leaving it out raised the score. Indicators 6 and 8 are
- * not clamped to 0…100. When the territorial fund is the insurer, indicator 6 is left out
- * (пункт 1(1)). An insurer that did not work in the region for the whole period is not assessed
- * (`workedWholePeriod: false`, пункт 10). No Кэфф applies: for quarter 4 the result is the
- * January–December figure without Кэфф, and the annual assessment of пункт 12 is
- * {@link smoAnnualAssessment}.
+ * Rules and edge cases: docs/guides/smo-rating.md.
  *
  * Source: Приказ ФФОМС № 140н, приложение 2, пункты 1–10 (formulas restored, decision D6);
  * приложение 1, пункты 1(1), 2–10, 12 (decisions D14, D15).

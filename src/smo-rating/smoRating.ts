@@ -23,34 +23,13 @@ export interface SmoRatingInput {
 /** {@link SmoRatingInput} after validation. */
 export type ParsedSmoRatingInput = z.output<typeof SmoRatingInputSchema>;
 
-/**
- * Schema of {@link SmoResult}.
- *
- * @example
- * ```ts
- * import { SmoResultSchema } from 'oms-calc/smo-rating';
- *
- * SmoResultSchema.safeParse(JSON.parse('{ "smo": "СМО «Бета»", "resultExact": "84.9" }')).success; // true
- * SmoResultSchema.safeParse(JSON.parse('{ "smo": "", "resultExact": "84.9" }')).error?.issues[0]?.message; // 'smo must not be empty'
- * ```
- */
+/** Schema of {@link SmoResult}. */
 export const SmoResultSchema = z.strictObject({
   smo: z.string().min(1, 'smo must not be empty'),
   resultExact: score4,
 }) satisfies z.ZodType<unknown, SmoResult>;
 
-/**
- * Schema of {@link SmoRatingInput}.
- *
- * @example
- * ```ts
- * import { SmoRatingInputSchema } from 'oms-calc/smo-rating';
- *
- * SmoRatingInputSchema.safeParse(JSON.parse('{ "smos": [{ "smo": "А", "resultExact": "90" }] }')).success; // true
- * const bad = SmoRatingInputSchema.safeParse(JSON.parse('{ "smos": [{ "smo": "А", "resultExact": "90" }, { "smo": "А", "resultExact": "91" }] }'));
- * bad.error?.issues.map((i) => `${i.path.join('.')}: ${i.message}`); // ['smos.1.smo: smo "А" is given twice (also at index 0)']
- * ```
- */
+/** Schema of {@link SmoRatingInput}. */
 export const SmoRatingInputSchema = z.strictObject({
   smos: z.array(SmoResultSchema).superRefine((smos, ctx) => {
     const seen = new Map<string, number>();

@@ -17,19 +17,7 @@ export interface FormRow {
 /** {@link FormRow} after validation. */
 export type ParsedFormRow = z.output<typeof FormRowSchema>;
 
-/**
- * Schema of {@link FormRow}.
- *
- * @example
- * ```ts
- * import { FormRowSchema } from 'oms-calc/subvention';
- *
- * FormRowSchema.safeParse(JSON.parse('{ "line": "12", "name": "Сумма заявленной субвенции", "amount": "8600000.00" }')).success; // true
- * const bad = FormRowSchema.safeParse(JSON.parse('{ "line": 12, "name": "Сумма заявленной субвенции", "amount": "8 600 000" }'));
- * bad.error?.issues.map((i) => `${i.path.join('.')}: ${i.message}`);
- * // ['line: Invalid input: expected string, received number', 'amount: expected a plain decimal string such as "1234.56", got "8 600 000"']
- * ```
- */
+/** Schema of {@link FormRow}. */
 export const FormRowSchema = z.strictObject({
   line: z.string(),
   name: z.string(),
@@ -56,18 +44,7 @@ export interface FormatFormRowsOptions {
 /** {@link FormatFormRowsOptions} after validation. */
 export type ParsedFormatFormRowsOptions = z.output<typeof FormatFormRowsOptionsSchema>;
 
-/**
- * Schema of {@link FormatFormRowsOptions}.
- *
- * @example
- * ```ts
- * import { FormatFormRowsOptionsSchema } from 'oms-calc/subvention';
- *
- * FormatFormRowsOptionsSchema.safeParse(JSON.parse('{ "excel": true }')).success; // true
- * const bad = FormatFormRowsOptionsSchema.safeParse(JSON.parse('{ "nameWidth": 5 }'));
- * bad.error?.issues.map((i) => `${i.path.join('.')}: ${i.message}`); // ['nameWidth: Too small: expected number to be >=10']
- * ```
- */
+/** Schema of {@link FormatFormRowsOptions}. */
 export const FormatFormRowsOptionsSchema = z.strictObject({
   headers: z.tuple([z.string(), z.string(), z.string()]).optional(),
   nameWidth: z.number().int().min(10).max(10_000).optional(),

@@ -50,23 +50,6 @@ const INVOICE_FIELDS = new Set(['acceptedInvoices', 'invoicePayments', 'outstand
  * places, no unknown keys, and — when line 11 is not given — line 8.2 not above line 8.1. Each bad
  * field is one issue; the invoice check is reported on `invoicePayments` even when other fields
  * are bad.
- *
- * @example
- * ```ts
- * import { SubventionClaimInputSchema } from 'oms-calc/subvention';
- *
- * const json = `{
- *   "openingBalance": "1000000", "capitationFunds": "50000000", "omsIncome": "200000",
- *   "sanctionIncome": "300000", "damagesRecovered": "0", "reserveReturns": "0",
- *   "acceptedInvoices": "58000000", "invoicePayments": "49000000", "administration": "1500000",
- *   "prevention": "500000", "otherExpenses": "100000"
- * }`;
- * SubventionClaimInputSchema.safeParse(JSON.parse(json)).success; // true
- * const bad = SubventionClaimInputSchema.safeParse({ ...JSON.parse(json), invoicePayments: '59000000', prevention: '500000.001' });
- * bad.error?.issues.map((i) => i.path.join('.')); // ['prevention', 'invoicePayments']
- * bad.error?.issues[1]?.message;
- * // 'payments on invoices (line 8.2, 59000000) exceed the invoices accepted (line 8.1, 58000000); give outstandingInvoices (line 11) explicitly'
- * ```
  */
 export const SubventionClaimInputSchema = z
   .strictObject({

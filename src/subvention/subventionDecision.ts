@@ -31,16 +31,6 @@ export type ParsedSubventionDecisionInput = z.output<typeof SubventionDecisionIn
 
 /**
  * Schema of {@link SubventionDecisionInput}: amounts ≥ 0, below 10¹⁸, with at most 2 decimal places; flags strictly boolean.
- *
- * @example
- * ```ts
- * import { SubventionDecisionInputSchema } from 'oms-calc/subvention';
- *
- * const json = '{ "claim": "8600000", "verifiedNeed": "8000000", "reserveBalance": "50000000", "objectiveCauses": true, "misuseFound": false, "violationsFound": false, "fundsFullySpent": true }';
- * SubventionDecisionInputSchema.safeParse(JSON.parse(json)).success; // true
- * const bad = SubventionDecisionInputSchema.safeParse({ ...JSON.parse(json), objectiveCauses: 'true' });
- * bad.error?.issues.map((i) => `${i.path.join('.')}: ${i.message}`); // ['objectiveCauses: Invalid input: expected boolean, received string']
- * ```
  */
 export const SubventionDecisionInputSchema = z.strictObject({
   claim: formAmount,
@@ -127,11 +117,7 @@ function rub(value: X): string {
  *                ∧ ¬violationsFound ∧ objectiveCauses ∧ reserveBalance > 0
  *     granted  = eligible ? min(claim, verifiedNeed, reserveBalance) : 0
  *
- * (A zero claim, need or balance makes the minimum zero anyway; counting them as conditions makes
- * `refused` mean exactly "nothing granted" and gives each its own reason.) The status is
- * `granted` when granted = claim, `partly-granted` when 0 < granted < claim, `refused` when
- * granted = 0. The check must run within 10 working days of the claim and the decision within
- * one month (пп. 12, 17); the library does not track dates.
+ * Rules and edge cases: docs/guides/subvention.md.
  *
  * Source: Степанов, Головщинский (2011), раздел 4, проект Положения о НСЗ, приложение 1 «Порядок
  * предоставления субвенций страховым медицинским организациям из средств НСЗ», пп. 4, 5, 7–10, 14, 16–18.
