@@ -40,14 +40,6 @@ function range(from: number, to: number, cls: ControlClass, title: (tip: number)
  * that audits an older file adds them with their dates.
  *
  * Source: Классификатор F006 (ФФОМС), as `registry.md` §2 reads it.
- *
- * @example
- * ```ts
- * import { builtinControlTypes } from 'oms-calc/registry';
- *
- * builtinControlTypes.filter((t) => t.class === 'MEE').map((t) => t.tip);
- * // [50, 51, 52, 53, 54, 55, 56, 57, 58, 59, 88, 90, 91, 92, 93]
- * ```
  */
 export const builtinControlTypes: readonly ControlType[] = Object.freeze([
   ...range(1, 1, 'MEK', () => 'медико-экономический контроль'),

@@ -32,16 +32,6 @@ const BEYOND = `${SECTION3} (риски дефицита средств); уро
 /**
  * Defaults and limits of {@link reserveAtRisk}: the runs and the seed of a simulation when none
  * are given, the most runs accepted, and the most scenario combinations enumerated exactly.
- *
- * @example
- * ```ts
- * import { reserveAtRiskDefaults } from 'oms-calc/reserve';
- *
- * reserveAtRiskDefaults.runs;       // 100000
- * reserveAtRiskDefaults.seed;       // 1
- * reserveAtRiskDefaults.maxRuns;    // 10000000
- * reserveAtRiskDefaults.exactLimit; // 1000000
- * ```
  */
 export const reserveAtRiskDefaults = {
   /** Runs of a simulation when `runs` is not given. */

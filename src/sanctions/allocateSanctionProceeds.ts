@@ -16,13 +16,6 @@ export interface AllocateSanctionProceedsInput {
  *
  * Source: «Возврат средств в систему ОМС…» (Комсомольская правда, Волгоград): «Половина этих
  * средств … идут в территориальный фонд ОМС …, 35 % — средства нормированного страхового запаса».
- *
- * @example
- * ```ts
- * import { DEFAULT_PROCEEDS_SHARES } from 'oms-calc/sanctions';
- *
- * DEFAULT_PROCEEDS_SHARES; // { territorialFund: '0.5', reserve: '0.35', insurer: '0.15' }
- * ```
  */
 export const DEFAULT_PROCEEDS_SHARES: Readonly<Record<'territorialFund' | 'reserve' | 'insurer', string>> = Object.freeze({
   territorialFund: '0.5',

@@ -69,30 +69,9 @@ export type ParsedIndicatorData = z.output<typeof IndicatorDataSchema>;
 /** Whether a field is a count of persons, appeals, requests… or an amount of money. */
 export type IndicatorFieldKind = 'count' | 'money';
 
-/**
- * The largest count accepted (10¹²), far above any register.
- *
- * @example
- * ```ts
- * import { IndicatorDataSchema, INDICATOR_MAX_COUNT } from 'oms-calc/smo-rating';
- *
- * INDICATOR_MAX_COUNT; // '1000000000000'
- * IndicatorDataSchema.safeParse({ insured: '1000000000001' }).error?.issues[0]?.message; // 'must be at most 1000000000000, got 1000000000001'
- * ```
- */
+/** The largest count accepted (10¹²), far above any register. */
 export const INDICATOR_MAX_COUNT = '1000000000000';
-/**
- * The largest amount accepted (10¹⁵ rubles), far above any fund's budget.
- *
- * @example
- * ```ts
- * import { IndicatorDataSchema, INDICATOR_MAX_MONEY } from 'oms-calc/smo-rating';
- *
- * INDICATOR_MAX_MONEY; // '1000000000000000'
- * IndicatorDataSchema.safeParse({ invoicedTotal: '1000000000000000.01' }).error?.issues[0]?.message;
- * // 'must be at most 1000000000000000, got 1000000000000000.01'
- * ```
- */
+/** The largest amount accepted (10¹⁵ rubles), far above any fund's budget. */
 export const INDICATOR_MAX_MONEY = '1000000000000000';
 
 /** One field of {@link IndicatorData}: its name, official symbol and kind. */
@@ -108,15 +87,6 @@ export interface IndicatorFieldInfo {
 /**
  * The twenty fields of {@link IndicatorData} in the order of приложение 1, пункт 2, each with its
  * official symbol and kind.
- *
- * @example
- * ```ts
- * import { INDICATOR_FIELDS } from 'oms-calc/smo-rating';
- *
- * INDICATOR_FIELDS.length;                            // 20
- * INDICATOR_FIELDS.slice(0, 4).map((f) => f.symbol);  // ['ЧЗЛдост', 'ЧЗЛсмо', 'КСЭрез', 'КСЭ']
- * INDICATOR_FIELDS.filter((f) => f.kind === 'money').map((f) => f.field); // ['unclosedAdvances', 'invoicedTotal']
- * ```
  */
 export const INDICATOR_FIELDS: readonly IndicatorFieldInfo[] = [
   { field: 'reliableInsured', symbol: 'ЧЗЛдост', kind: 'count' },

@@ -74,17 +74,6 @@ const row = (n: number): string => `${SOURCES.order140n}, приложение 2
  * formulas are the restored ones of decision D6 (values in percent).
  *
  * Source: Приказ ФФОМС № 140н, приложение 2, пункты 1–10; приложение 1, пункт 2 (the data).
- *
- * @example
- * ```ts
- * import { SMO_INDICATORS } from 'oms-calc/smo-rating';
- *
- * SMO_INDICATORS[6].shortName;       // 'Порядок авансирования'
- * SMO_INDICATORS[6].name;
- * // 'Соблюдение установленного законодательством порядком авансирования медицинских организаций в рамках реализации ТПОМС'
- * SMO_INDICATORS[6].formula;         // 'КЗАсобл × 100 / КЗАвсего'
- * SMO_INDICATORS[6].sanctionPoints;  // ['4.1', '10', '12', '13']
- * ```
  */
 export const SMO_INDICATORS = [
   {

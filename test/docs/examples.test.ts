@@ -34,9 +34,9 @@ const examples = collectExamples().filter((e) => !PENDING.some((file) => e.at.st
 
 describe('the @example blocks of src', () => {
   it('are found, and hold checked values', () => {
-    expect(examples.length).toBeGreaterThan(40);
+    expect(examples.length).toBeGreaterThan(35);
     const checks = examples.reduce((n, e) => n + compileExample(e.code).checks, 0);
-    expect(checks).toBeGreaterThan(80);
+    expect(checks).toBeGreaterThan(60);
   });
 
   it.each(examples.filter((e) => !e.noRun).map((e) => [e.at, e] as const))('%s', async (_at, example) => {
