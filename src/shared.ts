@@ -14,7 +14,7 @@ export {
   type OmsCalcErrorCode,
   type OmsCalcIssue,
 } from './_internal/errors';
-export type { IssueCode, IssueLocale, IssueParams } from './_internal/issues';
+export { ISSUE_CODES, type IssueCode, type IssueLocale, type IssueParams } from './_internal/issues';
 export type { TraceStep } from './_internal/trace';
 export type { DecimalInput, DecimalLike, X } from './_internal/decimal';
 export { excelSafeCell } from './_internal/csv';

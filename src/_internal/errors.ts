@@ -3,7 +3,7 @@
  *
  * @module
  */
-import { isIssueCode, ISSUE_MESSAGES, type IssueCode, type IssueLocale, type IssueParams } from './issues';
+import { isIssueCode, ISSUE_MESSAGES_EN, ISSUE_MESSAGES_RU, type IssueCode, type IssueLocale, type IssueParams } from './issues';
 
 /**
  * Stable error codes. A code never changes meaning; new codes may be added.
@@ -45,9 +45,17 @@ export interface OmsCalcIssue {
   message: string;
 }
 
-/** Makes an issue, its English message from the table unless a more precise one is given. */
-export function makeIssue(code: IssueCode, path: (string | number)[], params: IssueParams = {}, message?: string): OmsCalcIssue {
-  return { code, path, params, message: message ?? (ISSUE_MESSAGES[code].en(params)) };
+/** Makes an issue with its English message. */
+export function makeIssue(code: IssueCode, path: (string | number)[], params: IssueParams, message: string): OmsCalcIssue {
+  return { code, path, params, message };
+}
+
+/**
+ * Makes an issue whose English message is the table's ({@link ISSUE_MESSAGES_EN}); apart from
+ * {@link makeIssue} so that a bundle whose issues all have their own wording leaves the table out.
+ */
+export function tableIssue(code: IssueCode, path: (string | number)[], params: IssueParams = {}): OmsCalcIssue {
+  return { code, path, params, message: ISSUE_MESSAGES_EN[code](params) };
 }
 
 /**
@@ -80,8 +88,8 @@ export function issueMessage(issue: OmsCalcIssue, locale: IssueLocale = 'ru'): s
 function messageOf(issue: OmsCalcIssue, locale: IssueLocale): string {
   if (locale === 'en' || !isIssueCode(issue.code)) return issue.message;
   const params = typeof issue.params === 'object' && issue.params !== null ? issue.params : {};
-  if (issue.code === 'custom') return ISSUE_MESSAGES.custom.ru({ detail: params.detail ?? issue.message });
-  return ISSUE_MESSAGES[issue.code].ru(params);
+  if (issue.code === 'custom') return ISSUE_MESSAGES_RU.custom({ detail: params.detail ?? issue.message });
+  return ISSUE_MESSAGES_RU[issue.code](params);
 }
 
 const isIssue = (v: unknown): v is OmsCalcIssue =>
@@ -93,7 +101,7 @@ const isIssue = (v: unknown): v is OmsCalcIssue =>
 
 function checkLocale(locale: unknown, where: string): void {
   if (locale !== 'ru' && locale !== 'en') {
-    throw invalidInput(where, [makeIssue('invalid_value', ['locale'], { values: ['ru', 'en'], received: typeof locale === 'string' ? JSON.stringify(locale) : typeof locale })]);
+    throw invalidInput(where, [tableIssue('invalid_value', ['locale'], { values: ['ru', 'en'], received: typeof locale === 'string' ? JSON.stringify(locale) : typeof locale })]);
   }
 }
 
@@ -188,7 +196,7 @@ export class OmsCalcError extends Error {
     super(message, options?.cause === undefined ? undefined : { cause: options.cause });
     this.name = 'OmsCalcError';
     this.code = code;
-    this.issues = issues !== undefined && issues.length > 0 ? issues.map(complete) : [makeIssue('custom', [], { detail: message }, message)];
+    this.issues = issues !== undefined && issues.length > 0 ? issues.map(complete) : [{ code: 'custom', path: [], params: { detail: message }, message }];
     Object.defineProperty(this, BRAND, { value: true, enumerable: false });
   }
 

@@ -1,5 +1,5 @@
 import { SaxesParser } from 'saxes';
-import { invalidInput, isOmsCalcError, makeIssue, show, type OmsCalcIssue } from '../_internal';
+import { invalidInput, isOmsCalcError, makeIssue, tableIssue, show, type OmsCalcIssue } from '../_internal';
 import { defineF014, type F014Table } from '../sanctions';
 
 const FIELDS = new Set(['Kod', 'IDVID', 'Naim', 'Osn', 'Komment', 'KodPG', 'DATEBEG', 'DATEEND', 'K_NO', 'K_SH']);
@@ -44,10 +44,10 @@ export function parseF014Xml(xml: string): F014Table {
   let field: string | undefined;
   let text = '';
   parser.on('doctype', (d) => {
-    if (/<!ENTITY/i.test(d)) issues.push(makeIssue('malformed_xml', [], { line: parser.line, detail: 'a DOCTYPE that declares entities is not read (entities are never expanded)' }));
+    if (/<!ENTITY/i.test(d)) issues.push(tableIssue('malformed_xml', [], { line: parser.line, detail: 'a DOCTYPE that declares entities is not read (entities are never expanded)' }));
   });
   parser.on('error', (e) => {
-    issues.push(makeIssue('malformed_xml', [], { line: parser.line, detail: `broken XML: ${e.message.replace(/^(?:[^:]*:)?\d+:\d+: /, '')}` }));
+    issues.push(tableIssue('malformed_xml', [], { line: parser.line, detail: `broken XML: ${e.message.replace(/^(?:[^:]*:)?\d+:\d+: /, '')}` }));
   });
   parser.on('opentag', (tag) => {
     path.push(tag.name);
@@ -78,7 +78,7 @@ export function parseF014Xml(xml: string): F014Table {
     path.pop();
   });
   parser.write(xml.charCodeAt(0) === 0xfeff ? xml.slice(1) : xml).close();
-  if (issues.length === 0 && rows.length === 0) issues.push(makeIssue('not_f014', []));
+  if (issues.length === 0 && rows.length === 0) issues.push(tableIssue('not_f014', []));
   if (issues.length > 0) throw invalidInput('parseF014Xml', issues);
   const coefficient = (s: string | undefined): string | null => (s === undefined || s === '' ? null : s.replace(',', '.'));
   const entries = rows.map((r) => {

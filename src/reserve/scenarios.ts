@@ -87,7 +87,7 @@ export function assertProbabilities(where: string, sets: readonly { path: (strin
   for (const set of sets) {
     const total = sum(set.scenarios.map((s) => s.probability));
     if (!total.eq(1)) {
-      issues.push(makeIssue('probabilities_sum', set.path, { sum: total.toString() }));
+      issues.push(makeIssue('probabilities_sum', set.path, { sum: total.toString() }, `probabilities sum to ${total.toString()}, not 1`));
     }
   }
   if (issues.length > 0) {

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { D, invalidInput, issueParams, kopeckAmount, makeIssue, parseInput, SOURCES, sum, trace, unitInterval, type DecimalInput, type TraceStep, type X } from '../_internal';
+import { D, invalidInput, issueParams, kopeckAmount, makeIssue, tableIssue, parseInput, SOURCES, sum, trace, unitInterval, type DecimalInput, type TraceStep, type X } from '../_internal';
 
 /** Input of {@link allocateSanctionProceeds}, as its schema checks it. */
 export interface AllocateSanctionProceedsInput {
@@ -100,7 +100,7 @@ export function allocateSanctionProceeds(amount: DecimalInput, shares?: Record<s
     if (reserved.length > 0) {
       throw invalidInput(
         'allocateSanctionProceeds',
-        reserved.map((k) => makeIssue('reserved_name', ['shares', k], { value: JSON.stringify(k) })),
+        reserved.map((k) => tableIssue('reserved_name', ['shares', k], { value: JSON.stringify(k) })),
       );
     }
   }

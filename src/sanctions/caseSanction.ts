@@ -7,6 +7,7 @@ import {
   kopeckAmount,
   kopecks,
   makeIssue,
+  tableIssue,
   OmsCalcError,
   parseInput,
   show,
@@ -243,7 +244,7 @@ export function computeCase(c: ParsedCaseInput, o: ResolvedOptions, where: strin
   const misplaced: OmsCalcIssue[] = [];
   c.violations.forEach((v, i) => {
     if (v.recomputedTariff !== undefined && (entries[i] as CompiledEntry).kno === null) {
-      misplaced.push(makeIssue('not_applicable', ['violations', i, 'recomputedTariff'], { code: v.code, table: table.id }));
+      misplaced.push(tableIssue('not_applicable', ['violations', i, 'recomputedTariff'], { code: v.code, table: table.id }));
     }
   });
   if (misplaced.length > 0) throw invalidInput(where, misplaced);

@@ -3,7 +3,7 @@
  * bad input gives the expected code, parameters and both messages.
  */
 import { describe, expect, it } from 'vitest';
-import { ISSUE_CODES, ISSUE_MESSAGES, type IssueCode } from '../../src/_internal/issues';
+import { ISSUE_CODES, ISSUE_MESSAGES_EN, ISSUE_MESSAGES_RU, type IssueCode } from '../../src/_internal/issues';
 import * as lib from '../../src/index';
 import { failure } from '../errors';
 
@@ -19,11 +19,12 @@ describe('the table of issue messages', () => {
   it('has every code of the union, once', () => {
     const all: Record<IssueCode, true> = Object.fromEntries(ISSUE_CODES.map((c) => [c, true])) as Record<IssueCode, true>;
     expect(Object.keys(all)).toHaveLength(ISSUE_CODES.length);
+    expect(Object.keys(ISSUE_MESSAGES_RU)).toEqual(Object.keys(ISSUE_MESSAGES_EN));
     expect(ISSUE_CODES.length).toBeGreaterThanOrEqual(30);
   });
 
   it.each(ISSUE_CODES)('%s: a Russian and an English message, from the parameters', (code) => {
-    const { ru, en } = ISSUE_MESSAGES[code];
+    const [ru, en] = [ISSUE_MESSAGES_RU[code], ISSUE_MESSAGES_EN[code]];
     expect(ru(SAMPLE)).toMatch(CYRILLIC);
     expect(en(SAMPLE)).not.toMatch(/undefined|\[object/);
     expect(ru(SAMPLE)).not.toMatch(/undefined|\[object/);

@@ -99,7 +99,7 @@ describe('oms-calc bin', () => {
     const r = run(['reserve-size'], JSON.stringify({ ...reserveInput, income: [{ value: '1', probability: '0.3' }] }));
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('PROBABILITIES_DO_NOT_SUM_TO_ONE');
-    expect(r.stderr).toContain('income: probabilities sum to 0.3, not 1');
+    expect(r.stderr).toContain('income: сумма вероятностей равна 0.3, а должна быть равна 1');
   });
 
   it('malformed JSON is invalid input; a missing file is a failure', () => {
