@@ -156,6 +156,20 @@ describe('each entry point: code, params and both messages of a typical bad inpu
     const claim = issuesOf(() => lib.subventionClaim({} as never));
     expect(claim.issues.every((i) => i.code === 'required')).toBe(true);
     expect(claim.issues[0]?.path).toEqual(['openingBalance']);
+    const form = {
+      openingBalance: '1000000', capitationFunds: '50000000', omsIncome: '200000', sanctionIncome: '300000', damagesRecovered: '0', reserveReturns: '0',
+      acceptedInvoices: '58000000', invoicePayments: '59000000', administration: '1500000', prevention: '1.234', otherExpenses: '100000',
+    };
+    expect(issuesOf(() => lib.subventionClaim(form)).issues).toEqual([
+      { code: 'too_many_decimals', path: ['prevention'], params: { places: 2, received: '1.234' }, en: 'must have at most 2 decimal places, got 1.234', ru: 'допускается не более 2 знаков после точки, получено 1.234' },
+      {
+        code: 'exceeds',
+        path: ['invoicePayments'],
+        params: { field: 'invoicePayments (8.2)', value: '59000000', other: 'acceptedInvoices (8.1)', limit: '58000000' },
+        en: 'payments on invoices (line 8.2, 59000000) exceed the invoices accepted (line 8.1, 58000000); give outstandingInvoices (line 11) explicitly',
+        ru: 'invoicePayments (8.2) = 59000000 больше, чем acceptedInvoices (8.1) = 58000000',
+      },
+    ]);
     expect(issuesOf(() => lib.parseF014Xml('<root/>')).issues).toEqual([
       { code: 'not_f014', path: [], params: {}, en: 'no packet/zap rows: not the F014 classifier file', ru: 'нет строк packet/zap: это не файл классификатора F014' },
     ]);
