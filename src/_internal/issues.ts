@@ -170,7 +170,7 @@ const RU_TYPES: Readonly<Record<string, string>> = {
   boolean: 'true или false',
   array: 'массив',
   object: 'объект',
-  decimal: 'десятичное число (строка вида "1234.56", конечное число или Decimal)',
+  decimal: 'десятичное число — строка вида "1234.56", конечное число или Decimal',
   date: 'дата ГГГГ-ММ-ДД',
   iterable: 'итерируемый объект или асинхронный итератор',
   text: 'текст (строка)',
@@ -236,7 +236,7 @@ export const ISSUE_MESSAGES_EN: Readonly<Record<IssueCode, Template>> = {
  * out.
  */
 export const ISSUE_MESSAGES_RU: Readonly<Record<IssueCode, Template>> = {
-  required: (p) => `обязательное поле не задано${p.expected === undefined ? '' : `: ожидалось ${ruType(p.expected)}`}`,
+  required: (p) => `обязательное поле не задано${p.expected === undefined ? '' : ` (ожидалось: ${ruType(p.expected)})`}`,
   invalid_type: (p) => `ожидалось: ${ruType(p.expected)}${ruGot(p)}`,
   not_a_decimal: (p) => `ожидалось десятичное число с точкой, например "1234.56", без пробелов и экспоненты${ruGot(p)}`,
   unsafe_number: (p) => `число больше 2^53 (${p.received ?? ''}) могло потерять цифры; передайте его строкой`,

@@ -63,7 +63,7 @@ describe('each entry point: code, params and both messages of a typical bad inpu
         path: ['currentBalance'],
         params: { expected: 'decimal' },
         en: 'expected a decimal string, a finite number or a Decimal-like value, got undefined',
-        ru: 'обязательное поле не задано: ожидалось десятичное число (строка вида "1234.56", конечное число или Decimal)',
+        ru: 'обязательное поле не задано (ожидалось: десятичное число — строка вида "1234.56", конечное число или Decimal)',
       },
     ]);
     const care = { scenarios: [{ value: '1', probability: '1' }], unitCost: '1' };
