@@ -77,14 +77,17 @@ export function toItem(r: Rec): RegistryItem {
  *   the iteration) for a source that is not XML, whose root is not ZL_LIST, or whose encoding the
  *   runtime cannot decode. Bad content inside the register is a `malformed` item, never an error.
  * @example
- * ```ts no-run
+ * ```ts
  * import { createReadStream } from 'node:fs';
  * import { readRegistry } from 'oms-calc/registry';
  *
- * for await (const item of readRegistry(createReadStream('HM770001S77002_2506.xml'))) {
- *   if (item.kind === 'case') console.log(item.idcase, item.sumv, item.sank.length);
+ * // the sample register of the repository (examples/data/registry)
+ * const cases: string[] = [];
+ * for await (const item of readRegistry(createReadStream('examples/data/registry/HM770001S77001_2506.xml'))) {
+ *   if (item.kind === 'case') cases.push(`${item.idcase}: ${item.sumv}`);
  *   if (item.kind === 'malformed') console.warn(`line ${item.line}: ${item.message}`);
  * }
+ * cases.length; // 12
  * ```
  */
 export function readRegistry(source: RegistrySource, options?: ReadRegistryOptions): AsyncIterable<RegistryItem> {
