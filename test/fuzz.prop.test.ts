@@ -43,6 +43,8 @@ const c = (...args: unknown[]): fc.Arbitrary<unknown[]> => fc.constant(args);
 const TABLE: Record<string, Entry> = {
   excelSafeCell: { args: fc.tuple(fc.string()), call: library.excelSafeCell },
   isOmsCalcError: { args: fc.tuple(fc.jsonValue()), call: library.isOmsCalcError },
+  formatIssues: { args: fc.tuple(fc.constant({ issues: [{ code: 'too_big', path: ['share'], params: { maximum: '0.5', received: '0.6' }, message: 'must be at most 0.5, got 0.6' }] }), fc.constantFrom({}, { locale: 'en' })), call: library.formatIssues },
+  issueMessage: { args: fc.tuple(fc.constant({ code: 'required', path: ['a'], params: {}, message: 'required' }), fc.constantFrom('ru', 'en')), call: library.issueMessage },
   formatRubles: { args: fc.tuple(claimCents.map(() => '-1234567.891'), fc.constantFrom({}, { grouping: false, sign: 'hyphen' }, { decimalComma: false, places: 4 })), call: library.formatRubles },
   reserveSize: { args: fc.tuple(reserveInput), call: library.reserveSize },
   reserveAtRisk: { args: reserveInput.map((r) => [{ ...r, levels: ['0.9', '0.99'], method: 'monte-carlo', runs: 200, seed: 7 }]), call: library.reserveAtRisk },

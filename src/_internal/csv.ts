@@ -5,7 +5,7 @@
  * @module
  */
 import { show } from './decimal';
-import { invalidInput } from './errors';
+import { invalidInput, makeIssue } from './errors';
 
 /** The first characters that make a spreadsheet cell a formula (OWASP, "CSV Injection"). */
 const FORMULA_START = /^[=+\-@\t\r]/;
@@ -32,7 +32,7 @@ const FORMULA_START = /^[=+\-@\t\r]/;
  */
 export function excelSafeCell(text: string): string {
   if (typeof text !== 'string') {
-    throw invalidInput('excelSafeCell', [{ path: [], message: `expected the cell's text (a string), got ${show(text)}` }]);
+    throw invalidInput('excelSafeCell', [makeIssue('invalid_type', [], { expected: 'string', received: show(text) }, `expected the cell's text (a string), got ${show(text)}`)]);
   }
   return FORMULA_START.test(text) ? `'${text}` : text;
 }

@@ -19,16 +19,6 @@ export const D: typeof Decimal = Decimal.clone({
 
 /**
  * A decimal.js `Decimal`: every amount and ratio in a result. It serialises to a string in JSON.
- *
- * @example
- * ```ts
- * import { legacyReserve, type X } from 'oms-calc/reserve';
- *
- * const topUp: X = legacyReserve({ previousMonthExpenditure: '1000000000', currentBalance: '850000000.10' }).topUp;
- * topUp.toString();          // '149999999.9'
- * topUp.gt('100000000');     // true
- * JSON.stringify({ topUp }); // '{"topUp":"149999999.9"}'
- * ```
  */
 export type X = Decimal;
 
@@ -36,32 +26,10 @@ export type X = Decimal;
  * What a number may be given as: a plain decimal string (`"1234.56"`, recommended), a finite
  * JavaScript number, or a Decimal-like object whose `toString()` is a decimal (a decimal.js,
  * big.js or bignumber.js value).
- *
- * @example
- * ```ts
- * import { Decimal } from 'decimal.js';
- * import { placementLimit, type DecimalInput } from 'oms-calc/reserve';
- *
- * const balances: DecimalInput[] = ['1000000000.50', 1000000000.5, new Decimal('1000000000.5')];
- * balances.map((balance) => placementLimit({ balance }).limit.toString());
- * // ['500000000.25', '500000000.25', '500000000.25']
- * ```
  */
 export type DecimalInput = string | number | DecimalLike;
 
-/**
- * Any object whose `toString()` yields a decimal, such as a decimal.js `Decimal`.
- *
- * @example
- * ```ts
- * import { Decimal } from 'decimal.js';
- * import { legacyReserve, type DecimalLike } from 'oms-calc/reserve';
- *
- * const expenditure: DecimalLike = new Decimal('1000000000');
- * const balance: DecimalLike = { toString: () => '850000000' }; // e.g. a big.js or bignumber.js value
- * legacyReserve({ previousMonthExpenditure: expenditure, currentBalance: balance }).topUp.toString(); // '150000000'
- * ```
- */
+/** Any object whose `toString()` yields a decimal, such as a decimal.js `Decimal`. */
 export type DecimalLike = object & {
   /** The value as a decimal string, e.g. `"1234.56"`. */
   toString(): string;
@@ -86,9 +54,22 @@ export function show(value: unknown): string {
  * be finite; objects must be Decimal-like (their own `toString`, giving a decimal).
  */
 export function coerce(value: unknown): X | string {
+  const result = coerceDecimal(value);
+  return result instanceof D ? result : result.message;
+}
+
+/** Why a value is not a decimal: an issue code, its parameters and the English message. */
+export interface CoerceFailure {
+  readonly code: 'not_a_decimal' | 'unsafe_number' | 'too_long' | 'invalid_type' | 'required';
+  readonly params: { received?: string; maximum?: string; expected?: string };
+  readonly message: string;
+}
+
+/** Like {@link coerce}, with the failure as issue data. */
+export function coerceDecimal(value: unknown): X | CoerceFailure {
   const result = coerceSigned(value);
   // "-0" and -0 are zero: a negative zero must never reach a result as "-0"
-  return typeof result !== 'string' && result.isZero() ? new D(0) : result;
+  return result instanceof D && result.isZero() ? new D(0) : result;
 }
 
 /**
@@ -98,19 +79,25 @@ export function coerce(value: unknown): X | string {
  */
 export const MAX_DECIMAL_LENGTH = 100;
 
-function coerceText(text: string, what: string): X | string {
-  if (text.length > MAX_DECIMAL_LENGTH) return `expected ${what} of at most ${MAX_DECIMAL_LENGTH} characters, got ${show(text)} (${text.length} characters)`;
-  if (!PLAIN.test(text)) return `expected a plain decimal string such as "1234.56", got ${show(text)}`;
+const failure = (code: CoerceFailure['code'], params: CoerceFailure['params'], message: string): CoerceFailure => ({ code, params, message });
+
+function coerceText(text: string, what: string): X | CoerceFailure {
+  if (text.length > MAX_DECIMAL_LENGTH) {
+    return failure('too_long', { maximum: String(MAX_DECIMAL_LENGTH), received: show(text) }, `expected ${what} of at most ${MAX_DECIMAL_LENGTH} characters, got ${show(text)} (${text.length} characters)`);
+  }
+  if (!PLAIN.test(text)) return failure('not_a_decimal', { received: show(text) }, `expected a plain decimal string such as "1234.56", got ${show(text)}`);
   return new D(text);
 }
 
-function coerceSigned(value: unknown): X | string {
+function coerceSigned(value: unknown): X | CoerceFailure {
   if (typeof value === 'string') return coerceText(value, 'a decimal string');
   if (typeof value === 'number') {
-    if (!Number.isFinite(value)) return `expected a finite number, got ${show(value)}`;
+    if (!Number.isFinite(value)) return failure('not_a_decimal', { received: show(value) }, `expected a finite number, got ${show(value)}`);
     // Above 2⁵³ a JavaScript number no longer holds every integer: 12345678901234567.891 is
     // already 12345678901234568 when it arrives. Such an amount must come as a decimal string.
-    if (Math.abs(value) > Number.MAX_SAFE_INTEGER) return `a number above 2^53 (${String(value)}) may have lost digits; give it as a decimal string`;
+    if (Math.abs(value) > Number.MAX_SAFE_INTEGER) {
+      return failure('unsafe_number', { received: String(value) }, `a number above 2^53 (${String(value)}) may have lost digits; give it as a decimal string`);
+    }
     return new D(value);
   }
   if (typeof value === 'object' && value !== null && !Array.isArray(value)) {
@@ -120,18 +107,20 @@ function coerceSigned(value: unknown): X | string {
       try {
         text = toString.call(value);
       } catch {
-        return 'expected a Decimal-like value, but its toString() threw';
+        return failure('not_a_decimal', {}, 'expected a Decimal-like value, but its toString() threw');
       }
       const isDecimalJs = Decimal.isDecimal(value);
       if (typeof text === 'string' && isDecimalJs && EXPONENTIAL.test(text)) {
         const x = new D(text);
-        return x.precision(true) > MAX_DECIMAL_LENGTH ? `expected a Decimal of at most ${MAX_DECIMAL_LENGTH} digits, got one of ${x.precision(true)}` : x;
+        return x.precision(true) > MAX_DECIMAL_LENGTH
+          ? failure('too_long', { maximum: String(MAX_DECIMAL_LENGTH), received: `${x.precision(true)}` }, `expected a Decimal of at most ${MAX_DECIMAL_LENGTH} digits, got one of ${x.precision(true)}`)
+          : x;
       }
       if (typeof text === 'string' && !isDecimalJs && PLAIN.test(text)) return coerceText(text, 'a Decimal-like value');
-      return `expected a Decimal-like value whose toString() is a decimal, got ${show(text)}`;
+      return failure('not_a_decimal', { received: show(text) }, `expected a Decimal-like value whose toString() is a decimal, got ${show(text)}`);
     }
   }
-  return `expected a decimal string, a finite number or a Decimal-like value, got ${show(value)}`;
+  return failure(value === undefined ? 'required' : 'invalid_type', value === undefined ? { expected: 'decimal' } : { expected: 'decimal', received: show(value) }, `expected a decimal string, a finite number or a Decimal-like value, got ${show(value)}`);
 }
 
 /** Converts a trusted value (already validated, or a library constant) to a Decimal. */

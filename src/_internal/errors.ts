@@ -3,6 +3,7 @@
  *
  * @module
  */
+import { isIssueCode, ISSUE_MESSAGES_EN, ISSUE_MESSAGES_RU, type IssueCode, type IssueLocale, type IssueParams } from './issues';
 
 /**
  * Stable error codes. A code never changes meaning; new codes may be added.
@@ -15,28 +16,6 @@
  * - `NOT_A_REGISTER` — the source given to `oms-calc/registry` is not XML at all (or not a
  *   register of invoices, ZL_LIST), or names an encoding the runtime cannot decode. Bad content
  *   inside a register is never an error: it is a `MALFORMED` finding.
- *
- * @example
- * ```ts
- * import { isOmsCalcError, placementLimit, reserveSize, type OmsCalcErrorCode } from 'oms-calc/reserve';
- *
- * const codeOf = (run: () => unknown): OmsCalcErrorCode | undefined => {
- *   try {
- *     run();
- *     return undefined;
- *   } catch (e) {
- *     return isOmsCalcError(e) ? e.code : undefined;
- *   }
- * };
- * codeOf(() => placementLimit({ balance: '1000000', share: '0.6' })); // 'INVALID_INPUT'
- * const care = { scenarios: [{ value: '100', probability: '1' }], unitCost: '1' };
- * codeOf(() =>
- *   reserveSize({
- *     income: [{ value: '9000000000', probability: '0.5' }, { value: '10000000000', probability: '0.4' }],
- *     ambulatory: care, inpatient: care, dayHospital: care, payables: '0',
- *   }),
- * ); // 'PROBABILITIES_DO_NOT_SUM_TO_ONE'
- * ```
  */
 export type OmsCalcErrorCode =
   | 'INVALID_INPUT'
@@ -47,26 +26,126 @@ export type OmsCalcErrorCode =
   | 'NOT_A_REGISTER';
 
 /**
- * One problem found in an input: where it is (`path`) and what is wrong (`message`).
+ * One problem found in an input, as data: a stable {@link IssueCode}, where it is (`path`), the
+ * figures it concerns (`params`) and the English `message`. {@link issueMessage} gives the
+ * message in Russian or English, {@link formatIssues} a whole error's issues.
+ */
+export interface OmsCalcIssue {
+  /**
+   * What is wrong, as a stable code. The library sets it on every issue it makes; it is optional
+   * only so that an issue written as `{ path, message }` still type-checks (its code is then
+   * `'custom'`).
+   */
+  code?: IssueCode;
+  /** Path to the offending value, e.g. `['income', 2, 'probability']`; empty for the whole input. */
+  path: (string | number)[];
+  /** The figures of the problem (bounds, the bad value, the fields concerned); set with `code`. */
+  params?: IssueParams;
+  /** What is wrong, in English, showing the bad value where it helps. */
+  message: string;
+}
+
+/** Makes an issue with its English message. */
+export function makeIssue(code: IssueCode, path: (string | number)[], params: IssueParams, message: string): OmsCalcIssue {
+  return { code, path, params, message };
+}
+
+/**
+ * Makes an issue whose English message is the table's ({@link ISSUE_MESSAGES_EN}); apart from
+ * {@link makeIssue} so that a bundle whose issues all have their own wording leaves the table out.
+ */
+export function tableIssue(code: IssueCode, path: (string | number)[], params: IssueParams = {}): OmsCalcIssue {
+  return { code, path, params, message: ISSUE_MESSAGES_EN[code](params) };
+}
+
+/**
+ * The message of an issue in Russian (from its code and parameters) or English (its `message`).
  *
+ * @param issue - an issue of an {@link OmsCalcError}
+ * @param locale - `'ru'` (default) or `'en'`
+ * @returns the message, without the path
  * @example
  * ```ts
- * import { isOmsCalcError, placementLimit, type OmsCalcIssue } from 'oms-calc/reserve';
+ * import { isOmsCalcError, issueMessage, placementLimit } from 'oms-calc/reserve';
  *
- * let issues: OmsCalcIssue[] = [];
  * try {
  *   placementLimit({ balance: '1000000', share: '0.6' });
  * } catch (e) {
- *   if (isOmsCalcError(e)) issues = e.issues;
+ *   if (isOmsCalcError(e)) {
+ *     e.issues[0]?.code;                         // 'too_big'
+ *     issueMessage(e.issues[0]!, 'ru');          // 'должно быть не больше 0.5, получено 0.6'
+ *     issueMessage(e.issues[0]!, 'en');          // 'must be at most 0.5, got 0.6'
+ *   }
  * }
- * issues; // [{ path: ['share'], message: 'must be at most 0.5, got 0.6' }]
  * ```
  */
-export interface OmsCalcIssue {
-  /** Path to the offending value, e.g. `['income', 2, 'probability']`; empty for the whole input. */
-  path: (string | number)[];
-  /** What is wrong, in plain words, showing the bad value where it helps. */
-  message: string;
+export function issueMessage(issue: OmsCalcIssue, locale: IssueLocale = 'ru'): string {
+  checkLocale(locale, 'issueMessage');
+  if (!isIssue(issue)) throw invalidInput('issueMessage', [makeIssue('invalid_type', [], { expected: 'object' }, 'expected an issue { code, path, params, message }')]);
+  return messageOf(issue, locale);
+}
+
+function messageOf(issue: OmsCalcIssue, locale: IssueLocale): string {
+  if (locale === 'en' || !isIssueCode(issue.code)) return issue.message;
+  const params = typeof issue.params === 'object' && issue.params !== null ? issue.params : {};
+  if (issue.code === 'custom') return ISSUE_MESSAGES_RU.custom({ detail: params.detail ?? issue.message });
+  return ISSUE_MESSAGES_RU[issue.code](params);
+}
+
+const isIssue = (v: unknown): v is OmsCalcIssue =>
+  typeof v === 'object' &&
+  v !== null &&
+  typeof (v as { message?: unknown }).message === 'string' &&
+  Array.isArray((v as { path?: unknown }).path) &&
+  ((v as { path: unknown[] }).path).every((k) => typeof k === 'string' || typeof k === 'number');
+
+function checkLocale(locale: unknown, where: string): void {
+  if (locale !== 'ru' && locale !== 'en') {
+    throw invalidInput(where, [tableIssue('invalid_value', ['locale'], { values: ['ru', 'en'], received: typeof locale === 'string' ? JSON.stringify(locale) : typeof locale })]);
+  }
+}
+
+/** Options of {@link formatIssues}. */
+export interface FormatIssuesOptions {
+  /** The language of the messages: `'ru'` (default) or `'en'`. */
+  locale?: IssueLocale | undefined;
+}
+
+/**
+ * The issues of an error (or a list of issues) as text, one line per issue: its path, then its
+ * message in the chosen language, as zod's `prettifyError` writes one line per issue.
+ *
+ * @param errorOrIssues - an {@link OmsCalcError} (or anything with `issues`), or the issues
+ * @param options - `locale`: `'ru'` (default) or `'en'`
+ * @returns the lines joined with `\n`; a root issue is its message alone
+ * @example
+ * ```ts
+ * import { formatIssues, isOmsCalcError, legacyReserve } from 'oms-calc/reserve';
+ *
+ * try {
+ *   legacyReserve({ previousMonthExpenditure: '-5', currentBalance: '1e6' });
+ * } catch (e) {
+ *   if (isOmsCalcError(e)) {
+ *     formatIssues(e).split('\n')[0]; // 'previousMonthExpenditure: должно быть не меньше 0, получено -5'
+ *     formatIssues(e, { locale: 'en' });
+ *     // 'previousMonthExpenditure: must be at least 0, got -5\ncurrentBalance: expected a plain decimal string such as "1234.56", got "1e6"'
+ *   }
+ * }
+ * ```
+ */
+export function formatIssues(errorOrIssues: { readonly issues: readonly OmsCalcIssue[] } | readonly OmsCalcIssue[], options: FormatIssuesOptions = {}): string {
+  const given: unknown = Array.isArray(errorOrIssues) ? errorOrIssues : (errorOrIssues as { issues?: unknown } | null | undefined)?.issues;
+  if (!Array.isArray(given) || !given.every(isIssue)) {
+    throw invalidInput('formatIssues', [makeIssue('invalid_type', [], { expected: 'object' }, 'expected an OmsCalcError or a list of issues { path, message }')]);
+  }
+  const locale = (typeof options === 'object' && options !== null ? options.locale : undefined) ?? 'ru';
+  checkLocale(locale, 'formatIssues');
+  return given.map((i) => (i.path.length === 0 ? messageOf(i, locale) : `${i.path.join('.')}: ${messageOf(i, locale)}`)).join('\n');
+}
+
+/** An issue with its code and parameters (`custom` for one written as `{ path, message }`). */
+function complete(i: OmsCalcIssue): OmsCalcIssue {
+  return i.code !== undefined && i.params !== undefined ? i : { code: i.code ?? 'custom', path: i.path, params: i.params ?? {}, message: i.message };
 }
 
 /** Brand shared by every loaded copy of oms-calc (ESM, CJS, two versions side by side). */
@@ -117,7 +196,7 @@ export class OmsCalcError extends Error {
     super(message, options?.cause === undefined ? undefined : { cause: options.cause });
     this.name = 'OmsCalcError';
     this.code = code;
-    this.issues = issues !== undefined && issues.length > 0 ? issues : [{ path: [], message }];
+    this.issues = issues !== undefined && issues.length > 0 ? issues.map(complete) : [{ code: 'custom', path: [], params: { detail: message }, message }];
     Object.defineProperty(this, BRAND, { value: true, enumerable: false });
   }
 

@@ -14,17 +14,7 @@ export const GROUP_SEPARATOR = '\u202f';
 /** U+2212 MINUS SIGN: the minus of text that people read. */
 export const MINUS_SIGN = '\u2212';
 
-/**
- * How {@link formatRubles} writes an amount.
- *
- * @example
- * ```ts
- * import { formatRubles, type FormatRublesOptions } from 'oms-calc';
- *
- * const csv: FormatRublesOptions = { grouping: false, sign: 'hyphen' }; // a CSV number cell
- * formatRubles('-1234.5', csv); // '-1234,50'
- * ```
- */
+/** How {@link formatRubles} writes an amount. */
 export interface FormatRublesOptions {
   /** Group the digits of the rubles by three with U+202F NARROW NO-BREAK SPACE. Default `true`. */
   grouping?: boolean;
@@ -108,8 +98,8 @@ const FormatRublesSchema = z
  * ```ts
  * import { formatRubles } from 'oms-calc';
  *
- * formatRubles('1234567.891');                            // '1 234 567,89' (U+202F between groups)
- * formatRubles('-1500');                                  // '−1 500,00' (U+2212 MINUS SIGN)
+ * formatRubles('1234567.891');                            // '1 234 567,89' (U+202F between groups)
+ * formatRubles('-1500');                                  // '−1 500,00' (U+2212 MINUS SIGN)
  * formatRubles('-0.004');                                 // '0,00'
  * formatRubles('-1234.5', { grouping: false, sign: 'hyphen' }); // '-1234,50' (a CSV number cell)
  * formatRubles('1234.5', { grouping: false, decimalComma: false }); // '1234.50'

@@ -1,5 +1,6 @@
 export * from './decimal';
 export * from './errors';
+export * from './issues';
 export * from './schema';
 export * from './statutoryCap';
 export * from './trace';

@@ -5,8 +5,9 @@
  * @module
  */
 import { z } from 'zod';
-import { coerce, D, type DecimalInput, type X } from './decimal';
+import { coerceDecimal, D, show, type DecimalInput, type X } from './decimal';
 import { invalidInput, type OmsCalcIssue } from './errors';
+import { isIssueCode, type IssueCode, type IssueParams } from './issues';
 
 /** Constraints of a decimal field. */
 export interface DecimalRules {
@@ -31,21 +32,33 @@ export function decimal(rules: DecimalRules = {}): z.ZodType<X, DecimalInput> {
   const max = rules.max === undefined ? undefined : new D(String(rules.max));
   const above = rules.greaterThan === undefined ? undefined : new D(String(rules.greaterThan));
   return z.custom<DecimalInput>(() => true).transform((value, ctx): X => {
-    const result = coerce(value);
-    const fail = (message: string): X => {
-      ctx.addIssue({ code: 'custom', message });
+    const result = coerceDecimal(value);
+    const fail = (code: IssueCode, params: IssueParams, message: string): X => {
+      ctx.addIssue({ code: 'custom', message, params: issueParams(code, params) });
       return z.NEVER;
     };
-    if (typeof result === 'string') return fail(result);
-    if (min !== undefined && result.lt(min)) return fail(`must be at least ${min.toString()}, got ${result.toString()}`);
-    if (max !== undefined && result.gt(max)) return fail(`must be at most ${max.toString()}, got ${result.toString()}`);
-    if (above !== undefined && result.lte(above)) return fail(`must be greater than ${above.toString()}, got ${result.toString()}`);
-    if (rules.integer === true && !result.isInteger()) return fail(`must be a whole number, got ${result.toString()}`);
+    if (!(result instanceof D)) return fail(result.code, result.params, result.message);
+    const got = result.toString();
+    if (min !== undefined && result.lt(min)) return fail('too_small', { minimum: min.toString(), received: got }, `must be at least ${min.toString()}, got ${got}`);
+    if (max !== undefined && result.gt(max)) return fail('too_big', { maximum: max.toString(), received: got }, `must be at most ${max.toString()}, got ${got}`);
+    if (above !== undefined && result.lte(above)) {
+      return fail('too_small', { minimum: above.toString(), inclusive: false, received: got }, `must be greater than ${above.toString()}, got ${got}`);
+    }
+    if (rules.integer === true && !result.isInteger()) return fail('not_an_integer', { received: got }, `must be a whole number, got ${got}`);
     if (rules.maxPlaces !== undefined && result.decimalPlaces() > rules.maxPlaces) {
-      return fail(`must have at most ${rules.maxPlaces} decimal places, got ${result.toString()}`);
+      return fail('too_many_decimals', { places: rules.maxPlaces, received: got }, `must have at most ${rules.maxPlaces} decimal places, got ${got}`);
     }
     return result;
-  }) as unknown as z.ZodType<X, DecimalInput>;
+  });
+}
+
+/**
+ * The `params` of a zod custom issue that carries an oms-calc {@link IssueCode}: {@link toIssues}
+ * reads them back. Use in `ctx.addIssue({ code: 'custom', message, params: issueParams(…) })`
+ * and in `.refine(…, { error, params: issueParams(…) })`.
+ */
+export function issueParams(code: IssueCode, params: IssueParams = {}): { omsCalcIssue: IssueCode; omsCalcParams: IssueParams } {
+  return { omsCalcIssue: code, omsCalcParams: params };
 }
 
 /**
@@ -62,11 +75,56 @@ export const kopeckAmount: z.ZodType<X, DecimalInput> = decimal({ min: 0, max: M
 export const unitInterval: z.ZodType<X, DecimalInput> = decimal({ min: 0, max: 1 });
 
 type ZodIssueLike = {
-  path?: readonly PropertyKey[];
+  path?: readonly PropertyKey[] | undefined;
   message: string;
-  code?: string;
-  errors?: readonly (readonly ZodIssueLike[])[];
+  code?: string | undefined;
+  input?: unknown;
+  expected?: unknown;
+  minimum?: unknown;
+  maximum?: unknown;
+  inclusive?: boolean | undefined;
+  origin?: unknown;
+  keys?: readonly string[] | undefined;
+  values?: readonly unknown[] | undefined;
+  params?: Record<string, unknown> | undefined;
+  errors?: readonly (readonly ZodIssueLike[])[] | undefined;
 };
+
+const ORIGINS: readonly string[] = ['number', 'array', 'string'];
+
+/** The oms-calc code and parameters of one zod issue. */
+function codeOf(issue: ZodIssueLike): { code: IssueCode; params: IssueParams } {
+  const own = issue.params?.['omsCalcIssue'];
+  if (isIssueCode(own)) {
+    const params = (issue.params?.['omsCalcParams'] as IssueParams | undefined) ?? {};
+    const input = issue.input;
+    const primitive = typeof input === 'string' || typeof input === 'number' || typeof input === 'boolean';
+    return { code: own, params: params.received === undefined && primitive ? { ...params, received: show(input) } : params };
+  }
+  const received = 'input' in issue ? { received: show(issue.input) } : {};
+  const origin = typeof issue.origin === 'string' && ORIGINS.includes(issue.origin) ? { origin: issue.origin as 'number' | 'array' | 'string' } : {};
+  const bound = (key: 'minimum' | 'maximum', v: unknown): IssueParams => (v === undefined ? {} : { [key]: String(v) });
+  switch (issue.code) {
+    case 'invalid_type':
+      if (issue.expected === 'int') return { code: 'not_an_integer', params: received };
+      if ('input' in issue && issue.input === undefined) return { code: 'required', params: { expected: String(issue.expected) } };
+      return { code: 'invalid_type', params: { expected: String(issue.expected), ...received } };
+    case 'too_small':
+    case 'too_big': {
+      const shown = issue.origin === 'array' || issue.origin === 'string' ? {} : received;
+      const open = issue.inclusive === false ? { inclusive: false } : {};
+      return issue.code === 'too_small'
+        ? { code: 'too_small', params: { ...bound('minimum', issue.minimum), ...open, ...origin, ...shown } }
+        : { code: 'too_big', params: { ...bound('maximum', issue.maximum), ...open, ...origin, ...shown } };
+    }
+    case 'unrecognized_keys':
+      return { code: 'unknown_key', params: { keys: [...(issue.keys ?? [])] } };
+    case 'invalid_value':
+      return { code: 'invalid_value', params: { values: (issue.values ?? []).map(String), ...received } };
+    default:
+      return { code: 'custom', params: { detail: issue.message } };
+  }
+}
 
 /** Translates zod issues into oms-calc issues (one per problem, with paths of strings and numbers). */
 export function toIssues(issues: readonly ZodIssueLike[], prefix: (string | number)[] = []): OmsCalcIssue[] {
@@ -84,9 +142,15 @@ export function toIssues(issues: readonly ZodIssueLike[], prefix: (string | numb
         continue;
       }
     }
-    out.push({ path, message: issue.message });
+    const { code, params } = codeOf(issue);
+    out.push({ code, path, params, message: issue.message });
   }
   return out;
+}
+
+/** Adds oms-calc issues (of a nested parse) to a zod context, keeping their codes and parameters. */
+export function addIssues(ctx: z.RefinementCtx, issues: readonly OmsCalcIssue[]): void {
+  for (const i of issues) ctx.addIssue({ code: 'custom', message: i.message, path: i.path, params: issueParams(i.code ?? 'custom', i.params ?? {}) });
 }
 
 /**
@@ -96,7 +160,7 @@ export function toIssues(issues: readonly ZodIssueLike[], prefix: (string | numb
  * @param where - the public function's name, for the error message
  */
 export function parseInput<S extends z.ZodType>(schema: S, input: unknown, where: string): z.output<S> {
-  const result = schema.safeParse(input);
+  const result = schema.safeParse(input, { reportInput: true });
   if (!result.success) throw invalidInput(where, toIssues(result.error.issues as readonly ZodIssueLike[]));
   return result.data;
 }

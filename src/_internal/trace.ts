@@ -6,18 +6,7 @@
  */
 import type { X } from './decimal';
 
-/**
- * One step of a computation, enough for an auditor to check the figure by hand.
- *
- * @example
- * ```ts
- * import { legacyReserve, type TraceStep } from 'oms-calc/reserve';
- *
- * const steps: TraceStep[] = legacyReserve({ previousMonthExpenditure: '1000000000', currentBalance: '850000000' }).trace;
- * steps[1];
- * // { symbol: 'Рп', formula: 'max(0, Рнсз − Рфсз) = max(0, 1000000000 − 850000000)', value: '150000000', source: 'Степанов, Головщинский (2011), раздел 1, Приложение 1 к Временному порядку, формула (2)' }
- * ```
- */
+/** One step of a computation, enough for an auditor to check the figure by hand. */
 export interface TraceStep {
   /** The official symbol, in Cyrillic as in the source (e.g. `ОДБ`, `Кно`, `ЧЗЛдост`). */
   symbol: string;

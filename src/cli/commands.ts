@@ -4,7 +4,7 @@
  *
  * @module
  */
-import { isOmsCalcError, OmsCalcError } from '../shared';
+import { isOmsCalcError, OmsCalcError, type OmsCalcIssue } from '../shared';
 import { replenishmentSchedule, reserveYear, type ReplenishmentSchedule, type ReserveYear } from '../replenishment';
 import {
   plannedReserve,
@@ -211,11 +211,11 @@ export const subventionCommand: CliCommand = jsonCommand<SubventionOutput>({
     if (isObject(input) && 'form' in input) {
       const { form, decision, ...rest } = input;
       if (Object.keys(rest).length > 0) {
-        throw new OmsCalcError('INVALID_INPUT', 'subvention: unknown keys', Object.keys(rest).map((k) => ({ path: [k], message: 'unknown key: expected "form" and "decision"' })));
+        throw new OmsCalcError('INVALID_INPUT', 'subvention: unknown keys', Object.keys(rest).map((k): OmsCalcIssue => ({ code: 'unknown_key', path: [k], params: { keys: [k] }, message: 'unknown key: expected "form" and "decision"' })));
       }
       const claim = prefixed('form', () => subventionClaim(form as never));
       if (decision === undefined) return claim;
-      if (!isObject(decision)) throw new OmsCalcError('INVALID_INPUT', 'subvention: decision must be an object', [{ path: ['decision'], message: 'expected an object' }]);
+      if (!isObject(decision)) throw new OmsCalcError('INVALID_INPUT', 'subvention: decision must be an object', [{ code: 'invalid_type', path: ['decision'], params: { expected: 'object' }, message: 'expected an object' }]);
       return { claim, decision: prefixed('decision', () => subventionDecision({ ...decision, claim: claim.claim } as never)) };
     }
     return subventionClaim(input as never);
@@ -238,7 +238,7 @@ function prefixed<T>(key: string, f: () => T): T {
     return f();
   } catch (e) {
     if (isOmsCalcError(e)) {
-      throw new OmsCalcError(e.code, e.message, e.issues.map((i) => ({ path: [key, ...i.path], message: i.message })), { cause: e });
+      throw new OmsCalcError(e.code, e.message, e.issues.map((i) => ({ ...i, path: [key, ...i.path] })), { cause: e });
     }
     throw e;
   }
@@ -268,7 +268,12 @@ export const smoRatingCommand: CliCommand = jsonCommand<SmoOutput>({
       if ('quarter' in input) return smoIndicators(input as never);
     }
     throw new OmsCalcError('INVALID_INPUT', 'smo-rating: the input must have "quarter", "violations", "regions" or "smos"', [
-      { path: [], message: 'expected an object with "quarter" and "data", "data" and "violations", "regions", or "smos"' },
+      {
+        code: 'one_of',
+        path: [],
+        params: { fields: ['quarter', 'violations', 'regions', 'smos'] },
+        message: 'expected an object with "quarter" and "data", "data" and "violations", "regions", or "smos"',
+      },
     ]);
   },
   render: (r) => {
@@ -324,17 +329,17 @@ const tableSpec = {
   ].join('\n'),
   compute: (input: unknown): SanctionTable | SanctionTable[] => {
     if (!Array.isArray(input)) return defineSanctionTable(input);
-    const issues: { path: (string | number)[]; message: string }[] = [];
+    const issues: OmsCalcIssue[] = [];
     const tables = input.flatMap((t, i): SanctionTable[] => {
       try {
         return [defineSanctionTable(t)];
       } catch (e) {
         if (!isOmsCalcError(e)) throw e;
-        issues.push(...e.issues.map((issue) => ({ path: [i, ...issue.path], message: issue.message })));
+        issues.push(...e.issues.map((issue) => ({ ...issue, path: [i, ...issue.path] })));
         return [];
       }
     });
-    if (input.length === 0) issues.push({ path: [], message: 'expected a table or a non-empty array of tables' });
+    if (input.length === 0) issues.push({ code: 'too_small', path: [], params: { minimum: '1', origin: 'array' }, message: 'expected a table or a non-empty array of tables' });
     if (issues.length > 0) throw new OmsCalcError('INVALID_INPUT', 'table: invalid tables', issues);
     return tables;
   },

@@ -40,6 +40,7 @@ function usage(): string {
     ...COMMANDS.map((c) => `  ${c.name.padEnd(width)}  ${c.description}`),
     '',
     `Run "${NAME} <command> --help" for the options of a command.`,
+    'Global option: --lang ru|en, the language of the messages about bad input (default ru).',
     'Exit codes: 0 success, 2 invalid input, 1 any other failure.',
     '',
   ].join('\n');
@@ -98,6 +99,7 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
   const cli = cac(NAME);
   cli.option('-h, --help', 'show the help');
   cli.option('-v, --version', 'show the version');
+  cli.option('--lang <lang>', 'the language of the messages: ru (default) or en');
   let selected: { command: CliCommand; options: Record<string, unknown> } | undefined;
   for (const command of COMMANDS) {
     const args = argsOf(command);
@@ -125,6 +127,8 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
       io.stderr.write(`${word === undefined ? 'missing command' : `unknown command "${word}"`}\n\n${usage()}`);
       return EXIT.invalid;
     }
+    const lang = parsed.options['lang'];
+    if (lang !== undefined && lang !== 'ru' && lang !== 'en') throw new CliError(`--lang must be ru or en, got ${JSON.stringify(String(lang))}`, EXIT.invalid);
     cli.runMatchedCommand();
     if (selected === undefined) return EXIT.failure;
     const { help: _help, version: _version, '--': _rest, ...options } = selected.options;

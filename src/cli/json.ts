@@ -5,7 +5,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { isOmsCalcError } from '../shared';
+import { formatIssues, isOmsCalcError, type OmsCalcIssue } from '../shared';
 import { CliError, EXIT, guardOutput, openOutputFile, type CliCommand, type CliIo } from './io';
 
 /** The options every JSON command takes. */
@@ -153,10 +153,26 @@ export async function writeOutput(text: string, out: unknown, io: CliIo): Promis
   }
 }
 
+/** The language of the command's messages (`--lang`): Russian unless `en` is asked for. */
+export type CliLocale = 'ru' | 'en';
+
+/** The `--lang` of the options: `'en'` or the default `'ru'`. */
+export function localeOf(options: Record<string, unknown>): CliLocale {
+  return options['lang'] === 'en' ? 'en' : 'ru';
+}
+
+/** The issues of an error, one indented line each (`path: message`), in the chosen language. */
+export function issueLines(e: { readonly issues: readonly OmsCalcIssue[] }, locale: CliLocale, indent = '  '): string {
+  return formatIssues(e, { locale })
+    .split('\n')
+    .map((line) => `${indent}${line}`)
+    .join('\n');
+}
+
 /** Prints an OmsCalcError with every issue and its path; returns exit code 2. */
-export function reportInvalid(e: { code: string; message: string; issues: readonly { path: (string | number)[]; message: string }[] }, io: CliIo): number {
-  io.stderr.write(`oms-calc: ${e.code}: ${e.message}\n`);
-  for (const issue of e.issues) io.stderr.write(`  - ${issue.path.length === 0 ? '(input)' : issue.path.join('.')}: ${issue.message}\n`);
+export function reportInvalid(e: { code: string; message: string; issues: readonly OmsCalcIssue[] }, io: CliIo, locale: CliLocale = 'ru'): number {
+  const head = locale === 'en' ? e.message : `ошибки во входных данных: ${e.issues.length}`;
+  io.stderr.write(`oms-calc: ${e.code}: ${head}\n${issueLines(e, locale, '  - ')}\n`);
   return EXIT.invalid;
 }
 
@@ -175,7 +191,7 @@ export function jsonCommand<R>(spec: JsonCommandSpec<R>, stdin?: () => Promise<s
       try {
         result = spec.compute(input);
       } catch (e) {
-        if (isOmsCalcError(e)) return reportInvalid(e, io);
+        if (isOmsCalcError(e)) return reportInvalid(e, io, localeOf(options));
         throw e;
       }
       const text = format === 'json' ? `${JSON.stringify(result, null, 2)}\n` : `${spec.render(result)}\n`;

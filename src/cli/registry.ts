@@ -11,11 +11,11 @@ import { createReadStream } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
 import { basename, resolve } from 'node:path';
 import type { X } from '../shared';
-import { defineSanctionTable, isOmsCalcError, type OmsCalcIssue, type PerCapitaRates, type SanctionTable } from '../sanctions';
+import { defineSanctionTable, isOmsCalcError, type PerCapitaRates, type SanctionTable } from '../sanctions';
 import { auditRegistry, excelSafeCell, parseF014Xml, type AuditRegistryOptions, type Finding, type RegistryAudit } from '../registry';
 import { moneyText } from './format';
 import { CliError, EXIT, guardOutput, openOutputFile, type CliCommand, type CliIo, type GuardedOutput } from './io';
-import { parseJsonExact } from './json';
+import { issueLines, localeOf, parseJsonExact } from './json';
 import { rub, table } from './render';
 import { isZip, zipInvoice, type ZipContents } from './registry-zip';
 import { numberText, settingMessage, settingOf } from './sanctions-rows';
@@ -61,10 +61,8 @@ export interface RegistryCliOptions {
   combine?: unknown;
   coefficients?: unknown;
   maxFindings?: unknown;
-}
-
-function formatIssues(issues: readonly OmsCalcIssue[]): string {
-  return issues.map((i) => `  ${i.path.map(String).join('.') || '(options)'}: ${i.message}`).join('\n');
+  /** `--lang`: the language of the messages. */
+  lang?: unknown;
 }
 
 async function readText(file: string, what: string): Promise<string> {
@@ -102,6 +100,7 @@ async function readF014(file: string): Promise<string> {
 
 /** The audit's options from the command line; every problem is reported, exit 2. */
 async function auditOptions(o: RegistryCliOptions, cwd: string): Promise<AuditRegistryOptions> {
+  const locale = localeOf({ lang: o.lang });
   const options: AuditRegistryOptions = {};
   const issues: string[] = [];
   if (typeof o.table === 'string') {
@@ -113,7 +112,7 @@ async function auditOptions(o: RegistryCliOptions, cwd: string): Promise<AuditRe
         tables.push(defineSanctionTable(t));
       } catch (e) {
         if (!isOmsCalcError(e)) throw e;
-        issues.push(`--table ${o.table as string}${Array.isArray(raw) ? ` [${i}]` : ''}: invalid table\n${formatIssues(e.issues)}`);
+        issues.push(`--table ${o.table as string}${Array.isArray(raw) ? ` [${i}]` : ''}: invalid table\n${issueLines(e, locale)}`);
       }
     });
     options.tables = tables;
@@ -124,7 +123,7 @@ async function auditOptions(o: RegistryCliOptions, cwd: string): Promise<AuditRe
       options.f014 = parseF014Xml(xml);
     } catch (e) {
       if (!isOmsCalcError(e)) throw e;
-      issues.push(`--f014 ${o.f014}: invalid classifier\n${formatIssues(e.issues)}`);
+      issues.push(`--f014 ${o.f014}: invalid classifier\n${issueLines(e, locale)}`);
     }
   }
   if (typeof o.rates === 'string') {
@@ -327,7 +326,7 @@ export async function runRegistry(o: RegistryCliOptions, io: CliIo): Promise<num
     if (e instanceof CliError) throw e;
     if (isOmsCalcError(e) && (e.code === 'NOT_A_REGISTER' || e.code === 'INVALID_INPUT')) {
       const what = zip && contents.invoice !== undefined ? `${name}: ${contents.invoice}` : name;
-      throw new CliError(`${what}: not a register of invoices\n${formatIssues(e.issues)}`, EXIT.invalid);
+      throw new CliError(`${what}: not a register of invoices\n${issueLines(e, localeOf({ lang: o.lang }))}`, EXIT.invalid);
     }
     if (e instanceof Error && typeof (e as { code?: unknown }).code === 'string' && 'syscall' in e) throw new CliError(`cannot read ${given}: ${e.message}`, EXIT.failure);
     throw e;

@@ -35,9 +35,10 @@ import type { RegistryAudit } from './types';
  * import { createReadStream } from 'node:fs';
  * import { auditRegistry } from 'oms-calc/registry';
  *
- * const audit = await auditRegistry(createReadStream('HM770001S77002_2506.xml'), { combine: 'max' });
- * audit.findings.map((f) => `${f.line}: ${f.rule} ${f.message}`);
- * [audit.totals.MEK.toString(), audit.totals.recomputed.MEK.toString()]; // the file's МЭК beside the table's
+ * // the sample register of the repository (examples/data/registry)
+ * const audit = await auditRegistry(createReadStream('examples/data/registry/HM770001S77001_2506.xml'));
+ * audit.findings.map((f) => `${f.line}: ${f.rule}`); // ['299: SANK_SUM_MISMATCH', '572: SANK_IT_MISMATCH']
+ * [audit.totals.MEK.toString(), audit.totals.recomputed.MEK.toString()]; // ['53992.67', '53992.67']   (the file's МЭК beside the table's)
  * ```
  */
 export function auditRegistry(source: RegistrySource, options?: AuditRegistryOptions): Promise<RegistryAudit> {

@@ -5,21 +5,12 @@
  * @module
  */
 import { z } from 'zod';
-import { parseInput } from '../_internal';
+import { issueParams, parseInput } from '../_internal';
 import type { ControlClass } from './types';
 
 /**
  * One type of control of classifier F006: the S_TIP code, its class and the period the code has
  * that meaning (ISO dates, inclusive).
- *
- * @example
- * ```ts
- * import { builtinControlTypes, type ControlType } from 'oms-calc/registry';
- *
- * // an older code a fund still meets in its archive, added to the built-in ones
- * const old: ControlType = { tip: 2, class: 'MEE', dateBeg: '2011-01-01', dateEnd: '2021-05-24', title: 'МЭЭ (до 25.05.2021)' };
- * const types: ControlType[] = [...builtinControlTypes, old];
- * ```
  */
 export interface ControlType {
   /** S_TIP, the code of F006 (0–99). */
@@ -49,14 +40,6 @@ function range(from: number, to: number, cls: ControlClass, title: (tip: number)
  * that audits an older file adds them with their dates.
  *
  * Source: Классификатор F006 (ФФОМС), as `registry.md` §2 reads it.
- *
- * @example
- * ```ts
- * import { builtinControlTypes } from 'oms-calc/registry';
- *
- * builtinControlTypes.filter((t) => t.class === 'MEE').map((t) => t.tip);
- * // [50, 51, 52, 53, 54, 55, 56, 57, 58, 59, 88, 90, 91, 92, 93]
- * ```
  */
 export const builtinControlTypes: readonly ControlType[] = Object.freeze([
   ...range(1, 1, 'MEK', () => 'медико-экономический контроль'),
@@ -71,18 +54,10 @@ export const builtinControlTypes: readonly ControlType[] = Object.freeze([
 
 const isoDay = z
   .string({ error: 'expected an ISO date YYYY-MM-DD' })
-  .regex(/^\d{4}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])$/, 'expected an ISO date YYYY-MM-DD');
+  .refine((s) => /^\d{4}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])$/.test(s), { error: 'expected an ISO date YYYY-MM-DD', params: issueParams('not_a_date') });
 
 /**
  * Schema of {@link ControlType}: S_TIP 0–99, a class, ISO dates with DATEEND not before DATEBEG.
- *
- * @example
- * ```ts
- * import { ControlTypeSchema } from 'oms-calc/registry';
- *
- * ControlTypeSchema.safeParse({ tip: 1, class: 'MEK', dateBeg: '2021-05-25' }).success; // true
- * ControlTypeSchema.safeParse({ tip: 100, class: 'MEK', dateBeg: '2021-05-25' }).success; // false
- * ```
  */
 export const ControlTypeSchema: z.ZodType<ControlType, ControlType> = z
   .strictObject({
@@ -92,10 +67,7 @@ export const ControlTypeSchema: z.ZodType<ControlType, ControlType> = z
     dateEnd: isoDay.optional(),
     title: z.string({ error: 'expected a title string' }).optional(),
   })
-  .refine((t) => t.dateEnd === undefined || t.dateBeg <= t.dateEnd, { error: 'dateEnd is before dateBeg', path: ['dateEnd'] }) as unknown as z.ZodType<
-  ControlType,
-  ControlType
->;
+  .refine((t) => t.dateEnd === undefined || t.dateBeg <= t.dateEnd, { error: 'dateEnd is before dateBeg', path: ['dateEnd'], params: issueParams('out_of_order', { field: 'dateEnd', other: 'dateBeg', relation: 'before' }) });
 
 /** Control types indexed by S_TIP. */
 export type ControlIndex = ReadonlyMap<number, readonly ControlType[]>;

@@ -5,7 +5,7 @@
  *
  * @module
  */
-import { OmsCalcError } from '../_internal';
+import { makeIssue, OmsCalcError } from '../_internal';
 
 /** How many bytes to look at for the prolog before giving up on it (it is far shorter). */
 const PROLOG_LIMIT = 1024;
@@ -17,7 +17,7 @@ const ENCODING = /encoding\s*=\s*(["'])([A-Za-z][A-Za-z0-9._-]*)\1/;
 
 /** The error for a source that is not XML at all. */
 export function notARegister(message: string): OmsCalcError {
-  return new OmsCalcError('NOT_A_REGISTER', `oms-calc/registry: ${message}`, [{ path: [], message }]);
+  return new OmsCalcError('NOT_A_REGISTER', `oms-calc/registry: ${message}`, [makeIssue('not_a_register', [], {}, message)]);
 }
 
 function makeDecoder(label: string): Decoder {
@@ -25,7 +25,7 @@ function makeDecoder(label: string): Decoder {
     return new TextDecoder(label);
   } catch (cause) {
     const message = `the encoding ${JSON.stringify(label)} is not supported by this runtime's TextDecoder`;
-    throw new OmsCalcError('NOT_A_REGISTER', `oms-calc/registry: ${message}`, [{ path: ['encoding'], message }], { cause });
+    throw new OmsCalcError('NOT_A_REGISTER', `oms-calc/registry: ${message}`, [makeIssue('not_a_register', ['encoding'], { encoding: label }, message)], { cause });
   }
 }
 
@@ -62,30 +62,12 @@ function concat(a: Uint8Array, b: Uint8Array): Uint8Array {
  * A source of a register: an iterable or async iterable of byte chunks (`Uint8Array`) or of
  * strings — a Node stream, a Deno file's `readable`, a browser `File.stream()`, a `fetch` body, or
  * an array of chunks.
- *
- * @example
- * ```ts
- * import { createReadStream } from 'node:fs';
- * import type { RegistrySource } from 'oms-calc/registry';
- *
- * const fromDisk: RegistrySource = createReadStream('HM770001S77002_2506.xml');
- * const inMemory: RegistrySource = [new TextEncoder().encode('<?xml version="1.0"?><ZL_LIST/>')];
- * ```
  */
 export type RegistrySource = AsyncIterable<Uint8Array | string> | Iterable<Uint8Array | string> | ByteStreamLike;
 
 /**
  * A web `ReadableStream` of bytes, as far as the reader needs it: browsers that cannot iterate a
  * stream with `for await` still give a reader.
- *
- * @example
- * ```ts
- * import { auditRegistry, type ByteStreamLike } from 'oms-calc/registry';
- *
- * const input = document.querySelector('input[type=file]') as HTMLInputElement;
- * const stream: ByteStreamLike = input.files![0]!.stream();
- * const audit = await auditRegistry(stream);
- * ```
  */
 export interface ByteStreamLike {
   /** A reader of the stream's chunks. */
@@ -98,12 +80,24 @@ export interface ByteStreamLike {
 }
 
 /** Checks that `source` can be read; returns how. */
-export function sourceKind(source: unknown): 'async' | 'sync' | 'string' | 'reader' {
-  if (typeof source === 'string') return 'string';
+/** A source, told apart by how it is read. */
+export type SourceOf =
+  | { readonly kind: 'string'; readonly text: string }
+  | { readonly kind: 'sync'; readonly chunks: Iterable<unknown> }
+  | { readonly kind: 'async'; readonly chunks: AsyncIterable<unknown> }
+  | { readonly kind: 'reader'; readonly stream: ByteStreamLike };
+
+const isAsyncIterable = (v: object): v is AsyncIterable<unknown> => typeof (v as Partial<AsyncIterable<unknown>>)[Symbol.asyncIterator] === 'function';
+const isIterable = (v: object): v is Iterable<unknown> => typeof (v as Partial<Iterable<unknown>>)[Symbol.iterator] === 'function';
+const isReader = (v: object): v is ByteStreamLike => typeof (v as Partial<ByteStreamLike>).getReader === 'function';
+
+/** Tells how a source is read, or throws `NOT_A_REGISTER` when it cannot be. */
+export function sourceKind(source: unknown): SourceOf {
+  if (typeof source === 'string') return { kind: 'string', text: source };
   if (typeof source === 'object' && source !== null) {
-    if (typeof (source as AsyncIterable<unknown>)[Symbol.asyncIterator] === 'function') return 'async';
-    if (typeof (source as Iterable<unknown>)[Symbol.iterator] === 'function') return 'sync';
-    if (typeof (source as ByteStreamLike).getReader === 'function') return 'reader';
+    if (isAsyncIterable(source)) return { kind: 'async', chunks: source };
+    if (isIterable(source)) return { kind: 'sync', chunks: source };
+    if (isReader(source)) return { kind: 'reader', stream: source };
   }
   throw notARegister('expected the register as an iterable or async iterable of bytes (Uint8Array) or strings, or a ReadableStream');
 }

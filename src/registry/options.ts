@@ -12,13 +12,6 @@ import { builtinControlTypes, ControlTypeSchema, type ControlType } from './cont
  * Where the audit takes Кно from: `'table'` — the coefficient table in force on the case's date
  * (`tables`, default the built-in one), F014's K_NO where the table has no row for the point;
  * `'f014'` — F014's own K_NO always.
- *
- * @example
- * ```ts
- * import type { CoefficientSource } from 'oms-calc/registry';
- *
- * const source: CoefficientSource = 'f014';
- * ```
  */
 export type CoefficientSource = 'table' | 'f014';
 
@@ -26,16 +19,6 @@ export type CoefficientSource = 'table' | 'f014';
  * Options of {@link auditRegistry} and {@link registryFindings}: those of the sanctions
  * (`tables`, `date`, `perCapitaRates`, `combine`; a register carries no recomputed tariff, so
  * `recomputation` has no use here) and the register's own.
- *
- * @example
- * ```ts
- * import { builtinControlTypes, type AuditRegistryOptions } from 'oms-calc/registry';
- *
- * const options: AuditRegistryOptions = {
- *   combine: 'sum-capped', coefficients: 'table', maxFindings: 10000,
- *   controlTypes: [...builtinControlTypes, { tip: 3, class: 'EKMP', dateBeg: '2011-01-01', dateEnd: '2021-05-24' }],
- * };
- * ```
  */
 export interface AuditRegistryOptions {
   /** The coefficient tables to choose from by the case's date (DATE_Z_2); default `[builtinSanctionTable]`. */
@@ -104,7 +87,7 @@ export function resolveAuditOptions(options: unknown, where: string): ResolvedAu
       f014 = defineF014(o.f014);
     } catch (e) {
       if (!isOmsCalcError(e)) throw e;
-      issues.push(...e.issues.map((i) => ({ path: ['f014', ...i.path], message: i.message })));
+      issues.push(...e.issues.map((i) => ({ ...i, path: ['f014', ...i.path] })));
     }
   }
   if (issues.length > 0 || !own.success || !sanctions.success) throw invalidInput(where, issues);

@@ -1,5 +1,5 @@
 import { SaxesParser } from 'saxes';
-import { invalidInput, isOmsCalcError, type OmsCalcIssue } from '../_internal';
+import { invalidInput, isOmsCalcError, makeIssue, tableIssue, show, type OmsCalcIssue } from '../_internal';
 import { defineF014, type F014Table } from '../sanctions';
 
 const FIELDS = new Set(['Kod', 'IDVID', 'Naim', 'Osn', 'Komment', 'KodPG', 'DATEBEG', 'DATEEND', 'K_NO', 'K_SH']);
@@ -34,7 +34,7 @@ function isoOf(s: string): string {
  * ```
  */
 export function parseF014Xml(xml: string): F014Table {
-  if (typeof xml !== 'string') throw invalidInput('parseF014Xml', [{ path: [], message: 'expected the text of the F014 XML file (a string)' }]);
+  if (typeof xml !== 'string') throw invalidInput('parseF014Xml', [makeIssue('invalid_type', [], { expected: 'text', received: show(xml) }, 'expected the text of the F014 XML file (a string)')]);
   const issues: OmsCalcIssue[] = [];
   const rows: Record<string, string>[] = [];
   const lines: number[] = [];
@@ -44,10 +44,10 @@ export function parseF014Xml(xml: string): F014Table {
   let field: string | undefined;
   let text = '';
   parser.on('doctype', (d) => {
-    if (/<!ENTITY/i.test(d)) issues.push({ path: [], message: `line ${parser.line}: a DOCTYPE that declares entities is not read (entities are never expanded)` });
+    if (/<!ENTITY/i.test(d)) issues.push(tableIssue('malformed_xml', [], { line: parser.line, detail: 'a DOCTYPE that declares entities is not read (entities are never expanded)' }));
   });
   parser.on('error', (e) => {
-    issues.push({ path: [], message: `line ${parser.line}: broken XML: ${e.message.replace(/^(?:[^:]*:)?\d+:\d+: /, '')}` });
+    issues.push(tableIssue('malformed_xml', [], { line: parser.line, detail: `broken XML: ${e.message.replace(/^(?:[^:]*:)?\d+:\d+: /, '')}` }));
   });
   parser.on('opentag', (tag) => {
     path.push(tag.name);
@@ -78,7 +78,7 @@ export function parseF014Xml(xml: string): F014Table {
     path.pop();
   });
   parser.write(xml.charCodeAt(0) === 0xfeff ? xml.slice(1) : xml).close();
-  if (issues.length === 0 && rows.length === 0) issues.push({ path: [], message: 'no packet/zap rows: not the F014 classifier file' });
+  if (issues.length === 0 && rows.length === 0) issues.push(tableIssue('not_f014', []));
   if (issues.length > 0) throw invalidInput('parseF014Xml', issues);
   const coefficient = (s: string | undefined): string | null => (s === undefined || s === '' ? null : s.replace(',', '.'));
   const entries = rows.map((r) => {
@@ -102,7 +102,7 @@ export function parseF014Xml(xml: string): F014Table {
       'parseF014Xml',
       e.issues.map((i) => {
         const n = i.path[0] === 'entries' && typeof i.path[1] === 'number' ? i.path[1] : undefined;
-        return n === undefined ? i : { path: i.path, message: `zap ${n + 1} (line ${lines[n] ?? '?'}): ${i.message}` };
+        return n === undefined ? i : { ...i, message: `zap ${n + 1} (line ${lines[n] ?? '?'}): ${i.message}` };
       }),
     );
   }

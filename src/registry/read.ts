@@ -3,22 +3,22 @@
  *
  * @module
  */
-import { ChunkDecoder, readerChunks, sourceKind, type ByteStreamLike, type RegistrySource } from './decode';
+import { ChunkDecoder, readerChunks, sourceKind, type RegistrySource } from './decode';
 import { RegistryScanner, type Rec } from './scanner';
 
 /** Reads the whole source, calling `emit` with each record as it closes. Returns the scanner (for its counts). */
 export async function scanAll(source: RegistrySource, encoding: string | undefined, emit: (r: Rec) => void): Promise<RegistryScanner> {
-  const kind = sourceKind(source);
+  const src = sourceKind(source);
   const decoder = new ChunkDecoder(encoding);
   const scanner = new RegistryScanner(emit);
-  if (kind === 'string') scanner.write(source as unknown as string);
-  else if (kind === 'sync') {
-    for (const chunk of source as Iterable<unknown>) {
+  if (src.kind === 'string') scanner.write(src.text);
+  else if (src.kind === 'sync') {
+    for (const chunk of src.chunks) {
       const text = decoder.push(chunk);
       if (text.length > 0) scanner.write(text);
     }
   } else {
-    const chunks = kind === 'reader' ? readerChunks(source as ByteStreamLike) : (source as AsyncIterable<unknown>);
+    const chunks = src.kind === 'reader' ? readerChunks(src.stream) : src.chunks;
     for await (const chunk of chunks) {
       const text = decoder.push(chunk);
       if (text.length > 0) scanner.write(text);
@@ -41,7 +41,7 @@ export async function* scanStream<T>(
   map: (r: Rec, out: T[]) => void,
   onEnd?: (scanner: RegistryScanner, out: T[]) => void,
 ): AsyncGenerator<T, void, undefined> {
-  const kind = sourceKind(source);
+  const src = sourceKind(source);
   const decoder = new ChunkDecoder(encoding);
   let out: T[] = [];
   const scanner = new RegistryScanner((r) => map(r, out));
@@ -50,9 +50,9 @@ export async function* scanStream<T>(
     out = [];
     return batch;
   };
-  if (kind === 'string') scanner.write(source as unknown as string);
+  if (src.kind === 'string') scanner.write(src.text);
   else {
-    const iterable = kind === 'reader' ? readerChunks(source as ByteStreamLike) : (source as AsyncIterable<unknown> | Iterable<unknown>);
+    const iterable = src.kind === 'reader' ? readerChunks(src.stream) : src.chunks;
     for await (const chunk of iterable) {
       const text = decoder.push(chunk);
       if (text.length > 0) scanner.write(text);

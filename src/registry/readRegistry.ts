@@ -5,35 +5,16 @@ import { scanStream } from './read';
 import type { CaseRec, Rec, SankRec, SchetRec, SlRec } from './scanner';
 import type { RegistryCase, RegistryItem, RegistrySank, RegistrySchet, RegistrySl } from './types';
 
-/**
- * Options of {@link readRegistry}.
- *
- * @example
- * ```ts
- * import type { ReadRegistryOptions } from 'oms-calc/registry';
- *
- * const options: ReadRegistryOptions = { encoding: 'windows-1251' }; // overrides the prolog
- * ```
- */
+/** Options of {@link readRegistry}. */
 export interface ReadRegistryOptions {
   /** The encoding of the bytes (a `TextDecoder` label); default: from the BOM or the XML prolog, else UTF-8. */
   encoding?: string | undefined;
 }
 
-/**
- * Schema of {@link ReadRegistryOptions}.
- *
- * @example
- * ```ts
- * import { ReadRegistryOptionsSchema } from 'oms-calc/registry';
- *
- * ReadRegistryOptionsSchema.safeParse({ encoding: 'windows-1251' }).success; // true
- * ReadRegistryOptionsSchema.safeParse({ encodin: 'utf-8' }).success;         // false
- * ```
- */
+/** Schema of {@link ReadRegistryOptions}. */
 export const ReadRegistryOptionsSchema: z.ZodType<ReadRegistryOptions, ReadRegistryOptions> = z.strictObject({
   encoding: z.string({ error: 'expected an encoding label such as "windows-1251"' }).min(1, 'expected an encoding label such as "windows-1251"').optional(),
-}) as unknown as z.ZodType<ReadRegistryOptions, ReadRegistryOptions>;
+});
 
 const put = <T extends object>(target: T, key: keyof T, value: string | undefined): void => {
   if (value !== undefined) (target as Record<keyof T, unknown>)[key] = value;
@@ -83,10 +64,8 @@ export function toItem(r: Rec): RegistryItem {
  * (with its SL, all its SANK, the ZAP's N_ZAP and the line of the element), and per bad element.
  * Memory stays flat: elements that carry no money are skipped, not kept.
  *
- * The encoding is the XML prolog's (`windows-1251` or UTF-8), decoded as a stream with
- * `TextDecoder`, so the source may be cut anywhere, even inside a character. Entities: the five
- * predefined ones and character references are decoded; a DOCTYPE that declares entities, and a
- * reference to an undefined entity, are bad elements, never expanded (decision D21).
+ * The encoding is the XML prolog's (`windows-1251` or UTF-8); the source may be cut anywhere.
+ * Details: docs/guides/registry.md.
  *
  * Source: Приказ ФФОМС от 31.03.2021 № 34н (format of the register of invoices, H-file).
  *
@@ -102,10 +81,13 @@ export function toItem(r: Rec): RegistryItem {
  * import { createReadStream } from 'node:fs';
  * import { readRegistry } from 'oms-calc/registry';
  *
- * for await (const item of readRegistry(createReadStream('HM770001S77002_2506.xml'))) {
- *   if (item.kind === 'case') console.log(item.idcase, item.sumv, item.sank.length);
+ * // the sample register of the repository (examples/data/registry)
+ * const cases: string[] = [];
+ * for await (const item of readRegistry(createReadStream('examples/data/registry/HM770001S77001_2506.xml'))) {
+ *   if (item.kind === 'case') cases.push(`${item.idcase}: ${item.sumv}`);
  *   if (item.kind === 'malformed') console.warn(`line ${item.line}: ${item.message}`);
  * }
+ * cases.length; // 12
  * ```
  */
 export function readRegistry(source: RegistrySource, options?: ReadRegistryOptions): AsyncIterable<RegistryItem> {

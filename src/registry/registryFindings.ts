@@ -17,7 +17,7 @@ import type { Finding } from './types';
  * @throws {@link OmsCalcError} `INVALID_INPUT` for bad options (at once); `NOT_A_REGISTER` from
  *   the iteration for a source that is not a register
  * @example
- * ```ts
+ * ```ts no-run
  * import { registryFindings } from 'oms-calc/registry';
  *
  * const response = await fetch('https://fund.example/registers/HM770001S77002_2506.xml');

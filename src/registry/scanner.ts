@@ -11,16 +11,16 @@ import { isIsoDate, parseKopecks, parseSmallInt } from './money';
 import type { RegistryHeader, RegistryMalformed } from './types';
 
 /** An SL as read, with its amount in kopecks (−1: missing or malformed). */
-export interface SlRec {
+export type SlRec = {
   line: number;
   slId?: string | undefined;
   tarif?: string | undefined;
   sumM?: string | undefined;
   sumMK: number;
-}
+};
 
 /** A SANK as read, with its numbers parsed (−1: missing or malformed). */
-export interface SankRec {
+export type SankRec = {
   line: number;
   sCode?: string | undefined;
   sSum?: string | undefined;
@@ -37,10 +37,10 @@ export interface SankRec {
   codeExp: string[];
   sCom?: string | undefined;
   sIst?: string | undefined;
-}
+};
 
 /** A Z_SL as read, with its numbers parsed (−1: missing or malformed; SANK_IT absent is 0). */
-export interface CaseRec {
+export type CaseRec = {
   kind: 'case';
   line: number;
   nZap?: string | undefined;
@@ -63,10 +63,10 @@ export interface CaseRec {
   sankItK: number;
   sl: SlRec[];
   sank: SankRec[];
-}
+};
 
 /** SCHET as read, with its amounts in kopecks (−1: missing or malformed; −2: absent, optional). */
-export interface SchetRec {
+export type SchetRec = {
   kind: 'schet';
   line: number;
   header: RegistryHeader;
@@ -87,7 +87,7 @@ export interface SchetRec {
   sankMeeK: number;
   sankEkmp?: string | undefined;
   sankEkmpK: number;
-}
+};
 
 /** What the scanner emits. */
 export type Rec = CaseRec | SchetRec | RegistryMalformed;
@@ -444,13 +444,13 @@ export class RegistryScanner {
       case ZGLV:
         return this.header as Record<string, unknown>;
       case SCHET:
-        return this.schet as unknown as Record<string, unknown>;
+        return this.schet;
       case ZSL:
-        return this.current as unknown as Record<string, unknown>;
+        return this.current;
       case SL:
-        return this.sl as unknown as Record<string, unknown>;
+        return this.sl;
       case SANK:
-        return this.sank as unknown as Record<string, unknown>;
+        return this.sank;
       default:
         return undefined;
     }
@@ -498,8 +498,8 @@ export class RegistryScanner {
     if (kind === 'date') {
       const ok = isIsoDate(value);
       if (!ok) this.malformed(name, line, `${name}: ожидалась дата ГГГГ-ММ-ДД, получено ${JSON.stringify(shorten(value))} (${FORMAT_SOURCE})`, value);
-      if (def.key === 'dateAct' && ok) (rec as unknown as SankRec).dateOk = value;
-      if (def.key === 'dateZ2' && ok) (rec as unknown as CaseRec).dateZ2Ok = value;
+      if (ok && parent === SANK && this.sank !== undefined && def.key === 'dateAct') this.sank.dateOk = value;
+      if (ok && parent === ZSL && this.current !== undefined && def.key === 'dateZ2') this.current.dateZ2Ok = value;
       return;
     }
     if (kind === 'code') {

@@ -10,26 +10,10 @@ import type { TraceStep, X } from '../_internal';
  * The class of control a sanction comes from (classifier F006, by S_TIP): `MEK` — медико-
  * экономический контроль, `MEE` — медико-экономическая экспертиза, `EKMP` — экспертиза качества
  * медицинской помощи.
- *
- * @example
- * ```ts
- * import { controlClassOf, type ControlClass } from 'oms-calc/registry';
- *
- * const c: ControlClass | undefined = controlClassOf(51, '2025-06-30'); // 'MEE'
- * ```
  */
 export type ControlClass = 'MEK' | 'MEE' | 'EKMP';
 
-/**
- * The title of a register (ZGLV), as written in the file; absent elements are absent.
- *
- * @example
- * ```ts
- * import type { RegistryHeader } from 'oms-calc/registry';
- *
- * const h: RegistryHeader = { version: '3.2', date: '2025-07-05', filename: 'HM770001S77002_2506', sdZ: '200000' };
- * ```
- */
+/** The title of a register (ZGLV), as written in the file; absent elements are absent. */
 export interface RegistryHeader {
   /** ZGLV/VERSION, the version of the format. */
   version?: string | undefined;
@@ -44,31 +28,12 @@ export interface RegistryHeader {
 /**
  * One item of {@link readRegistry}: the invoice (SCHET, with the file's title), one finished case
  * (Z_SL), or one bad element.
- *
- * @example
- * ```ts
- * import { readRegistry, type RegistryItem } from 'oms-calc/registry';
- *
- * const xml = '<?xml version="1.0" encoding="UTF-8"?><ZL_LIST><ZGLV><VERSION>3.2</VERSION></ZGLV>'
- *   + '<SCHET><SUMMAV>100.00</SUMMAV></SCHET><ZAP><N_ZAP>1</N_ZAP><Z_SL><IDCASE>1</IDCASE>'
- *   + '<SL><SL_ID>a</SL_ID><SUM_M>100.00</SUM_M></SL><SUMV>100.00</SUMV><OPLATA>1</OPLATA><SUMP>100.00</SUMP></Z_SL></ZAP></ZL_LIST>';
- * const kinds: RegistryItem['kind'][] = [];
- * for await (const item of readRegistry([xml])) kinds.push(item.kind);
- * kinds; // ['schet', 'case']
- * ```
  */
 export type RegistryItem = RegistrySchet | RegistryCase | RegistryMalformed;
 
 /**
  * The invoice of a register (SCHET) with the file's title (ZGLV). Values are the elements' text,
  * trimmed, as written in the file; money stays a decimal string (build a Decimal when needed).
- *
- * @example
- * ```ts
- * import type { RegistrySchet } from 'oms-calc/registry';
- *
- * const s: RegistrySchet = { kind: 'schet', line: 3, header: { version: '3.2' }, summav: '1000.00', sankMek: '0' };
- * ```
  */
 export interface RegistrySchet {
   /** `'schet'`. */
@@ -103,16 +68,7 @@ export interface RegistrySchet {
   sankEkmp?: string | undefined;
 }
 
-/**
- * One part of a finished case (SL): its id and its amount.
- *
- * @example
- * ```ts
- * import type { RegistrySl } from 'oms-calc/registry';
- *
- * const sl: RegistrySl = { line: 12, slId: '1', tarif: '25000.00', sumM: '25000.00' };
- * ```
- */
+/** One part of a finished case (SL): its id and its amount. */
 export interface RegistrySl {
   /** The line of the file where the SL element opens. */
   line: number;
@@ -124,16 +80,7 @@ export interface RegistrySl {
   sumM?: string | undefined;
 }
 
-/**
- * One sanction of a finished case (SANK): the result of one act of control.
- *
- * @example
- * ```ts
- * import type { RegistrySank } from 'oms-calc/registry';
- *
- * const s: RegistrySank = { line: 20, sCode: 'A-1', sSum: '2500.00', sTip: '1', slId: [], sOsn: '205', dateAct: '2025-07-10', codeExp: [] };
- * ```
- */
+/** One sanction of a finished case (SANK): the result of one act of control. */
 export interface RegistrySank {
   /** The line of the file where the SANK element opens. */
   line: number;
@@ -162,16 +109,6 @@ export interface RegistrySank {
 /**
  * One finished case (Z_SL) with its parts (SL) and all its sanctions (SANK), and the N_ZAP of
  * its ZAP. Values are the elements' text, trimmed, as written in the file.
- *
- * @example
- * ```ts
- * import type { RegistryCase } from 'oms-calc/registry';
- *
- * const c: RegistryCase = {
- *   kind: 'case', line: 9, nZap: '1', idcase: '1', sumv: '1000.00', oplata: '1', sump: '1000.00',
- *   sl: [{ line: 11, slId: '1', sumM: '1000.00' }], sank: [],
- * };
- * ```
  */
 export interface RegistryCase {
   /** `'case'`. */
@@ -209,13 +146,6 @@ export interface RegistryCase {
 /**
  * A bad element: a value that breaks the format, a missing required element, or an XML error.
  * The case it belongs to is still read and yielded.
- *
- * @example
- * ```ts
- * import type { RegistryMalformed } from 'oms-calc/registry';
- *
- * const m: RegistryMalformed = { kind: 'malformed', line: 14, element: 'SUMV', nZap: '3', idcase: '3', value: '12,50', message: 'SUMV: ожидалась сумма …' };
- * ```
  */
 export interface RegistryMalformed {
   /** `'malformed'`. */
@@ -255,13 +185,6 @@ export interface RegistryMalformed {
  * - `SD_Z_MISMATCH` — ZGLV/SD_Z ≠ the number of Z_SL in the file.
  * - `MALFORMED` — an element's value breaks the format, a required element is missing, or the
  *   XML is broken there (D21).
- *
- * @example
- * ```ts
- * import type { FindingRule } from 'oms-calc/registry';
- *
- * const rules: FindingRule[] = ['SANK_SUM_MISMATCH', 'MALFORMED'];
- * ```
  */
 export type FindingRule =
   | 'SANK_SUM_MISMATCH'
@@ -282,13 +205,6 @@ export type FindingRule =
 /**
  * One broken rule: where it is (the case, the sanction, the line), the amounts compared, and a
  * Russian message citing the rule.
- *
- * @example
- * ```ts
- * import type { Finding } from 'oms-calc/registry';
- *
- * const f: Finding = { rule: 'SANK_IT_MISMATCH', nZap: '7', idcase: '7', line: 120, message: 'Σ S_SUM = 300.00 ≠ SANK_IT = 300.01 …' };
- * ```
  */
 export interface Finding {
   /** The rule broken. */
@@ -313,17 +229,7 @@ export interface Finding {
   message: string;
 }
 
-/**
- * Amounts by class of control: МЭК, МЭЭ, ЭКМП.
- *
- * @example
- * ```ts
- * import { Decimal } from 'decimal.js';
- * import type { ClassAmounts } from 'oms-calc/registry';
- *
- * const a: ClassAmounts = { MEK: new Decimal('100'), MEE: new Decimal('0'), EKMP: new Decimal('25.5') };
- * ```
- */
+/** Amounts by class of control: МЭК, МЭЭ, ЭКМП. */
 export interface ClassAmounts {
   /** МЭК. */
   MEK: X;
@@ -336,14 +242,6 @@ export interface ClassAmounts {
 /**
  * The sanctions of one point of the list (F014's Osn): how many, what the file withholds, what
  * the table gives.
- *
- * @example
- * ```ts
- * import { Decimal } from 'decimal.js';
- * import type { PointTotals } from 'oms-calc/registry';
- *
- * const p: PointTotals = { sanctions: 2, actual: new Decimal('2000'), recomputed: new Decimal('2000') };
- * ```
  */
 export interface PointTotals {
   /** The number of sanctions with this point. */
@@ -357,15 +255,6 @@ export interface PointTotals {
 /**
  * The totals of an audit: S_SUM by class (as in the file) and the recomputed amounts beside
  * them, by point, and the case sums.
- *
- * @example
- * ```ts
- * import { auditRegistry, type RegistryTotals } from 'oms-calc/registry';
- *
- * const xml = '<ZL_LIST><SCHET><SUMMAV>0</SUMMAV></SCHET></ZL_LIST>';
- * const totals: RegistryTotals = (await auditRegistry([xml])).totals;
- * totals.MEK.toString(); // '0'
- * ```
  */
 export interface RegistryTotals {
   /** Σ S_SUM of the МЭК sanctions, as in the file. */
@@ -388,17 +277,7 @@ export interface RegistryTotals {
   fines?: ClassAmounts | undefined;
 }
 
-/**
- * The result of {@link auditRegistry}.
- *
- * @example
- * ```ts
- * import { auditRegistry, type RegistryAudit } from 'oms-calc/registry';
- *
- * const audit: RegistryAudit = await auditRegistry(['<ZL_LIST><SCHET><SUMMAV>0</SUMMAV></SCHET></ZL_LIST>']);
- * [audit.cases, audit.sanctions, audit.findings.length]; // [0, 0, 0]
- * ```
- */
+/** The result of {@link auditRegistry}. */
 export interface RegistryAudit {
   /** The number of finished cases (Z_SL) read. */
   cases: number;

@@ -5,7 +5,7 @@
  * @module
  */
 import { z } from 'zod';
-import { monthName, show, SOURCES } from '../_internal';
+import { issueParams, monthName, show, SOURCES } from '../_internal';
 
 /** The draft Положение о НСЗ (section 4 of the paper), to which the point is appended. */
 export const REGULATION: string = SOURCES.draftRegulation;
@@ -30,11 +30,13 @@ export function monthLabel(month: number): string {
 export function wholeNumber(what: string, min: number, max: number): z.ZodType<number, number> {
   return z.custom<number>(() => true).transform((value, ctx): number => {
     if (typeof value !== 'number' || !Number.isInteger(value) || value < min || value > max) {
-      ctx.addIssue({ code: 'custom', message: `${what} must be a whole number from ${min} to ${max}, got ${show(value)}` });
+      const code = typeof value !== 'number' ? 'invalid_type' : !Number.isInteger(value) ? 'not_an_integer' : value < min ? 'too_small' : 'too_big';
+      const params = { expected: 'integer', minimum: String(min), maximum: String(max), received: show(value) };
+      ctx.addIssue({ code: 'custom', message: `${what} must be a whole number from ${min} to ${max}, got ${show(value)}`, params: issueParams(code, params) });
       return z.NEVER;
     }
     return value;
-  }) as unknown as z.ZodType<number, number>;
+  });
 }
 
 /** A calendar month of the fiscal year, 1 (January) … 12 (December). */

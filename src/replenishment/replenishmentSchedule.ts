@@ -3,6 +3,7 @@ import {
   D,
   decimal,
   fixed,
+  issueParams,
   kopecks,
   max,
   parseInput,
@@ -21,18 +22,7 @@ import { monthLabel, POINTS, wholeNumber } from './common';
  */
 export const ledgerAmount: z.ZodType<X, DecimalInput> = decimal({ min: 0, max: '999999999999999999.99', maxPlaces: 2 });
 
-/**
- * Input of {@link replenishmentSchedule}. Money in rubles with at most 2 decimal places.
- *
- * @example
- * ```ts
- * import { replenishmentSchedule, type ReplenishmentScheduleInput } from 'oms-calc/replenishment';
- *
- * const input: ReplenishmentScheduleInput = { planned: '900000000', openingBalance: '812345678.90', months: 6, startMonth: 7 };
- * replenishmentSchedule(input).installments.map((x) => x.amount.toString());
- * // ['14609053.52', '14609053.52', '14609053.52', '14609053.52', '14609053.52', '14609053.5']   (87 654 321.10 / 6; the last is the remainder)
- * ```
- */
+/** Input of {@link replenishmentSchedule}. Money in rubles with at most 2 decimal places. */
 export interface ReplenishmentScheduleInput {
   /** НСЗпл: the planned reserve set by the law on the fund's budget. */
   planned: DecimalInput;
@@ -44,27 +34,11 @@ export interface ReplenishmentScheduleInput {
   startMonth?: number | undefined;
 }
 
-/**
- * {@link ReplenishmentScheduleInput} after validation.
- *
- * @example
- * ```ts
- * import { ReplenishmentScheduleInputSchema, type ParsedReplenishmentScheduleInput } from 'oms-calc/replenishment';
- *
- * const parsed: ParsedReplenishmentScheduleInput | undefined = ReplenishmentScheduleInputSchema.safeParse({ planned: 900000000, openingBalance: '812345678.90' }).data;
- * parsed?.openingBalance.toString(); // '812345678.9'
- * parsed?.months;                    // undefined   (to December when absent)
- * ```
- */
-export interface ParsedReplenishmentScheduleInput {
-  planned: X;
-  openingBalance: X;
-  months?: number | undefined;
-  startMonth?: number | undefined;
-}
+/** {@link ReplenishmentScheduleInput} after validation. */
+export type ParsedReplenishmentScheduleInput = z.output<typeof ReplenishmentScheduleInputSchema>;
 
 /** The formation period must end in December at the latest (the schedule stays in one fiscal year). */
-function periodFitsTheYear(v: ParsedReplenishmentScheduleInput, ctx: z.RefinementCtx): void {
+function periodFitsTheYear(v: { months?: number | undefined; startMonth?: number | undefined }, ctx: z.RefinementCtx): void {
   const start = v.startMonth ?? 1;
   if (v.months === undefined) return;
   const end = start + v.months - 1;
@@ -72,45 +46,23 @@ function periodFitsTheYear(v: ParsedReplenishmentScheduleInput, ctx: z.Refinemen
     ctx.addIssue({
       code: 'custom',
       path: ['months'],
+      params: issueParams('period_too_long', { months: v.months, start, end, fit: 13 - start }),
       message: `a formation period of ${v.months} months starting in month ${start} would end in month ${end}, past December; at most ${13 - start} months fit in the fiscal year`,
     });
   }
 }
 
-/**
- * Schema of {@link ReplenishmentScheduleInput}.
- *
- * @example
- * ```ts
- * import { ReplenishmentScheduleInputSchema } from 'oms-calc/replenishment';
- *
- * ReplenishmentScheduleInputSchema.safeParse(JSON.parse('{ "planned": "900000000", "openingBalance": "812345678.90", "months": 5, "startMonth": 8 }')).success; // true
- * const bad = ReplenishmentScheduleInputSchema.safeParse(JSON.parse('{ "planned": "900000000", "openingBalance": "812345678.90", "months": 6, "startMonth": 8 }'));
- * bad.error?.issues.map((i) => `${i.path.join('.')}: ${i.message}`);
- * // ['months: a formation period of 6 months starting in month 8 would end in month 13, past December; at most 5 months fit in the fiscal year']
- * ```
- */
-export const ReplenishmentScheduleInputSchema: z.ZodType<ParsedReplenishmentScheduleInput, ReplenishmentScheduleInput> = z
+/** Schema of {@link ReplenishmentScheduleInput}. */
+export const ReplenishmentScheduleInputSchema = z
   .strictObject({
     planned: ledgerAmount,
     openingBalance: ledgerAmount,
     months: wholeNumber('months (П)', 1, 12).optional(),
     startMonth: wholeNumber('startMonth', 1, 12).optional(),
   })
-  .superRefine(periodFitsTheYear);
+  .superRefine(periodFitsTheYear) satisfies z.ZodType<unknown, ReplenishmentScheduleInput>;
 
-/**
- * One monthly transfer into the reserve.
- *
- * @example
- * ```ts
- * import { replenishmentSchedule, type ReplenishmentInstallment } from 'oms-calc/replenishment';
- *
- * const installments: ReplenishmentInstallment[] = replenishmentSchedule({ planned: '900000000', openingBalance: '800000000', startMonth: 10 }).installments;
- * installments.map(({ month, index, amount }) => `${month}/${index}: ${amount.toString()}`);
- * // ['10/1: 33333333.33', '11/2: 33333333.33', '12/3: 33333333.34']
- * ```
- */
+/** One monthly transfer into the reserve. */
 export interface ReplenishmentInstallment {
   /** The calendar month, 1…12. */
   month: number;
@@ -120,20 +72,7 @@ export interface ReplenishmentInstallment {
   amount: X;
 }
 
-/**
- * Result of {@link replenishmentSchedule}. Money in rubles with kopecks.
- *
- * @example
- * ```ts
- * import { replenishmentSchedule, type ReplenishmentSchedule } from 'oms-calc/replenishment';
- *
- * const s: ReplenishmentSchedule = replenishmentSchedule({ planned: '900000000', openingBalance: '950000000', months: 3 });
- * s.installments.map((x) => x.amount.toString()); // ['0', '0', '0']
- * s.total.toString();   // '0'
- * s.surplus.toString(); // '50000000'   (НСЗнпф − НСЗпл: the balance already exceeds the plan)
- * [s.startMonth, s.months]; // [1, 3]
- * ```
- */
+/** Result of {@link replenishmentSchedule}. Money in rubles with kopecks. */
 export interface ReplenishmentSchedule {
   /** One installment per month of the formation period, in order. */
   installments: ReplenishmentInstallment[];

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import {
   D,
   fixed,
+  issueParams,
   max,
   min,
   parseInput,
@@ -20,20 +21,6 @@ import { computeReplenishmentSchedule, ledgerAmount, type ReplenishmentInstallme
 
 /**
  * One thing that happened to the reserve in a month: money spent from it and/or income earned on it.
- *
- * @example
- * ```ts
- * import { reserveYear, type ReserveYearEvent } from 'oms-calc/replenishment';
- *
- * const events: ReserveYearEvent[] = [
- *   { month: 4, spending: '300000000', note: 'субвенция СМО «А»' },
- *   { month: 4, spending: '50000000', note: 'субвенция СМО «Б»' },
- *   { month: 9, income: '1234567.89', note: 'проценты по депозиту' },
- * ];
- * const y = reserveYear({ planned: '900000000', openingBalance: '840000000', events });
- * y.months[3]?.spending.toString(); // '350000000'   (two events of April add up)
- * y.months[8]?.income.toString();   // '1234567.89'
- * ```
  */
 export interface ReserveYearEvent {
   /** The calendar month, 1…12. */
@@ -46,23 +33,7 @@ export interface ReserveYearEvent {
   note?: string | undefined;
 }
 
-/**
- * Input of {@link reserveYear}. Money in rubles with at most 2 decimal places.
- *
- * @example
- * ```ts
- * import { reserveYear, type ReserveYearInput } from 'oms-calc/replenishment';
- *
- * const input: ReserveYearInput = {
- *   planned: '900000000',
- *   openingBalance: '840000000',
- *   periodMonths: 3,
- *   events: [{ month: 4, spending: '300000000' }],
- * };
- * reserveYear(input).months.map((m) => m.transfer.toString());
- * // ['20000000', '20000000', '20000000', '0', '100000000', '100000000', '100000000', '0', '0', '0', '0', '0']
- * ```
- */
+/** Input of {@link reserveYear}. Money in rubles with at most 2 decimal places. */
 export interface ReserveYearInput {
   /** НСЗпл: the planned reserve for the year, set by the law on the fund's budget. */
   planned: DecimalInput;
@@ -84,47 +55,11 @@ export interface ReserveYearInput {
   plannedIncome?: DecimalInput | undefined;
 }
 
-/**
- * {@link ReserveYearEvent} after validation.
- *
- * @example
- * ```ts
- * import { ReserveYearEventSchema, type ParsedReserveYearEvent } from 'oms-calc/replenishment';
- *
- * const event: ParsedReserveYearEvent | undefined = ReserveYearEventSchema.safeParse({ month: 4, spending: 300000000 }).data;
- * event?.spending?.toString(); // '300000000'
- * event?.income;               // undefined
- * ```
- */
-export interface ParsedReserveYearEvent {
-  month: number;
-  spending?: X | undefined;
-  income?: X | undefined;
-  note?: string | undefined;
-}
+/** {@link ReserveYearEvent} after validation. */
+export type ParsedReserveYearEvent = z.output<typeof ReserveYearEventSchema>;
 
-/**
- * {@link ReserveYearInput} after validation.
- *
- * @example
- * ```ts
- * import { ReserveYearInputSchema, type ParsedReserveYearInput } from 'oms-calc/replenishment';
- *
- * const parsed: ParsedReserveYearInput | undefined = ReserveYearInputSchema.safeParse({
- *   planned: '900000000', openingBalance: '840000000', periodMonths: 'to-year-end', events: [{ month: 9, income: '1234567.89' }],
- * }).data;
- * parsed?.events?.[0]?.income?.toString(); // '1234567.89'
- * parsed?.periodMonths;                    // 'to-year-end'
- * ```
- */
-export interface ParsedReserveYearInput {
-  planned: X;
-  openingBalance: X;
-  periodMonths?: number | 'to-year-end' | undefined;
-  events?: ParsedReserveYearEvent[] | undefined;
-  statutoryCap?: X | undefined;
-  plannedIncome?: X | undefined;
-}
+/** {@link ReserveYearInput} after validation. */
+export type ParsedReserveYearInput = z.output<typeof ReserveYearInputSchema>;
 
 /** П of the ledger's formation periods: 1…12 or `'to-year-end'`. */
 const periodMonthsField: z.ZodType<number | 'to-year-end', number | 'to-year-end'> = z
@@ -132,46 +67,26 @@ const periodMonthsField: z.ZodType<number | 'to-year-end', number | 'to-year-end
   .transform((value, ctx): number | 'to-year-end' => {
     if (value === 'to-year-end') return value;
     if (typeof value === 'number' && Number.isInteger(value) && value >= 1 && value <= 12) return value;
-    ctx.addIssue({ code: 'custom', message: `periodMonths must be a whole number from 1 to 12 or 'to-year-end', got ${show(value)}` });
+    ctx.addIssue({
+      code: 'custom',
+      message: `periodMonths must be a whole number from 1 to 12 or 'to-year-end', got ${show(value)}`,
+      params: issueParams('invalid_value', { values: ['1…12', 'to-year-end'], received: show(value) }),
+    });
     return z.NEVER;
-  }) as unknown as z.ZodType<number | 'to-year-end', number | 'to-year-end'>;
+  });
 
-/**
- * Schema of {@link ReserveYearEvent}.
- *
- * @example
- * ```ts
- * import { ReserveYearEventSchema } from 'oms-calc/replenishment';
- *
- * ReserveYearEventSchema.safeParse(JSON.parse('{ "month": 4, "spending": "300000000", "note": "субвенция СМО" }')).success; // true
- * ReserveYearEventSchema.safeParse(JSON.parse('{ "month": 4 }')).error?.issues[0]?.message; // 'an event needs spending, income or both'
- * ```
- */
-export const ReserveYearEventSchema: z.ZodType<ParsedReserveYearEvent, ReserveYearEvent> = z
+/** Schema of {@link ReserveYearEvent}. */
+export const ReserveYearEventSchema = z
   .strictObject({
     month: calendarMonth,
     spending: ledgerAmount.optional(),
     income: ledgerAmount.optional(),
     note: z.string().optional(),
   })
-  .refine((e) => e.spending !== undefined || e.income !== undefined, { message: 'an event needs spending, income or both' });
+  .refine((e) => e.spending !== undefined || e.income !== undefined, { message: 'an event needs spending, income or both', params: issueParams('one_of', { fields: ['spending', 'income'] }) }) satisfies z.ZodType<unknown, ReserveYearEvent>;
 
-/**
- * Schema of {@link ReserveYearInput}.
- *
- * @example
- * ```ts
- * import { ReserveYearInputSchema } from 'oms-calc/replenishment';
- *
- * ReserveYearInputSchema.safeParse(JSON.parse('{ "planned": "900000000", "openingBalance": "840000000" }')).success; // true
- * const bad = ReserveYearInputSchema.safeParse(
- *   JSON.parse('{ "planned": "900000000", "openingBalance": "840000000", "periodMonths": 13, "events": [{ "month": 4, "spending": "1.005" }] }'),
- * );
- * bad.error?.issues.map((i) => `${i.path.join('.')}: ${i.message}`);
- * // ["periodMonths: periodMonths must be a whole number from 1 to 12 or 'to-year-end', got 13", 'events.0.spending: must have at most 2 decimal places, got 1.005']
- * ```
- */
-export const ReserveYearInputSchema: z.ZodType<ParsedReserveYearInput, ReserveYearInput> = z
+/** Schema of {@link ReserveYearInput}. */
+export const ReserveYearInputSchema = z
   .strictObject({
     planned: ledgerAmount,
     openingBalance: ledgerAmount,
@@ -182,24 +97,11 @@ export const ReserveYearInputSchema: z.ZodType<ParsedReserveYearInput, ReserveYe
   })
   .refine((v) => v.statutoryCap === undefined || v.plannedIncome === undefined, {
     message: 'give statutoryCap or plannedIncome, not both',
+    params: issueParams('exclusive', { fields: ['statutoryCap', 'plannedIncome'] }),
     path: ['statutoryCap'],
-  });
+  }) satisfies z.ZodType<unknown, ReserveYearInput>;
 
-/**
- * One month of the ledger. Money in rubles with kopecks.
- *
- * @example
- * ```ts
- * import { reserveYear, type ReserveYearMonth } from 'oms-calc/replenishment';
- *
- * const y = reserveYear({ planned: '900000000', openingBalance: '100000000', events: [{ month: 1, spending: '200000000' }] });
- * const january: ReserveYearMonth | undefined = y.months[0];
- * january?.transfer.toString();  // '66666666.67'   ((900 M − 100 M) / 12)
- * january?.shortfall.toString(); // '33333333.33'   (200 M asked, 166 666 666.67 on the account)
- * january?.closing.toString();   // '0'
- * y.months[1]?.periodStart;      // true   (spending in January starts a new period in February)
- * ```
- */
+/** One month of the ledger. Money in rubles with kopecks. */
 export interface ReserveYearMonth {
   /** The calendar month, 1…12. */
   month: number;
@@ -221,19 +123,7 @@ export interface ReserveYearMonth {
   periodStart: boolean;
 }
 
-/**
- * Sums of the twelve months of {@link ReserveYear}.
- *
- * @example
- * ```ts
- * import { reserveYear, type ReserveYearTotals } from 'oms-calc/replenishment';
- *
- * const totals: ReserveYearTotals = reserveYear({ planned: '900000000', openingBalance: '840000000', events: [{ month: 4, spending: '300000000', note: 'субвенция СМО' }, { month: 9, income: '1234567.89' }] }).totals;
- * totals.transfer.toString(); // '358765432.11'   (900 M − 840 M − 1 234 567.89 + 300 M)
- * totals.spending.toString(); // '300000000'
- * totals.overflow.toString(); // '0'
- * ```
- */
+/** Sums of the twelve months of {@link ReserveYear}. */
 export interface ReserveYearTotals {
   /** Σ income. */
   income: X;
@@ -250,16 +140,6 @@ export interface ReserveYearTotals {
 /**
  * A warning of the ledger: the month's closing balance is above the statutory cap. Actual balances
  * may exceed it (income, a plan set above it), so this is a warning, not an error (D16).
- *
- * @example
- * ```ts
- * import { reserveYear, type ReserveYearWarning } from 'oms-calc/replenishment';
- *
- * const y = reserveYear({ planned: '900000000', openingBalance: '960000000', statutoryCap: '950000000' });
- * const w: ReserveYearWarning | undefined = y.warnings[0];
- * w?.month;             // 1
- * w?.excess.toString(); // '10000000'   (960 M − 950 M)
- * ```
  */
 export interface ReserveYearWarning {
   /** Stable machine-readable code. */
@@ -278,18 +158,7 @@ export interface ReserveYearWarning {
   source: string;
 }
 
-/**
- * A formation period of the year and its schedule (footnote 16 to п. 10).
- *
- * @example
- * ```ts
- * import { reserveYear, type ReserveYearPeriod } from 'oms-calc/replenishment';
- *
- * const periods: ReserveYearPeriod[] = reserveYear({ planned: '900000000', openingBalance: '840000000', events: [{ month: 4, spending: '300000000', note: 'субвенция СМО' }, { month: 9, income: '1234567.89' }] }).periods;
- * periods.map((p) => `${p.startMonth}–${p.startMonth + p.months - 1}: ${p.openingBalance.toString()}`); // ['1–12: 840000000', '5–12: 560000000']
- * periods[1]?.installments[0]?.amount.toString(); // '42500000'   ((900 M − 560 M) / 8)
- * ```
- */
+/** A formation period of the year and its schedule (footnote 16 to п. 10). */
 export interface ReserveYearPeriod {
   /** The calendar month of i = 1. */
   startMonth: number;
@@ -301,19 +170,7 @@ export interface ReserveYearPeriod {
   installments: ReplenishmentInstallment[];
 }
 
-/**
- * Result of {@link reserveYear}.
- *
- * @example
- * ```ts
- * import { reserveYear, type ReserveYear } from 'oms-calc/replenishment';
- *
- * const y: ReserveYear = reserveYear({ planned: '900000000', openingBalance: '840000000', events: [{ month: 4, spending: '300000000', note: 'субвенция СМО' }, { month: 9, income: '1234567.89' }] });
- * y.months.length;        // 12
- * y.closing.toString();   // '900000000'
- * y.trace.at(-1)?.symbol; // 'НСЗ, 12 (декабрь)'
- * ```
- */
+/** Result of {@link reserveYear}. */
 export interface ReserveYear {
   /** Twelve rows, January to December. */
   months: ReserveYearMonth[];
@@ -343,13 +200,7 @@ export interface ReserveYear {
  *     shortfall = max(0, spending − (opening + income − overflow + transfer))   (п. 14)
  *     closing  = opening + income − overflow + transfer − (spending − shortfall)
  *
- * The first formation period begins in January with НСЗнпф = openingBalance; a month with
- * spending begins a new one in the next month with НСЗнпф = its closing (footnote 16, п. 13).
- * П = `periodMonths`, cut at December; by default every period runs to December. Installments
- * follow {@link replenishmentSchedule} (decision D3). Events may come in any order; several in
- * one month add up. A period begun last year is not carried over. Given `statutoryCap` or
- * `plannedIncome` (the cap is its twelfth), every month whose closing is above the cap gets a
- * warning (D16); the figures are not changed.
+ * Rules and edge cases: docs/guides/replenishment.md.
  *
  * Source: Степанов, Головщинский (2011), раздел 4, проект Положения о НСЗ, пп. 10, 13, 14, 19,
  * 20 and footnote 16; 326-ФЗ, ст. 26, ч. 6 (the cap).

@@ -3,17 +3,7 @@ import { amount, kopecks, max, parseInput, SOURCES, trace, ZERO, type DecimalInp
 
 const SOURCE = `${SOURCES.stepanov}, раздел 1, Приложение 1 к Временному порядку`;
 
-/**
- * Input of {@link legacyReserve}.
- *
- * @example
- * ```ts
- * import { legacyReserve, type LegacyReserveInput } from 'oms-calc/reserve';
- *
- * const input: LegacyReserveInput = { previousMonthExpenditure: '1000000000', currentBalance: '1100000000' };
- * legacyReserve(input).excess.toString(); // '100000000'
- * ```
- */
+/** Input of {@link legacyReserve}. */
 export interface LegacyReserveInput {
   /** Рф: the insurers' actual expenditure on care in the previous month, rubles. */
   previousMonthExpenditure: DecimalInput;
@@ -21,36 +11,13 @@ export interface LegacyReserveInput {
   currentBalance: DecimalInput;
 }
 
-/**
- * Schema of {@link LegacyReserveInput}.
- *
- * @example
- * ```ts
- * import { LegacyReserveInputSchema } from 'oms-calc/reserve';
- *
- * LegacyReserveInputSchema.safeParse(JSON.parse('{ "previousMonthExpenditure": "1000000000", "currentBalance": 850000000 }')).success; // true
- * const bad = LegacyReserveInputSchema.safeParse(JSON.parse('{ "previousMonthExpenditure": "1 000 000 000" }'));
- * bad.error?.issues.map((i) => i.path.join('.')); // ['previousMonthExpenditure', 'currentBalance']
- * ```
- */
+/** Schema of {@link LegacyReserveInput}. */
 export const LegacyReserveInputSchema: z.ZodType<{ previousMonthExpenditure: X; currentBalance: X }, LegacyReserveInput> = z.strictObject({
   previousMonthExpenditure: amount,
   currentBalance: amount,
 });
 
-/**
- * Result of {@link legacyReserve}. Money in rubles, rounded to kopecks.
- *
- * @example
- * ```ts
- * import { legacyReserve, type LegacyReserve } from 'oms-calc/reserve';
- *
- * const l: LegacyReserve = legacyReserve({ previousMonthExpenditure: '1000000000.005', currentBalance: '850000000' });
- * l.target.toString(); // '1000000000.01'   (Рнсз = Рф, kopecks)
- * l.topUp.toString();  // '150000000.01'    (Рп = Рнсз − Рфсз)
- * l.excess.toString(); // '0'
- * ```
- */
+/** Result of {@link legacyReserve}. Money in rubles, rounded to kopecks. */
 export interface LegacyReserve {
   /** Рнсз = Рф, the reserve the one-month rule requires. */
   target: X;

@@ -9,17 +9,7 @@ const WHY = {
   ARREARS: 'есть задолженность по финансированию территориальной программы',
 } as const;
 
-/**
- * Input of {@link placementLimit}.
- *
- * @example
- * ```ts
- * import { placementLimit, type PlacementLimitInput } from 'oms-calc/reserve';
- *
- * const input: PlacementLimitInput = { balance: '800000000', share: '0.3', arrears: false };
- * placementLimit(input).limit.toString(); // '240000000'
- * ```
- */
+/** Input of {@link placementLimit}. */
 export interface PlacementLimitInput {
   /** The reserve formed in the established order, rubles. */
   balance: DecimalInput;
@@ -31,18 +21,7 @@ export interface PlacementLimitInput {
   consent?: boolean | undefined;
 }
 
-/**
- * Schema of {@link PlacementLimitInput}.
- *
- * @example
- * ```ts
- * import { PlacementLimitInputSchema } from 'oms-calc/reserve';
- *
- * PlacementLimitInputSchema.safeParse(JSON.parse('{ "balance": "800000000", "share": "0.3" }')).success; // true
- * const bad = PlacementLimitInputSchema.safeParse(JSON.parse('{ "balance": "800000000", "share": "0.6", "arrears": "no", "consent": 1 }'));
- * bad.error?.issues.map((i) => i.path.join('.')); // ['share', 'arrears', 'consent']
- * ```
- */
+/** Schema of {@link PlacementLimitInput}. */
 export const PlacementLimitInputSchema: z.ZodType<
   { balance: X; share?: X | undefined; arrears?: boolean | undefined; consent?: boolean | undefined },
   PlacementLimitInput
@@ -57,29 +36,10 @@ export const PlacementLimitInputSchema: z.ZodType<
  * Why nothing may be placed:
  * - `NO_CONSENT` — the Federal fund has not agreed to the placement (раздел 1, ограничение 1);
  * - `ARREARS` — the territorial programme has financing arrears (раздел 1, условия размещения).
- *
- * @example
- * ```ts
- * import { placementLimit, type PlacementRefusalCode } from 'oms-calc/reserve';
- *
- * const codes: PlacementRefusalCode[] = placementLimit({ balance: '800000000', consent: false, arrears: true }).reasons.map((r) => r.code);
- * codes; // ['NO_CONSENT', 'ARREARS']
- * ```
  */
 export type PlacementRefusalCode = 'NO_CONSENT' | 'ARREARS';
 
-/**
- * One reason why the limit is zero.
- *
- * @example
- * ```ts
- * import { placementLimit, type PlacementRefusal } from 'oms-calc/reserve';
- *
- * const reason: PlacementRefusal | undefined = placementLimit({ balance: '800000000', consent: false }).reasons[0];
- * reason?.code; // 'NO_CONSENT'
- * reason?.text; // 'Нет согласования размещения с Федеральным фондом ОМС: средства НСЗ не размещаются.'
- * ```
- */
+/** One reason why the limit is zero. */
 export interface PlacementRefusal {
   /** Stable machine-readable code. */
   code: PlacementRefusalCode;
@@ -89,19 +49,7 @@ export interface PlacementRefusal {
   source: string;
 }
 
-/**
- * Result of {@link placementLimit}.
- *
- * @example
- * ```ts
- * import { placementLimit, type PlacementLimit } from 'oms-calc/reserve';
- *
- * const p: PlacementLimit = placementLimit({ balance: '800000000' });
- * p.limit.toString();   // '400000000'
- * p.allowed;            // true
- * p.trace[0]?.formula;  // 'НСЗ × доля = 800000000 × 0.5, округлено до копеек; на краткосрочной основе, по согласованию с ФОМС'
- * ```
- */
+/** Result of {@link placementLimit}. */
 export interface PlacementLimit {
   /** The most that may be placed in deposits or government securities, rubles (kopecks). */
   limit: X;

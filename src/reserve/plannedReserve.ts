@@ -2,6 +2,7 @@ import { z } from 'zod';
 import {
   amount,
   D,
+  issueParams,
   kopecks,
   max,
   min,
@@ -21,23 +22,7 @@ import {
 
 const POINTS = `${SOURCES.draftRegulation}`;
 
-/**
- * Input of {@link plannedReserve}: the figures of one fiscal year.
- *
- * @example
- * ```ts
- * import { plannedReserve, type PlannedReserveInput } from 'oms-calc/reserve';
- *
- * const input: PlannedReserveInput = {
- *   required: '700000000',         // НСЗ of reserveSize
- *   smoReserves: '300000000',      // РОМУ and ЗР of the insurers
- *   programFinancing: '8000000000', plannedIncome: '10000000000', plannedBaseProgramCost: '9500000000',
- * };
- * const p = plannedReserve(input);
- * p.planned.toString(); // '480000000'   (700 M − 300 M = 400 M, raised to 6 % of 8 000 M)
- * p.status;             // 'raised-to-floor'
- * ```
- */
+/** Input of {@link plannedReserve}: the figures of one fiscal year. */
 export interface PlannedReserveInput {
   /** The reserve required by the risk estimate (НСЗ of {@link reserveSize}), rubles. */
   required: DecimalInput;
@@ -65,18 +50,7 @@ export interface PlannedReserveInput {
   applyStatutoryCap?: boolean | undefined;
 }
 
-/**
- * The two target articles of the budget-law form of п. 7, rubles.
- *
- * @example
- * ```ts
- * import { plannedReserve, type TargetArticlesInput } from 'oms-calc/reserve';
- *
- * const targetArticles: TargetArticlesInput = { nonWorkingPopulation: '3000000000', baseProgram: '9000000000' };
- * const p = plannedReserve({ required: '900000000', targetArticles, plannedIncome: '12500000000', plannedBaseProgramCost: '12000000000' });
- * p.programFinancing.toString(); // '12000000000'   (505 17 01 + 505 17 02)
- * ```
- */
+/** The two target articles of the budget-law form of п. 7, rubles. */
 export interface TargetArticlesInput {
   /** 505 17 01: обязательное медицинское страхование неработающего населения (детей). */
   nonWorkingPopulation: DecimalInput;
@@ -84,20 +58,7 @@ export interface TargetArticlesInput {
   baseProgram: DecimalInput;
 }
 
-/**
- * The two target articles of the п. 7 form, as a result gives them (Decimals, rubles).
- *
- * @example
- * ```ts
- * import { plannedReserve, type TargetArticles } from 'oms-calc/reserve';
- *
- * const articles: TargetArticles | null = plannedReserve({
- *   required: '900000000', targetArticles: { nonWorkingPopulation: '3000000000', baseProgram: '9000000000' },
- *   plannedIncome: '12500000000', plannedBaseProgramCost: '12000000000',
- * }).targetArticles;
- * articles?.baseProgram.toString(); // '9000000000'
- * ```
- */
+/** The two target articles of the п. 7 form, as a result gives them (Decimals, rubles). */
 export interface TargetArticles {
   /** 505 17 01: обязательное медицинское страхование неработающего населения (детей). */
   nonWorkingPopulation: X;
@@ -105,32 +66,8 @@ export interface TargetArticles {
   baseProgram: X;
 }
 
-/**
- * {@link PlannedReserveInput} after validation.
- *
- * @example
- * ```ts
- * import { PlannedReserveInputSchema, type ParsedPlannedReserveInput } from 'oms-calc/reserve';
- *
- * const parsed: ParsedPlannedReserveInput | undefined = PlannedReserveInputSchema.safeParse({
- *   required: 700000000, programFinancing: '8000000000', plannedIncome: '10000000000', plannedBaseProgramCost: '9500000000',
- * }).data;
- * parsed?.programFinancing.toString(); // '8000000000'
- * parsed?.minShare;                    // undefined   (0.06 when absent)
- * ```
- */
-export interface ParsedPlannedReserveInput {
-  required: X;
-  /** The programme's financing: as given, or the sum of the target articles. */
-  programFinancing: X;
-  targetArticles?: TargetArticles | undefined;
-  plannedIncome: X;
-  plannedBaseProgramCost: X;
-  smoReserves?: X | undefined;
-  minShare?: X | undefined;
-  maxShare?: X | undefined;
-  applyStatutoryCap?: boolean | undefined;
-}
+/** {@link PlannedReserveInput} after validation. */
+export type ParsedPlannedReserveInput = z.output<typeof PlannedReserveInputSchema>;
 
 /** The fields of {@link PlannedReserveInputSchema}. */
 export const plannedReserveShape = {
@@ -154,7 +91,12 @@ type FinancingFields = { programFinancing?: X | undefined; targetArticles?: Targ
 export function checkFinancing(v: FinancingFields, ctx: z.RefinementCtx): void {
   const a = v.targetArticles;
   if (v.programFinancing === undefined && a === undefined) {
-    ctx.addIssue({ code: 'custom', path: ['programFinancing'], message: 'give programFinancing or targetArticles (505 17 01 and 505 17 02)' });
+    ctx.addIssue({
+      code: 'custom',
+      path: ['programFinancing'],
+      message: 'give programFinancing or targetArticles (505 17 01 and 505 17 02)',
+      params: issueParams('one_of', { fields: ['programFinancing', 'targetArticles'] }),
+    });
     return;
   }
   if (v.programFinancing !== undefined && a !== undefined) {
@@ -163,6 +105,7 @@ export function checkFinancing(v: FinancingFields, ctx: z.RefinementCtx): void {
       ctx.addIssue({
         code: 'custom',
         path: ['programFinancing'],
+        params: issueParams('mismatch', { field: 'programFinancing', value: v.programFinancing.toString(), expected: `505 17 01 + 505 17 02 = ${articles.toString()}` }),
         message: `programFinancing ${v.programFinancing.toString()} does not equal 505 17 01 + 505 17 02 = ${a.nonWorkingPopulation.toString()} + ${a.baseProgram.toString()} = ${articles.toString()}`,
       });
     }
@@ -180,57 +123,23 @@ export function resolveFinancing<T extends FinancingFields>(v: T): Omit<T, 'prog
 export const sharesInOrder = (v: { minShare?: X | undefined; maxShare?: X | undefined }): boolean =>
   (v.minShare ?? new D('0.06')).lte(v.maxShare ?? new D('0.1'));
 /** The issue reported when the shares are out of order. */
-export const sharesMessage = { message: 'minShare must not exceed maxShare', path: ['minShare'] };
+export const sharesMessage = {
+  message: 'minShare must not exceed maxShare',
+  path: ['minShare'],
+  params: issueParams('out_of_order', { field: 'minShare', other: 'maxShare', relation: 'above' }),
+};
 
-/**
- * Schema of {@link PlannedReserveInput}.
- *
- * @example
- * ```ts
- * import { PlannedReserveInputSchema } from 'oms-calc/reserve';
- *
- * const json = '{ "required": "700000000", "programFinancing": "8000000000", "plannedIncome": "10000000000", "plannedBaseProgramCost": "9500000000" }';
- * PlannedReserveInputSchema.safeParse(JSON.parse(json)).success; // true
- * const bad = PlannedReserveInputSchema.safeParse({ ...JSON.parse(json), minShare: '0.12' });
- * bad.error?.issues.map((i) => `${i.path.join('.')}: ${i.message}`); // ['minShare: minShare must not exceed maxShare']
- * ```
- */
-export const PlannedReserveInputSchema: z.ZodType<ParsedPlannedReserveInput, PlannedReserveInput> = z
+/** Schema of {@link PlannedReserveInput}. */
+export const PlannedReserveInputSchema = z
   .strictObject(plannedReserveShape)
   .superRefine(checkFinancing)
   .refine(sharesInOrder, sharesMessage)
-  .transform(resolveFinancing) as unknown as z.ZodType<ParsedPlannedReserveInput, PlannedReserveInput>;
+  .transform(resolveFinancing) satisfies z.ZodType<unknown, PlannedReserveInput>;
 
-/**
- * How the planned reserve relates to the 6–10 % band.
- *
- * @example
- * ```ts
- * import { plannedReserve, type PlannedReserveStatus } from 'oms-calc/reserve';
- *
- * const year = { programFinancing: '8000000000', plannedIncome: '10000000000', plannedBaseProgramCost: '9500000000' };
- * const statuses: PlannedReserveStatus[] = ['100000000', '600000000', '900000000'].map((required) => plannedReserve({ ...year, required }).status);
- * statuses; // ['raised-to-floor', 'within', 'cut-to-cap']   (band 480 M … 800 M)
- * plannedReserve({ ...year, required: '600000000', plannedBaseProgramCost: '10500000000' }).status; // 'not-formed'
- * ```
- */
+/** How the planned reserve relates to the 6–10 % band. */
 export type PlannedReserveStatus = 'not-formed' | 'raised-to-floor' | 'within' | 'cut-to-cap';
 
-/**
- * Result of {@link plannedReserve}. Money in rubles, rounded to kopecks.
- *
- * @example
- * ```ts
- * import { plannedReserve, type PlannedReserve } from 'oms-calc/reserve';
- *
- * const p: PlannedReserve = plannedReserve({ required: '900000000', programFinancing: '8000000000', plannedIncome: '10000000000', plannedBaseProgramCost: '9500000000' });
- * p.floor.toString();   // '480000000'   (6 % of 8 000 M)
- * p.cap.toString();     // '800000000'   (10 %)
- * p.planned.toString(); // '800000000'
- * p.share.toString();   // '0.1'
- * p.status;             // 'cut-to-cap'
- * ```
- */
+/** Result of {@link plannedReserve}. Money in rubles, rounded to kopecks. */
 export interface PlannedReserve {
   /** НСЗпл, the planned reserve for the budget law. */
   planned: X;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { parseInput, type TraceStep, type X } from '../_internal';
+import { issueParams, parseInput, type TraceStep, type X } from '../_internal';
 import {
   checkFinancing,
   computePlannedReserve,
@@ -15,37 +15,13 @@ import {
 
 /**
  * One column of the budget-law form: a year's {@link PlannedReserveInput} and, optionally, the year.
- *
- * @example
- * ```ts
- * import { plannedReserveHorizon, type PlannedReserveYear } from 'oms-calc/reserve';
- *
- * const years: PlannedReserveYear[] = [
- *   { required: '900000000', programFinancing: '12000000000', plannedIncome: '12500000000', plannedBaseProgramCost: '12000000000' },
- *   { required: '950000000', programFinancing: '12600000000', plannedIncome: '13100000000', plannedBaseProgramCost: '12600000000' },
- *   { required: '990000000', programFinancing: '13200000000', plannedIncome: '13700000000', plannedBaseProgramCost: '13200000000' },
- * ];
- * plannedReserveHorizon(years).rows.map((r) => r.year); // [0, 1, 2]   (no years given: очередной, +1, +2)
- * ```
  */
 export interface PlannedReserveYear extends PlannedReserveInput {
   /** The calendar year; consecutive across the columns. Default: 0, 1, 2 (очередной, +1, +2). */
   year?: number | undefined;
 }
 
-/**
- * Schema of the input of {@link plannedReserveHorizon}.
- *
- * @example
- * ```ts
- * import { PlannedReserveHorizonInputSchema } from 'oms-calc/reserve';
- *
- * const column = { required: '900000000', programFinancing: '12000000000', plannedIncome: '12500000000', plannedBaseProgramCost: '12000000000' };
- * PlannedReserveHorizonInputSchema.safeParse(JSON.parse(JSON.stringify([column, column, column]))).success; // true
- * const bad = PlannedReserveHorizonInputSchema.safeParse(JSON.parse(JSON.stringify([column, column])));
- * bad.error?.issues[0]?.message; // 'the form has three columns: the next fiscal year and the two planning years'
- * ```
- */
+/** Schema of the input of {@link plannedReserveHorizon}. */
 export const PlannedReserveHorizonInputSchema: z.ZodType<(ParsedPlannedReserveInput & { year?: number | undefined })[], PlannedReserveYear[]> = z
   .array(
     z
@@ -59,32 +35,22 @@ export const PlannedReserveHorizonInputSchema: z.ZodType<(ParsedPlannedReserveIn
     const given = years.map((y) => y.year);
     if (given.every((y) => y === undefined)) return;
     if (given.some((y) => y === undefined)) {
-      ctx.addIssue({ code: 'custom', message: 'give the year in every column or in none', path: [given.indexOf(undefined), 'year'] });
+      ctx.addIssue({ code: 'custom', message: 'give the year in every column or in none', path: [given.indexOf(undefined), 'year'], params: issueParams('all_or_none', { field: 'year' }) });
       return;
     }
     for (let i = 1; i < given.length; i++) {
       if (given[i] !== (given[i - 1] as number) + 1) {
-        ctx.addIssue({ code: 'custom', message: `years must be consecutive: ${String(given[i - 1])} is followed by ${String(given[i])}`, path: [i, 'year'] });
+        ctx.addIssue({
+          code: 'custom',
+          message: `years must be consecutive: ${String(given[i - 1])} is followed by ${String(given[i])}`,
+          path: [i, 'year'],
+          params: issueParams('not_consecutive', { previous: String(given[i - 1]), next: String(given[i]) }),
+        });
       }
     }
   });
 
-/**
- * One row (column of the form) of {@link plannedReserveHorizon}.
- *
- * @example
- * ```ts
- * import { plannedReserveHorizon, type PlannedReserveHorizonRow } from 'oms-calc/reserve';
- *
- * const rows: PlannedReserveHorizonRow[] = plannedReserveHorizon([
- *   { year: 2027, required: '900000000', programFinancing: '12000000000', plannedIncome: '12500000000', plannedBaseProgramCost: '12000000000' },
- *   { year: 2028, required: '500000000', programFinancing: '12600000000', plannedIncome: '13100000000', plannedBaseProgramCost: '12600000000' },
- *   { year: 2029, required: '1500000000', programFinancing: '13200000000', plannedIncome: '13700000000', plannedBaseProgramCost: '13200000000' },
- * ]).rows;
- * rows.map((r) => `${r.year}: ${r.planned.toString()} (${r.share.toString()}, ${r.status})`);
- * // ['2027: 900000000 (0.075, within)', '2028: 756000000 (0.06, raised-to-floor)', '2029: 1320000000 (0.1, cut-to-cap)']
- * ```
- */
+/** One row (column of the form) of {@link plannedReserveHorizon}. */
 export interface PlannedReserveHorizonRow {
   /** The calendar year, or the offset 0, 1, 2 when no years were given. */
   year: number;
@@ -106,23 +72,7 @@ export interface PlannedReserveHorizonRow {
   statutoryCapApplied: boolean;
 }
 
-/**
- * Result of {@link plannedReserveHorizon}.
- *
- * @example
- * ```ts
- * import { plannedReserveHorizon, type PlannedReserveHorizon } from 'oms-calc/reserve';
- *
- * const h: PlannedReserveHorizon = plannedReserveHorizon([
- *   { year: 2027, required: '900000000', programFinancing: '12000000000', plannedIncome: '12500000000', plannedBaseProgramCost: '12000000000' },
- *   { year: 2028, required: '500000000', programFinancing: '12600000000', plannedIncome: '13100000000', plannedBaseProgramCost: '12600000000' },
- *   { year: 2029, required: '1500000000', programFinancing: '13200000000', plannedIncome: '13700000000', plannedBaseProgramCost: '13200000000' },
- * ]);
- * h.rows.length;          // 3
- * h.trace[2]?.symbol;     // 'НСЗпл min [2027]'
- * h.trace[2]?.value;      // '720000000'   (6 % of 12 000 M)
- * ```
- */
+/** Result of {@link plannedReserveHorizon}. */
 export interface PlannedReserveHorizon {
   /** One row per year: the next fiscal year and the two planning years. */
   rows: PlannedReserveHorizonRow[];

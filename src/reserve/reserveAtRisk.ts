@@ -3,6 +3,7 @@ import {
   D,
   decimal,
   invalidInput,
+  issueParams,
   kopecks,
   max,
   parseInput,
@@ -31,16 +32,6 @@ const BEYOND = `${SECTION3} (риски дефицита средств); уро
 /**
  * Defaults and limits of {@link reserveAtRisk}: the runs and the seed of a simulation when none
  * are given, the most runs accepted, and the most scenario combinations enumerated exactly.
- *
- * @example
- * ```ts
- * import { reserveAtRiskDefaults } from 'oms-calc/reserve';
- *
- * reserveAtRiskDefaults.runs;       // 100000
- * reserveAtRiskDefaults.seed;       // 1
- * reserveAtRiskDefaults.maxRuns;    // 10000000
- * reserveAtRiskDefaults.exactLimit; // 1000000
- * ```
  */
 export const reserveAtRiskDefaults = {
   /** Runs of a simulation when `runs` is not given. */
@@ -57,48 +48,11 @@ export const reserveAtRiskDefaults = {
  * How {@link reserveAtRisk} obtains the law of the shortfall: `'exact'` enumerates every
  * combination of scenarios; `'monte-carlo'` draws `runs` combinations with a seeded generator;
  * `'auto'` (default) enumerates when there are at most 10⁶ combinations, and simulates otherwise.
- *
- * @example
- * ```ts
- * import { reserveAtRisk, type ReserveAtRiskMethod } from 'oms-calc/reserve';
- *
- * const none = { scenarios: [{ value: '0', probability: '1' }], unitCost: '0' };
- * const base = {
- *   income: [
- *     { value: '9000000000', probability: '0.2' },
- *     { value: '10000000000', probability: '0.5' },
- *     { value: '10500000000', probability: '0.3' },
- *   ],
- *   ambulatory: none, inpatient: none, dayHospital: none, payables: '0',
- * };
- * const methods: ReserveAtRiskMethod[] = ['exact', 'monte-carlo'];
- * methods.map((method) => reserveAtRisk({ ...base, levels: ['0.9'], method, runs: 10000 }).levels[0]?.valueAtRisk.toString());
- * // ['950000000', '950000000']   (P(Д ≤ −50 M) = 0.8 < 0.9, so VaR is the shortfall 9.95e9 − 9e9)
- * ```
  */
 export type ReserveAtRiskMethod = 'auto' | 'exact' | 'monte-carlo';
 
 /**
  * Input of {@link reserveAtRisk}: the input of {@link reserveSize}, the levels and the method.
- *
- * @example
- * ```ts
- * import { reserveAtRisk, type ReserveAtRiskInput } from 'oms-calc/reserve';
- *
- * const none = { scenarios: [{ value: '0', probability: '1' }], unitCost: '0' };
- * const base = {
- *   income: [
- *     { value: '9000000000', probability: '0.2' },
- *     { value: '10000000000', probability: '0.5' },
- *     { value: '10500000000', probability: '0.3' },
- *   ],
- *   ambulatory: none, inpatient: none, dayHospital: none, payables: '0',
- * };
- * const input: ReserveAtRiskInput = { ...base, levels: ['0.95'], method: 'monte-carlo', seed: 42, runs: 20000 };
- * const r = reserveAtRisk(input);
- * r.method;     // 'monte-carlo'
- * r.simulation; // { runs: 20000, seed: 42 }
- * ```
  */
 export interface ReserveAtRiskInput extends ReserveSizeInput {
   /** Confidence levels α, each strictly between 0 and 1, such as `['0.9', '0.95', '0.99']`. */
@@ -111,36 +65,13 @@ export interface ReserveAtRiskInput extends ReserveSizeInput {
   method?: ReserveAtRiskMethod | undefined;
 }
 
-/**
- * {@link ReserveAtRiskInput} after validation.
- *
- * @example
- * ```ts
- * import { ReserveAtRiskInputSchema, type ParsedReserveAtRiskInput } from 'oms-calc/reserve';
- *
- * const none = { scenarios: [{ value: '0', probability: '1' }], unitCost: '0' };
- * const base = {
- *   income: [
- *     { value: '9000000000', probability: '0.2' },
- *     { value: '10000000000', probability: '0.5' },
- *     { value: '10500000000', probability: '0.3' },
- *   ],
- *   ambulatory: none, inpatient: none, dayHospital: none, payables: '0',
- * };
- * const parsed: ParsedReserveAtRiskInput | undefined = ReserveAtRiskInputSchema.safeParse({ ...base, levels: [0.9, '0.99'] }).data;
- * parsed?.levels.map((l) => l.toString()); // ['0.9', '0.99']
- * parsed?.method;                          // undefined   ('auto' when absent)
- * ```
- */
-export interface ParsedReserveAtRiskInput extends ParsedReserveSizeInput {
-  levels: X[];
-  seed?: number | undefined;
-  runs?: number | undefined;
-  method?: ReserveAtRiskMethod | undefined;
-}
+/** {@link ReserveAtRiskInput} after validation. */
+export type ParsedReserveAtRiskInput = z.output<typeof ReserveAtRiskInputSchema>;
 
 const level = decimal({ greaterThan: 0 }).superRefine((value, ctx) => {
-  if (value.gte(1)) ctx.addIssue({ code: 'custom', message: `must be less than 1, got ${value.toString()}` });
+  if (value.gte(1)) {
+    ctx.addIssue({ code: 'custom', message: `must be less than 1, got ${value.toString()}`, params: issueParams('too_big', { maximum: '1', inclusive: false, received: value.toString() }) });
+  }
 });
 
 const wholeNumber = (min: number, max: number, what: string) =>
@@ -152,57 +83,16 @@ const wholeNumber = (min: number, max: number, what: string) =>
     // -0 is 0: no result ever carries a negative zero
     .transform((n) => (n === 0 ? 0 : n));
 
-/**
- * Schema of {@link ReserveAtRiskInput}.
- *
- * @example
- * ```ts
- * import { ReserveAtRiskInputSchema } from 'oms-calc/reserve';
- *
- * const none = { scenarios: [{ value: '0', probability: '1' }], unitCost: '0' };
- * const base = {
- *   income: [
- *     { value: '9000000000', probability: '0.2' },
- *     { value: '10000000000', probability: '0.5' },
- *     { value: '10500000000', probability: '0.3' },
- *   ],
- *   ambulatory: none, inpatient: none, dayHospital: none, payables: '0',
- * };
- * ReserveAtRiskInputSchema.safeParse(JSON.parse(JSON.stringify({ ...base, levels: ['0.95'] }))).success; // true
- * const bad = ReserveAtRiskInputSchema.safeParse(JSON.parse(JSON.stringify({ ...base, levels: ['1'], runs: 0.5 })));
- * bad.error?.issues.map((i) => `${i.path.join('.')}: ${i.message}`);
- * // ['levels.0: must be less than 1, got 1', 'runs: must be a whole number, got 0.5']
- * ```
- */
-export const ReserveAtRiskInputSchema: z.ZodType<ParsedReserveAtRiskInput, ReserveAtRiskInput> = z.strictObject({
+/** Schema of {@link ReserveAtRiskInput}. */
+export const ReserveAtRiskInputSchema = z.strictObject({
   ...reserveSizeShape,
   levels: z.array(level).min(1, 'at least one level is needed'),
   seed: wholeNumber(0, MAX_SEED, 'a seed').optional(),
   runs: wholeNumber(1, reserveAtRiskDefaults.maxRuns, 'a number of runs').optional(),
   method: z.enum(['auto', 'exact', 'monte-carlo']).optional(),
-});
+}) satisfies z.ZodType<unknown, ReserveAtRiskInput>;
 
-/**
- * The reserve that covers the shortfall at one confidence level.
- *
- * @example
- * ```ts
- * import { reserveAtRisk, type ReserveAtRiskLevel } from 'oms-calc/reserve';
- *
- * const none = { scenarios: [{ value: '0', probability: '1' }], unitCost: '0' };
- * const base = {
- *   income: [
- *     { value: '9000000000', probability: '0.2' },
- *     { value: '10000000000', probability: '0.5' },
- *     { value: '10500000000', probability: '0.3' },
- *   ],
- *   ambulatory: none, inpatient: none, dayHospital: none, payables: '0',
- * };
- * const rows: ReserveAtRiskLevel[] = reserveAtRisk({ ...base, levels: ['0.5', '0.8'] }).levels;
- * rows.map((l) => [l.level.toString(), l.valueAtRisk.toString(), l.tailValueAtRisk.toString()]);
- * // [['0.5', '0', '350000000'], ['0.8', '0', '950000000']]   (TVaR(0.5) = −50 M + 0.2 × 1000 M / 0.5)
- * ```
- */
+/** The reserve that covers the shortfall at one confidence level. */
 export interface ReserveAtRiskLevel {
   /** The confidence level α, as given. */
   level: X;
@@ -212,30 +102,7 @@ export interface ReserveAtRiskLevel {
   tailValueAtRisk: X;
 }
 
-/**
- * Result of {@link reserveAtRisk}. Money is in rubles, rounded to kopecks. Non-normative.
- *
- * @example
- * ```ts
- * import { reserveAtRisk, type ReserveAtRisk } from 'oms-calc/reserve';
- *
- * const none = { scenarios: [{ value: '0', probability: '1' }], unitCost: '0' };
- * const base = {
- *   income: [
- *     { value: '9000000000', probability: '0.2' },
- *     { value: '10000000000', probability: '0.5' },
- *     { value: '10500000000', probability: '0.3' },
- *   ],
- *   ambulatory: none, inpatient: none, dayHospital: none, payables: '0',
- * };
- * const r: ReserveAtRisk = reserveAtRisk({ ...base, levels: ['0.95'] });
- * r.levels[0]?.valueAtRisk.toString(); // '950000000'
- * r.expectedShortfall.toString();      // '190000000'   (0.2 × 950 M: the one scenario with a shortfall)
- * r.normative.total.toString();        // '522015325.45'
- * r.normative.coverage.toString();     // '0.8'
- * r.simulation;                        // null
- * ```
- */
+/** Result of {@link reserveAtRisk}. Money is in rubles, rounded to kopecks. Non-normative. */
 export interface ReserveAtRisk {
   /** The method used: exact enumeration or the seeded simulation. */
   method: 'exact' | 'monte-carlo';
@@ -275,19 +142,9 @@ export interface ReserveAtRiskOptions {
  *     VaR_α  = max(0, min { s : P(Д ≤ s) ≥ α })
  *     TVaR_α = max(0, VaR*_α + M[max(0, Д − VaR*_α)] / (1 − α))     (VaR* before the floor)
  *
- * TVaR is the mean of the worst (1 − α) of the probability, an atom at the boundary split, in
- * the form of Rockafellar and Uryasev. `expectedShortfall` is M[max(0, Д)].
- *
- * Methods: `'exact'` enumerates every combination of scenarios with positive probability (at most
- * 10⁶), its probability the exact product of the decimal probabilities; `'monte-carlo'` draws
- * `runs` combinations with xoshiro128** seeded by SplitMix64 from `seed`, so that the same seed
- * gives the same figures on every runtime; `'auto'` enumerates when it can. A simulated run does
- * not use Decimals: every term is scaled once by a power of ten to a whole number, the drawn
- * terms are added as doubles — exact, because when the largest possible sum is at most 2⁵³ − 1
- * every partial sum is a whole number a double holds exactly (otherwise the sums are BigInts) —
- * the sums are sorted, and the figures are computed from whole-number counts and sums in
- * Decimal. The only approximation of a simulation is the sampling itself (and each scenario
- * drawn with its cumulative probability rounded down to a multiple of 2⁻³²).
+ * Methods: `'exact'` enumerates every combination of scenarios (at most 10⁶), `'monte-carlo'`
+ * draws `runs` of them with a seeded generator (the same `seed` gives the same figures on every
+ * runtime), `'auto'` enumerates when it can. Details: docs/guides/reserve-at-risk.md.
  *
  * Source: Степанов, Головщинский (2011), раздел 3 (the risks of the fund: income below plan,
  * volumes of care above plan, payables of medical organisations; the scenarios ДБ_i, p_i,

@@ -29,24 +29,6 @@ const SECTION3 = `${SOURCES.stepanov}, раздел 3`;
 /**
  * The risk of one kind of medical care: forecast scenarios of its volume and the average cost of
  * a unit of it.
- *
- * @example
- * ```ts
- * import { reserveSize, type CareRisk } from 'oms-calc/reserve';
- *
- * const inpatient: CareRisk = {
- *   scenarios: [
- *     { value: '190000', probability: '0.25' },
- *     { value: '200000', probability: '0.5' },
- *     { value: '210000', probability: '0.25' },
- *   ],
- *   unitCost: '30000',
- * };
- * const none: CareRisk = { scenarios: [{ value: '0', probability: '1' }], unitCost: '0' };
- * const r = reserveSize({ income: [{ value: '10000000000', probability: '1' }], ambulatory: none, inpatient, dayHospital: none, payables: '0' });
- * r.volumeDeviations.inpatient.toString(); // '7071.067811865475244008443621048490392848'   (ОС = sqrt(0.5 × 10000²))
- * r.components.inpatient.toString();       // '212132034.36'   (ОС × Цс, kopecks)
- * ```
  */
 export interface CareRisk {
   /** Volume scenarios (Пап_i, Пс_i, Псз_i) with their probabilities (r_i). */
@@ -55,22 +37,7 @@ export interface CareRisk {
   unitCost: DecimalInput;
 }
 
-/**
- * A cost group for the payables estimate: volume of cases, the tariff paid and the real cost.
- *
- * @example
- * ```ts
- * import { reserveSize, type PayablesGroup } from 'oms-calc/reserve';
- *
- * const groups: PayablesGroup[] = [
- *   { volume: '1200', tariff: '41000', cost: '45500' }, // 1200 × 4500 = 5 400 000
- *   { volume: '800', tariff: '30000', cost: '28000' },  // cost below the tariff: 0
- * ];
- * const none = { scenarios: [{ value: '0', probability: '1' }], unitCost: '0' };
- * const r = reserveSize({ income: [{ value: '10000000000', probability: '1' }], ambulatory: none, inpatient: none, dayHospital: none, payables: { groups } });
- * r.components.payables.toString(); // '5400000'
- * ```
- */
+/** A cost group for the payables estimate: volume of cases, the tariff paid and the real cost. */
 export interface PayablesGroup {
   /** Number of cases (units of care) in the group; ≥ 0. */
   volume: DecimalInput;
@@ -80,22 +47,7 @@ export interface PayablesGroup {
   cost: DecimalInput;
 }
 
-/**
- * КЗ estimated from tariff-versus-cost groups.
- *
- * @example
- * ```ts
- * import { reserveSize, type PayablesEstimate } from 'oms-calc/reserve';
- *
- * const payables: PayablesEstimate = {
- *   groups: [{ volume: '1200', tariff: '41000', cost: '45500' }],
- *   probability: '0.6',
- * };
- * const none = { scenarios: [{ value: '0', probability: '1' }], unitCost: '0' };
- * const r = reserveSize({ income: [{ value: '10000000000', probability: '1' }], ambulatory: none, inpatient: none, dayHospital: none, payables });
- * r.components.payables.toString(); // '3240000'   (КЗ = 0.6 × 1200 × (45500 − 41000))
- * ```
- */
+/** КЗ estimated from tariff-versus-cost groups. */
 export interface PayablesEstimate {
   /** The groups; the shortfall of each is volume × max(0, cost − tariff). */
   groups: PayablesGroup[];
@@ -103,35 +55,7 @@ export interface PayablesEstimate {
   probability?: DecimalInput | undefined;
 }
 
-/**
- * Input of {@link reserveSize}.
- *
- * @example
- * ```ts
- * import { reserveSize, type ReserveSizeInput } from 'oms-calc/reserve';
- *
- * const input: ReserveSizeInput = {
- *   income: [
- *     { value: '9000000000', probability: '0.2' },
- *     { value: '10000000000', probability: '0.5' },
- *     { value: '10500000000', probability: '0.3' },
- *   ],
- *   ambulatory: {
- *     scenarios: [
- *       { value: '950000', probability: '0.25' },
- *       { value: '1000000', probability: '0.5' },
- *       { value: '1100000', probability: '0.25' },
- *     ],
- *     unitCost: '450',
- *   },
- *   inpatient: { scenarios: [{ value: '200000', probability: '1' }], unitCost: '30000' },
- *   dayHospital: { scenarios: [{ value: '50000', probability: '1' }], unitCost: '15000' },
- *   payables: '18553440',
- *   deviation: 'standard',
- * };
- * reserveSize(input).total.toString(); // '565087572.01'   (522015325.45 + 24518806.56 + 0 + 0 + 18553440)
- * ```
- */
+/** Input of {@link reserveSize}. */
 export interface ReserveSizeInput {
   /** Income scenarios of the fund's budget: ДБ_i with probabilities p_i. */
   income: Scenario[];
@@ -147,98 +71,26 @@ export interface ReserveSizeInput {
   deviation?: DeviationKind | undefined;
 }
 
-/**
- * {@link CareRisk} after validation.
- *
- * @example
- * ```ts
- * import { CareRiskSchema, type ParsedCareRisk } from 'oms-calc/reserve';
- *
- * const risk: ParsedCareRisk | undefined = CareRiskSchema.safeParse({ scenarios: [{ value: 200000, probability: 1 }], unitCost: '30000.50' }).data;
- * risk?.unitCost.toString();              // '30000.5'
- * risk?.scenarios[0]?.value.toString();   // '200000'
- * ```
- */
-export interface ParsedCareRisk {
-  scenarios: ParsedScenario[];
-  unitCost: X;
-}
+/** {@link CareRisk} after validation. */
+export type ParsedCareRisk = z.output<typeof CareRiskSchema>;
 
-/**
- * {@link PayablesEstimate} after validation.
- *
- * @example
- * ```ts
- * import { PayablesEstimateSchema, type ParsedPayablesEstimate } from 'oms-calc/reserve';
- *
- * const estimate: ParsedPayablesEstimate | undefined = PayablesEstimateSchema.safeParse({ groups: [{ volume: 1200, tariff: '41000', cost: '45500' }] }).data;
- * estimate?.groups[0]?.cost.minus(estimate.groups[0].tariff).toString(); // '4500'
- * estimate?.probability;                                                 // undefined   (1 when absent)
- * ```
- */
-export interface ParsedPayablesEstimate {
-  groups: { volume: X; tariff: X; cost: X }[];
-  probability?: X | undefined;
-}
+/** {@link PayablesEstimate} after validation. */
+export type ParsedPayablesEstimate = z.output<typeof PayablesEstimateSchema>;
 
-/**
- * {@link ReserveSizeInput} after validation.
- *
- * @example
- * ```ts
- * import { ReserveSizeInputSchema, type ParsedReserveSizeInput } from 'oms-calc/reserve';
- *
- * const care = { scenarios: [{ value: '1', probability: '1' }], unitCost: '0' };
- * const parsed: ParsedReserveSizeInput | undefined = ReserveSizeInputSchema.safeParse({
- *   income: [{ value: 10000000000, probability: 1 }], ambulatory: care, inpatient: care, dayHospital: care, payables: '0',
- * }).data;
- * parsed?.income[0]?.value.toString(); // '10000000000'
- * parsed?.deviation;                   // undefined   ('standard' when absent)
- * ```
- */
-export interface ParsedReserveSizeInput {
-  income: ParsedScenario[];
-  ambulatory: ParsedCareRisk;
-  inpatient: ParsedCareRisk;
-  dayHospital: ParsedCareRisk;
-  payables: X | ParsedPayablesEstimate;
-  deviation?: DeviationKind | undefined;
-}
+/** {@link ReserveSizeInput} after validation. */
+export type ParsedReserveSizeInput = z.output<typeof ReserveSizeInputSchema>;
 
-/**
- * Schema of {@link CareRisk}.
- *
- * @example
- * ```ts
- * import { CareRiskSchema } from 'oms-calc/reserve';
- *
- * CareRiskSchema.safeParse(JSON.parse('{ "scenarios": [{ "value": "200000", "probability": "1" }], "unitCost": "30000" }')).success; // true
- * const bad = CareRiskSchema.safeParse(JSON.parse('{ "scenarios": [], "unitCost": "30000" }'));
- * bad.error?.issues.map((i) => `${i.path.join('.')}: ${i.message}`); // ['scenarios: at least one scenario is needed']
- * ```
- */
-export const CareRiskSchema: z.ZodType<ParsedCareRisk, CareRisk> = z.strictObject({
+/** Schema of {@link CareRisk}. */
+export const CareRiskSchema = z.strictObject({
   scenarios: ScenarioListSchema,
   unitCost: amount,
-});
+}) satisfies z.ZodType<unknown, CareRisk>;
 
-/**
- * Schema of {@link PayablesEstimate}.
- *
- * @example
- * ```ts
- * import { PayablesEstimateSchema } from 'oms-calc/reserve';
- *
- * const json = '{ "groups": [{ "volume": "1200", "tariff": "41000", "cost": "45500" }], "probability": "0.6" }';
- * PayablesEstimateSchema.safeParse(JSON.parse(json)).success; // true
- * const bad = PayablesEstimateSchema.safeParse(JSON.parse('{ "groups": [{ "volume": "-1", "tariff": "41000", "cost": "45500" }] }'));
- * bad.error?.issues.map((i) => `${i.path.join('.')}: ${i.message}`); // ['groups.0.volume: must be at least 0, got -1']
- * ```
- */
-export const PayablesEstimateSchema: z.ZodType<ParsedPayablesEstimate, PayablesEstimate> = z.strictObject({
+/** Schema of {@link PayablesEstimate}. */
+export const PayablesEstimateSchema = z.strictObject({
   groups: z.array(z.strictObject({ volume: amount, tariff: amount, cost: amount })),
   probability: unitInterval.optional(),
-});
+}) satisfies z.ZodType<unknown, PayablesEstimate>;
 
 /** The fields of {@link ReserveSizeInputSchema}, for schemas that extend it. */
 export const reserveSizeShape = {
@@ -250,54 +102,10 @@ export const reserveSizeShape = {
   deviation: z.enum(['standard', 'downside']).optional(),
 };
 
-/**
- * Schema of {@link ReserveSizeInput}.
- *
- * @example
- * ```ts
- * import { ReserveSizeInputSchema } from 'oms-calc/reserve';
- *
- * const json = `{
- *   "income": [{ "value": "9000000000", "probability": "0.4" }, { "value": "10000000000", "probability": "0.6" }],
- *   "ambulatory": { "scenarios": [{ "value": "1000000", "probability": "1" }], "unitCost": "450" },
- *   "inpatient": { "scenarios": [{ "value": "200000", "probability": "1" }], "unitCost": "30000" },
- *   "dayHospital": { "scenarios": [{ "value": "50000", "probability": "1" }], "unitCost": "15000" },
- *   "payables": "0",
- *   "deviation": "upside"
- * }`;
- * const checked = ReserveSizeInputSchema.safeParse(JSON.parse(json));
- * checked.success; // false
- * checked.error?.issues.map((i) => i.path.join('.')); // ['deviation']
- * // (the sum of the probabilities is checked by reserveSize itself: PROBABILITIES_DO_NOT_SUM_TO_ONE)
- * ```
- */
-export const ReserveSizeInputSchema: z.ZodType<ParsedReserveSizeInput, ReserveSizeInput> = z.strictObject(reserveSizeShape);
+/** Schema of {@link ReserveSizeInput}. */
+export const ReserveSizeInputSchema = z.strictObject(reserveSizeShape) satisfies z.ZodType<unknown, ReserveSizeInput>;
 
-/**
- * Result of {@link reserveSize}. All money is in rubles, rounded to kopecks.
- *
- * @example
- * ```ts
- * import { reserveSize, type ReserveSize } from 'oms-calc/reserve';
- *
- * const r: ReserveSize = reserveSize({
- *   income: [
- *     { value: '9000000000', probability: '0.2' },
- *     { value: '10000000000', probability: '0.5' },
- *     { value: '10500000000', probability: '0.3' },
- *   ],
- *   ambulatory: { scenarios: [{ value: '1000000', probability: '1' }], unitCost: '450' },
- *   inpatient: { scenarios: [{ value: '200000', probability: '1' }], unitCost: '30000' },
- *   dayHospital: { scenarios: [{ value: '50000', probability: '1' }], unitCost: '15000' },
- *   payables: '18553440',
- * });
- * r.components.income.toString();   // '522015325.45'
- * r.components.payables.toString(); // '18553440'
- * r.total.toString();               // '540568765.45'   (the sum of the rounded components)
- * r.expected.ambulatory.toString(); // '1000000'
- * r.trace.map((s) => s.symbol).at(-1); // 'НСЗ'
- * ```
- */
+/** Result of {@link reserveSize}. All money is in rubles, rounded to kopecks. */
 export interface ReserveSize {
   /** НСЗ = the sum of the rounded components. */
   total: X;

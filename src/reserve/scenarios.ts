@@ -6,7 +6,7 @@
 import { z } from 'zod';
 import {
   amount,
-
+  makeIssue,
   OmsCalcError,
   sum,
   unitInterval,
@@ -19,20 +19,6 @@ import {
 /**
  * One forecast scenario: a value (income ДБ_i, or a volume of care Пап_i) and the probability of
  * it coming true (p_i, r_i).
- *
- * @example
- * ```ts
- * import { reserveSize, type Scenario } from 'oms-calc/reserve';
- *
- * const income: Scenario[] = [
- *   { value: '9000000000', probability: '0.2' },
- *   { value: '10000000000', probability: '0.5' },
- *   { value: '10500000000', probability: '0.3' },
- * ];
- * const none = { scenarios: [{ value: '0', probability: '1' }], unitCost: '0' };
- * const r = reserveSize({ income, ambulatory: none, inpatient: none, dayHospital: none, payables: '0' });
- * r.expected.income.toString(); // '9950000000'   (ДБ_МО = 0.2 × 9e9 + 0.5 × 10e9 + 0.3 × 10.5e9)
- * ```
  */
 export interface Scenario {
   /** The forecast value; ≥ 0. */
@@ -41,39 +27,14 @@ export interface Scenario {
   probability: DecimalInput;
 }
 
-/**
- * A scenario after validation.
- *
- * @example
- * ```ts
- * import { ScenarioSchema, type ParsedScenario } from 'oms-calc/reserve';
- *
- * const scenario: ParsedScenario | undefined = ScenarioSchema.safeParse({ value: 1000000, probability: '0.25' }).data;
- * scenario?.value.toString();       // '1000000'
- * scenario?.probability.toString(); // '0.25'
- * ```
- */
-export interface ParsedScenario {
-  value: X;
-  probability: X;
-}
+/** A scenario after validation. */
+export type ParsedScenario = z.output<typeof ScenarioSchema>;
 
-/**
- * Schema of {@link Scenario}.
- *
- * @example
- * ```ts
- * import { ScenarioSchema } from 'oms-calc/reserve';
- *
- * ScenarioSchema.safeParse(JSON.parse('{ "value": "10000000000", "probability": "0.5" }')).success; // true
- * const bad = ScenarioSchema.safeParse(JSON.parse('{ "value": "10000000000", "probability": 1.5 }'));
- * bad.error?.issues.map((i) => `${i.path.join('.')}: ${i.message}`); // ['probability: must be at most 1, got 1.5']
- * ```
- */
-export const ScenarioSchema: z.ZodType<ParsedScenario, Scenario> = z.strictObject({
+/** Schema of {@link Scenario}. */
+export const ScenarioSchema = z.strictObject({
   value: amount,
   probability: unitInterval,
-});
+}) satisfies z.ZodType<unknown, Scenario>;
 
 /** A non-empty list of scenarios. */
 export const ScenarioListSchema: z.ZodType<ParsedScenario[], Scenario[]> = z
@@ -84,24 +45,6 @@ export const ScenarioListSchema: z.ZodType<ParsedScenario[], Scenario[]> = z
  * Which deviation measures a risk (decision D1): `'standard'` — the standard deviation over all
  * scenarios; `'downside'` — the semi-deviation over the adverse side only (income below its
  * expectation, volumes of care above theirs).
- *
- * @example
- * ```ts
- * import { reserveSize, type DeviationKind } from 'oms-calc/reserve';
- *
- * const none = { scenarios: [{ value: '0', probability: '1' }], unitCost: '0' };
- * const input = {
- *   income: [
- *     { value: '9000000000', probability: '0.2' },
- *     { value: '10000000000', probability: '0.5' },
- *     { value: '10500000000', probability: '0.3' },
- *   ],
- *   ambulatory: none, inpatient: none, dayHospital: none, payables: '0',
- * };
- * const kinds: DeviationKind[] = ['standard', 'downside'];
- * kinds.map((deviation) => reserveSize({ ...input, deviation }).components.income.toString());
- * // ['522015325.45', '424852915.72']   (sqrt(0.2725e18) and sqrt(0.1805e18): only 9e9 lies below ДБ_МО)
- * ```
  */
 export type DeviationKind = 'standard' | 'downside';
 
@@ -144,7 +87,7 @@ export function assertProbabilities(where: string, sets: readonly { path: (strin
   for (const set of sets) {
     const total = sum(set.scenarios.map((s) => s.probability));
     if (!total.eq(1)) {
-      issues.push({ path: set.path, message: `probabilities sum to ${total.toString()}, not 1` });
+      issues.push(makeIssue('probabilities_sum', set.path, { sum: total.toString() }, `probabilities sum to ${total.toString()}, not 1`));
     }
   }
   if (issues.length > 0) {

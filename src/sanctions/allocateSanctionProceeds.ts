@@ -1,17 +1,7 @@
 import { z } from 'zod';
-import { D, invalidInput, kopeckAmount, parseInput, SOURCES, sum, trace, unitInterval, type DecimalInput, type TraceStep, type X } from '../_internal';
+import { D, invalidInput, issueParams, kopeckAmount, makeIssue, tableIssue, parseInput, SOURCES, sum, trace, unitInterval, type DecimalInput, type TraceStep, type X } from '../_internal';
 
-/**
- * Input of {@link allocateSanctionProceeds}, as its schema checks it.
- *
- * @example
- * ```ts
- * import { AllocateSanctionProceedsInputSchema, type AllocateSanctionProceedsInput } from 'oms-calc/sanctions';
- *
- * const input: AllocateSanctionProceedsInput = { amount: '1000.00', shares: { fund: '0.6', insurer: '0.4' } };
- * AllocateSanctionProceedsInputSchema.safeParse(input).success; // true
- * ```
- */
+/** Input of {@link allocateSanctionProceeds}, as its schema checks it. */
 export interface AllocateSanctionProceedsInput {
   /** The amount to split, rubles with at most 2 decimals; ≥ 0. */
   amount: DecimalInput;
@@ -26,13 +16,6 @@ export interface AllocateSanctionProceedsInput {
  *
  * Source: «Возврат средств в систему ОМС…» (Комсомольская правда, Волгоград): «Половина этих
  * средств … идут в территориальный фонд ОМС …, 35 % — средства нормированного страхового запаса».
- *
- * @example
- * ```ts
- * import { DEFAULT_PROCEEDS_SHARES } from 'oms-calc/sanctions';
- *
- * DEFAULT_PROCEEDS_SHARES; // { territorialFund: '0.5', reserve: '0.35', insurer: '0.15' }
- * ```
  */
 export const DEFAULT_PROCEEDS_SHARES: Readonly<Record<'territorialFund' | 'reserve' | 'insurer', string>> = Object.freeze({
   territorialFund: '0.5',
@@ -43,14 +26,6 @@ export const DEFAULT_PROCEEDS_SHARES: Readonly<Record<'territorialFund' | 'reser
 /**
  * Schema of {@link AllocateSanctionProceedsInput}: the amount in kopecks, shares in [0, 1] adding
  * up to exactly 1 (the default shares when none are given).
- *
- * @example
- * ```ts
- * import { AllocateSanctionProceedsInputSchema } from 'oms-calc/sanctions';
- *
- * AllocateSanctionProceedsInputSchema.safeParse({ amount: '100', shares: { a: '0.5', b: '0.4' } }).error?.issues[0]?.message;
- * // 'the shares add up to 0.9, not 1'
- * ```
  */
 export const AllocateSanctionProceedsInputSchema: z.ZodType<{ amount: X; shares: Record<string, X> }, AllocateSanctionProceedsInput> = z
   .strictObject({
@@ -63,24 +38,14 @@ export const AllocateSanctionProceedsInputSchema: z.ZodType<{ amount: X; shares:
   .superRefine((v, ctx) => {
     const names = Object.keys(v.shares);
     if (names.length === 0) {
-      ctx.addIssue({ code: 'custom', path: ['shares'], message: 'give at least one recipient' });
+      ctx.addIssue({ code: 'custom', path: ['shares'], message: 'give at least one recipient', params: issueParams('too_small', { minimum: '1', origin: 'array' }) });
       return;
     }
     const total = sum(Object.values(v.shares));
-    if (!total.eq(1)) ctx.addIssue({ code: 'custom', path: ['shares'], message: `the shares add up to ${total.toString()}, not 1` });
+    if (!total.eq(1)) ctx.addIssue({ code: 'custom', path: ['shares'], message: `the shares add up to ${total.toString()}, not 1`, params: issueParams('shares_sum', { sum: total.toString() }) });
   });
 
-/**
- * Result of {@link allocateSanctionProceeds}.
- *
- * @example
- * ```ts
- * import { allocateSanctionProceeds, type SanctionProceeds } from 'oms-calc/sanctions';
- *
- * const r: SanctionProceeds = allocateSanctionProceeds('0.02');
- * Object.values(r.parts).map(String); // ['0.01', '0.01', '0']
- * ```
- */
+/** Result of {@link allocateSanctionProceeds}. */
 export interface SanctionProceeds {
   /** The amount split, rubles. */
   amount: X;
@@ -116,6 +81,8 @@ const RESERVED_KEYS: ReadonlySet<string> = new Set(['__proto__', 'constructor', 
  *   share outside [0, 1], no recipient, or shares that do not add up to 1
  * @example
  * ```ts
+ * import { allocateSanctionProceeds } from 'oms-calc/sanctions';
+ *
  * const { parts } = allocateSanctionProceeds('1000.01');
  * parts.territorialFund.toString(); // '500.01'  (500.005 → 500.00 + the largest remainder)
  * parts.reserve.toString();         // '350'     (350.0035)
@@ -124,7 +91,7 @@ const RESERVED_KEYS: ReadonlySet<string> = new Set(['__proto__', 'constructor', 
  */
 export function allocateSanctionProceeds(amount: DecimalInput, shares?: Record<string, DecimalInput>): SanctionProceeds {
   if (shares !== undefined && (typeof shares !== 'object' || shares === null || Array.isArray(shares))) {
-    throw invalidInput('allocateSanctionProceeds', [{ path: ['shares'], message: 'expected an object of shares by recipient' }]);
+    throw invalidInput('allocateSanctionProceeds', [makeIssue('invalid_type', ['shares'], { expected: 'object' }, 'expected an object of shares by recipient')]);
   }
   if (shares !== undefined) {
     // A key such as "__proto__" (an own key of parsed JSON) would be dropped by an object record:
@@ -133,7 +100,7 @@ export function allocateSanctionProceeds(amount: DecimalInput, shares?: Record<s
     if (reserved.length > 0) {
       throw invalidInput(
         'allocateSanctionProceeds',
-        reserved.map((k) => ({ path: ['shares', k], message: `a recipient may not be named "${k}" (a reserved name of JavaScript objects)` })),
+        reserved.map((k) => tableIssue('reserved_name', ['shares', k], { value: JSON.stringify(k) })),
       );
     }
   }

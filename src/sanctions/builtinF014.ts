@@ -14,6 +14,8 @@ import { F014TableInputSchema, makeF014, type F014Table } from './f014';
  *
  * @example
  * ```ts
+ * import { builtinF014 } from 'oms-calc/sanctions';
+ *
  * builtinF014.entries.length;                        // 71
  * builtinF014.entries.find((e) => e.kod === 241)?.osn; // '2.11'
  * ```

@@ -16,6 +16,8 @@ import type { SanctionTable } from './table';
  *
  * @example
  * ```ts
+ * import { builtinSanctionTable } from 'oms-calc/sanctions';
+ *
  * builtinSanctionTable.entries.length;                                   // 70
  * builtinSanctionTable.entries.find((e) => e.code === '3.2.4')?.kno?.toString(); // '1'
  * ```

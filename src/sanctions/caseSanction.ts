@@ -1,11 +1,16 @@
 import { z } from 'zod';
 import {
+  addIssues,
   amount,
   invalidInput,
+  issueParams,
   kopeckAmount,
   kopecks,
+  makeIssue,
+  tableIssue,
   OmsCalcError,
   parseInput,
+  show,
   toIssues,
   trace,
   ZERO,
@@ -25,16 +30,7 @@ export const ORDER_231N = 'Приказ Минздрава № 231н';
 /** The rule Н = (РТ1 − РТ2) + РТ2 × Кно, as cited in traces (decision D13). */
 export const RECOMPUTATION_SOURCE = 'решение D13: Н = (РТ1 − РТ2) + РТ2 × Кно, правило размера неоплаты при оплате по завышенному тарифу (Правила ОМС, Приказ Минздрава № 108н; пункт не сверен)';
 
-/**
- * One violation found in a case: its code, or its code with the recomputed tariff.
- *
- * @example
- * ```ts
- * import type { ViolationInput } from 'oms-calc/sanctions';
- *
- * const found: ViolationInput[] = ['3.2.1', { code: '2.16.1', recomputedTariff: '41200.00' }];
- * ```
- */
+/** One violation found in a case: its code, or its code with the recomputed tariff. */
 export type ViolationInput =
   | string
   | {
@@ -48,19 +44,7 @@ export type ViolationInput =
       recomputedTariff?: DecimalInput | undefined;
     };
 
-/**
- * One case of medical care presented for payment, with the violations found in it.
- *
- * @example
- * ```ts
- * import type { CaseInput } from 'oms-calc/sanctions';
- *
- * const c: CaseInput = {
- *   id: '2025-000123', date: '2025-03-14', tariff: '48750.00', setting: 'hospital',
- *   violations: ['3.2.2', { code: '2.16.1', recomputedTariff: '41200.00' }],
- * };
- * ```
- */
+/** One case of medical care presented for payment, with the violations found in it. */
 export interface CaseInput {
   /** The case's identifier, echoed in its result (and in an error row). */
   id?: string | undefined;
@@ -78,60 +62,46 @@ export interface CaseInput {
 
 /**
  * {@link CaseInput} after validation: amounts as Decimals, every violation as `{ code, recomputedTariff? }`.
- *
- * @example
- * ```ts
- * import { CaseInputSchema, type ParsedCaseInput } from 'oms-calc/sanctions';
- *
- * const c: ParsedCaseInput = CaseInputSchema.parse({ tariff: 1000.5, violations: ['1.2', { code: '2.16.1', recomputedTariff: '800' }] });
- * [c.tariff.toString(), c.violations[1]?.recomputedTariff?.toString()]; // ['1000.5', '800']
- * ```
  */
-export interface ParsedCaseInput {
-  id?: string | undefined;
-  date?: string | undefined;
-  tariff: X;
-  setting?: Setting | undefined;
-  perCapitaRate?: X | undefined;
-  violations: { code: string; recomputedTariff?: X | undefined }[];
-}
+export type ParsedCaseInput = z.output<typeof CaseInputSchema>;
 
 const violationObject = z.strictObject({
   code: z.string({ error: 'expected a violation code string such as "3.2.1"' }).refine((s) => CODE_PATTERN.test(s), {
     error: (issue) => `expected a violation code of the form d.d or d.d.d such as "3.2.1", got ${JSON.stringify(String(issue.input).slice(0, 40))}`,
+    params: issueParams('not_a_code'),
   }),
   recomputedTariff: kopeckAmount.optional(),
 });
 
-const violation = z.unknown().transform((value, ctx): { code: string; recomputedTariff?: X | undefined } => {
+const violation = z.custom<ViolationInput>(() => true).transform((value, ctx): { code: string; recomputedTariff?: X | undefined } => {
   if (typeof value === 'string') {
     if (CODE_PATTERN.test(value)) return { code: value };
-    ctx.addIssue({ code: 'custom', message: `expected a violation code of the form d.d or d.d.d such as "3.2.1", got ${JSON.stringify(value.slice(0, 40))}` });
+    ctx.addIssue({
+      code: 'custom',
+      message: `expected a violation code of the form d.d or d.d.d such as "3.2.1", got ${JSON.stringify(value.slice(0, 40))}`,
+      params: issueParams('not_a_code', { received: JSON.stringify(value.slice(0, 40)) }),
+    });
     return z.NEVER;
   }
   if (typeof value === 'object' && value !== null && !Array.isArray(value)) {
     const parsed = violationObject.safeParse(value);
     if (parsed.success) return parsed.data;
-    for (const issue of toIssues(parsed.error.issues)) ctx.addIssue({ code: 'custom', message: issue.message, path: issue.path });
+    addIssues(ctx, toIssues(parsed.error.issues));
     return z.NEVER;
   }
-  ctx.addIssue({ code: 'custom', message: 'expected a violation code such as "3.2.1" or an object { code, recomputedTariff? }' });
+  ctx.addIssue({
+    code: 'custom',
+    message: 'expected a violation code such as "3.2.1" or an object { code, recomputedTariff? }',
+    params: issueParams('invalid_type', { expected: 'string', received: show(value) }),
+  });
   return z.NEVER;
 });
 
 /**
  * Schema of {@link CaseInput}: tariff and recomputed tariffs are kopeck amounts ≥ 0, the
  * per-capita rate an amount ≥ 0, the date ISO, at least one violation, each code at most once.
- *
- * @example
- * ```ts
- * import { CaseInputSchema } from 'oms-calc/sanctions';
- *
- * CaseInputSchema.parse({ tariff: '1000', violations: ['3.2.1'] }).violations; // [{ code: '3.2.1' }]
- * CaseInputSchema.safeParse({ tariff: '-1', violations: [] }).error?.issues.length; // 2
- * ```
  */
-export const CaseInputSchema: z.ZodType<ParsedCaseInput, CaseInput> = z
+export const CaseInputSchema = z
   .strictObject({
     id: z.string({ error: 'expected a string id' }).optional(),
     date: isoDate.optional(),
@@ -145,22 +115,18 @@ export const CaseInputSchema: z.ZodType<ParsedCaseInput, CaseInput> = z
     c.violations.forEach((v, i) => {
       const first = seen.get(v.code);
       if (first === undefined) seen.set(v.code, i);
-      else ctx.addIssue({ code: 'custom', path: ['violations', i], message: `violation code "${v.code}" is listed twice (also at ${first}); list each code once per case` });
+      else {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['violations', i],
+          message: `violation code "${v.code}" is listed twice (also at ${first}); list each code once per case`,
+          params: issueParams('duplicate', { value: JSON.stringify(v.code), first: String(first) }),
+        });
+      }
     });
-  }) as unknown as z.ZodType<ParsedCaseInput, CaseInput>;
+  }) satisfies z.ZodType<unknown, CaseInput>;
 
-/**
- * What one violation costs the medical organisation in one case.
- *
- * @example
- * ```ts
- * import { caseSanction, type ViolationSanction } from 'oms-calc/sanctions';
- *
- * const [d] = caseSanction({ tariff: '10000', setting: 'all', violations: ['3.1.3'] }, { perCapitaRates: { all: '2650.75' } }).details;
- * const detail = d as ViolationSanction;
- * [detail.nonPayment.toString(), detail.fine.toString()]; // ['4000', '795.23']  (10000 × 0.4; 2650.75 × 0.3 = 795.225)
- * ```
- */
+/** What one violation costs the medical organisation in one case. */
 export interface ViolationSanction {
   /** The violation code. */
   code: string;
@@ -185,17 +151,7 @@ export interface ViolationSanction {
   fine: X;
 }
 
-/**
- * Result of {@link caseSanction}. Money in rubles, rounded to kopecks.
- *
- * @example
- * ```ts
- * import { caseSanction, type CaseSanction } from 'oms-calc/sanctions';
- *
- * const r: CaseSanction = caseSanction({ id: 'A-1', tariff: '2000', violations: ['1.4.2'] });
- * JSON.stringify({ id: r.id, nonPayment: r.nonPayment, fine: r.fine }); // '{"id":"A-1","nonPayment":"2000","fine":"0"}'
- * ```
- */
+/** Result of {@link caseSanction}. Money in rubles, rounded to kopecks. */
 export interface CaseSanction {
   /** The case's id, when it had one. */
   id?: string | undefined;
@@ -213,15 +169,6 @@ export interface CaseSanction {
 
 /**
  * A row of {@link sanctionStream}: a {@link CaseSanction} whose trace is present only on request.
- *
- * @example
- * ```ts
- * import { sanctionRows, type SanctionRow } from 'oms-calc/sanctions';
- *
- * const [row] = [...sanctionRows([{ tariff: '2000', violations: ['1.4.2'] }])] as SanctionRow[];
- * row?.nonPayment.toString(); // '2000'
- * row?.trace;                 // undefined
- * ```
  */
 export type SanctionRow = Omit<CaseSanction, 'trace'> & {
   /** Present only when the stream was asked for `trace: true`. */
@@ -254,6 +201,8 @@ export type SanctionRow = Omit<CaseSanction, 'trace'> & {
  *   with no РП; `NO_TABLE_FOR_DATE` when no table is in force on the case's date
  * @example
  * ```ts
+ * import { caseSanction } from 'oms-calc/sanctions';
+ *
  * const r = caseSanction(
  *   { tariff: '25000.00', setting: 'hospital', violations: ['3.2.2', '2.13'] },
  *   { perCapitaRates: { hospital: '7000.00' } },
@@ -286,7 +235,7 @@ export function computeCase(c: ParsedCaseInput, o: ResolvedOptions, where: strin
   const unknown: OmsCalcIssue[] = [];
   c.violations.forEach((v, i) => {
     const e = compiled.byCode.get(v.code);
-    if (e === undefined) unknown.push({ path: ['violations', i], message: unknownCodeMessage(v.code, table) });
+    if (e === undefined) unknown.push(makeIssue('unknown_code', ['violations', i], { code: v.code, table: table.id }, unknownCodeMessage(v.code, table)));
     else entries.push(e);
   });
   if (unknown.length > 0) {
@@ -295,7 +244,7 @@ export function computeCase(c: ParsedCaseInput, o: ResolvedOptions, where: strin
   const misplaced: OmsCalcIssue[] = [];
   c.violations.forEach((v, i) => {
     if (v.recomputedTariff !== undefined && (entries[i] as CompiledEntry).kno === null) {
-      misplaced.push({ path: ['violations', i, 'recomputedTariff'], message: `code "${v.code}" has no Кно in table ${table.id}, so a recomputed tariff does not apply to it` });
+      misplaced.push(tableIssue('not_applicable', ['violations', i, 'recomputedTariff'], { code: v.code, table: table.id }));
     }
   });
   if (misplaced.length > 0) throw invalidInput(where, misplaced);
@@ -314,7 +263,7 @@ export function computeCase(c: ParsedCaseInput, o: ResolvedOptions, where: strin
           ? 'the case has no perCapitaRate and no setting'
           : `the case has no perCapitaRate and options.perCapitaRates has no rate for setting "${c.setting}"`;
       const message = `a fine (Кшт) for code${fined.length > 1 ? 's' : ''} ${codes} needs the per-capita rate РП, but ${why}`;
-      throw new OmsCalcError('MISSING_PER_CAPITA_RATE', `${where}: ${message}`, [{ path: ['perCapitaRate'], message }]);
+      throw new OmsCalcError('MISSING_PER_CAPITA_RATE', `${where}: ${message}`, [makeIssue('missing_rate', ['perCapitaRate'], { code: codes }, message)]);
     }
     t?.step(
       'РП',

@@ -17,6 +17,8 @@ import { F014TableInputSchema, makeF014, type F014Table } from './f014';
  * @throws {@link OmsCalcError} `INVALID_INPUT` with one issue per problem
  * @example
  * ```ts
+ * import { defineF014, findF014 } from 'oms-calc/sanctions';
+ *
  * const f014 = defineF014({ id: 'f014-2026', entries: [{ kod: 258, osn: '3.2.4.', dateBeg: '2021-05-25', kno: '1', ksht: '3' }] });
  * findF014(258, '2026-02-01', f014).osn; // '3.2.4'
  * ```

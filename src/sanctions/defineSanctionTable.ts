@@ -23,6 +23,8 @@ import { makeTable, SanctionTableInputSchema, type SanctionTable } from './table
  * @throws {@link OmsCalcError} `INVALID_INPUT` with one issue per problem (path + message)
  * @example
  * ```ts
+ * import { caseSanction, defineSanctionTable } from 'oms-calc/sanctions';
+ *
  * const table = defineSanctionTable({
  *   id: 'my-fund-2026', title: 'Перечень оснований…', source: 'Тарифное соглашение от 12.01.2026, прил. 25',
  *   validFrom: '2026-01-01',

@@ -5,20 +5,12 @@
  * @module
  */
 import { z } from 'zod';
-import { decimal, type DecimalInput, type X } from '../_internal';
+import { decimal, issueParams, type DecimalInput, type X } from '../_internal';
 import { CODE_PATTERN, COEFFICIENT_PLACES, isoDate, type SanctionSection } from './table';
 
 /**
  * One row of F014 after validation. `kno` and `ksht` are `null` where the classifier has 0 (no
  * non-payment, no fine).
- *
- * @example
- * ```ts
- * import { findF014, type F014Entry } from 'oms-calc/sanctions';
- *
- * const e: F014Entry = findF014(258, '2025-03-01');
- * [e.osn, e.kno?.toString(), e.ksht?.toString(), e.section]; // ['3.2.4', '1', '3', 'EKMP']
- * ```
  */
 export interface F014Entry {
   /** Kod: the numeric code that registers of invoices carry in SANK/S_OSN. */
@@ -43,17 +35,7 @@ export interface F014Entry {
   readonly section: SanctionSection | null;
 }
 
-/**
- * A copy of F014: what {@link defineF014} returns and the `f014` option takes. Frozen.
- *
- * @example
- * ```ts
- * import { builtinF014, type F014Table } from 'oms-calc/sanctions';
- *
- * const t: F014Table = builtinF014;
- * [t.id, t.entries.length]; // ['f014-2021-05-25', 71]
- * ```
- */
+/** A copy of F014: what {@link defineF014} returns and the `f014` option takes. Frozen. */
 export interface F014Table {
   /** A stable identifier, cited in traces and messages. */
   readonly id: string;
@@ -69,13 +51,6 @@ export interface F014Table {
  * One row of F014 as a user writes it (coefficients as decimal strings, numbers or Decimals;
  * 0, `null` or absent means none). A trailing dot on `osn` (`'3.2.4.'`, as the classifier
  * writes it) is removed.
- *
- * @example
- * ```ts
- * import type { F014EntryInput } from 'oms-calc/sanctions';
- *
- * const row: F014EntryInput = { kod: 258, osn: '3.2.4.', dateBeg: '2021-05-25', kno: '1', ksht: '3' };
- * ```
  */
 export interface F014EntryInput {
   readonly kod: number;
@@ -89,17 +64,7 @@ export interface F014EntryInput {
   readonly section?: SanctionSection | null | undefined;
 }
 
-/**
- * A copy of F014 as a user writes it: the input of {@link defineF014}.
- *
- * @example
- * ```ts
- * import { defineF014, type F014TableInput } from 'oms-calc/sanctions';
- *
- * const raw: F014TableInput = { id: 'f014-my-copy', entries: [{ kod: 258, osn: '3.2.4', dateBeg: '2021-05-25', kno: '1', ksht: '3' }] };
- * defineF014(raw).entries.length; // 1
- * ```
- */
+/** A copy of F014 as a user writes it: the input of {@link defineF014}. */
 export interface F014TableInput {
   /** Default `'f014'`. */
   readonly id?: string | undefined;
@@ -140,6 +105,7 @@ const F014EntrySchema = z.strictObject({
     .transform((s) => (s.endsWith('.') ? s.slice(0, -1) : s))
     .refine((s) => CODE_PATTERN.test(s) || /^\d{1,3}$/.test(s), {
       error: (issue) => `expected Osn of the form d, d.d or d.d.d such as "3.2.4", got ${JSON.stringify(String(issue.input).slice(0, 40))}`,
+      params: issueParams('not_a_code'),
     }),
   dateBeg: isoDate,
   dateEnd: z.union([z.null(), isoDate]).optional(),
@@ -155,36 +121,16 @@ type ParsedF014Entry = z.output<typeof F014EntrySchema>;
 
 /**
  * {@link F014TableInput} after validation: coefficients as Decimals or `null`, Osn without its dot.
- *
- * @example
- * ```ts
- * import { F014TableInputSchema, type ParsedF014TableInput } from 'oms-calc/sanctions';
- *
- * const t: ParsedF014TableInput = F014TableInputSchema.parse({ entries: [{ kod: 258, osn: '3.2.4.', dateBeg: '2021-05-25', kno: '1', ksht: '0' }] });
- * [t.entries[0]?.osn, t.entries[0]?.ksht]; // ['3.2.4', null]
- * ```
  */
-export interface ParsedF014TableInput {
-  id?: string | undefined;
-  title?: string | undefined;
-  source?: string | undefined;
-  entries: ParsedF014Entry[];
-}
+export type ParsedF014TableInput = z.output<typeof F014TableInputSchema>;
 
 const nonEmpty = (what: string): z.ZodType<string, string> => z.string({ error: `expected ${what} (a string)` }).min(1, `${what} must not be empty`);
 
 /**
  * Schema of {@link F014TableInput}: Kod an integer 0–999, Osn a point, ISO dates with
  * DATEBEG ≤ DATEEND, 0 ≤ K_NO ≤ 1, K_SH ≥ 0, and no two rows of one Kod valid on the same day.
- *
- * @example
- * ```ts
- * import { F014TableInputSchema } from 'oms-calc/sanctions';
- *
- * F014TableInputSchema.safeParse({ entries: [{ kod: 258, osn: '3.2.4', dateBeg: '2021-05-25', kno: '1.5' }] }).success; // false
- * ```
  */
-export const F014TableInputSchema: z.ZodType<ParsedF014TableInput, F014TableInput> = z
+export const F014TableInputSchema = z
   .strictObject({
     id: nonEmpty('an id').optional(),
     title: nonEmpty('a title').optional(),
@@ -195,7 +141,12 @@ export const F014TableInputSchema: z.ZodType<ParsedF014TableInput, F014TableInpu
     const byKod = new Map<number, number[]>();
     t.entries.forEach((e, i) => {
       if (e.dateEnd !== null && e.dateEnd !== undefined && e.dateEnd < e.dateBeg) {
-        ctx.addIssue({ code: 'custom', path: ['entries', i, 'dateEnd'], message: `DATEEND ${e.dateEnd} is before DATEBEG ${e.dateBeg}` });
+        ctx.addIssue({
+          code: 'custom',
+          path: ['entries', i, 'dateEnd'],
+          message: `DATEEND ${e.dateEnd} is before DATEBEG ${e.dateBeg}`,
+          params: issueParams('out_of_order', { field: `DATEEND ${e.dateEnd}`, other: `DATEBEG ${e.dateBeg}`, relation: 'before' }),
+        });
       }
       const same = byKod.get(e.kod) ?? [];
       for (const j of same) {
@@ -205,6 +156,7 @@ export const F014TableInputSchema: z.ZodType<ParsedF014TableInput, F014TableInpu
           ctx.addIssue({
             code: 'custom',
             path: ['entries', i, 'dateBeg'],
+            params: issueParams('overlap', { value: `Kod ${e.kod}`, first: `${e.dateBeg} – ${e.dateEnd ?? '…'}`, second: `${o.dateBeg} – ${o.dateEnd ?? '…'}` }),
             message: `Kod ${e.kod}: the period ${e.dateBeg} – ${e.dateEnd ?? '…'} overlaps entry ${j} (${o.dateBeg} – ${o.dateEnd ?? '…'})`,
           });
         }
@@ -212,7 +164,7 @@ export const F014TableInputSchema: z.ZodType<ParsedF014TableInput, F014TableInpu
       same.push(i);
       byKod.set(e.kod, same);
     });
-  });
+  }) satisfies z.ZodType<unknown, F014TableInput>;
 
 /** Tables made by {@link defineF014}: trusted, frozen, not validated again. */
 const definedF014 = new WeakSet<object>();

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { OmsCalcError, parseInput } from '../_internal';
+import { makeIssue, OmsCalcError, parseInput } from '../_internal';
 import { builtinF014 } from './builtinF014';
 import { F014TableInputSchema, isDefinedF014, lookupF014, makeF014, unknownKodMessage, type F014Entry, type F014Table } from './f014';
 import { isoDate } from './table';
@@ -24,6 +24,8 @@ const ArgsSchema = z.strictObject({
  *   then; `INVALID_INPUT` for a malformed Kod, date or table
  * @example
  * ```ts
+ * import { findF014 } from 'oms-calc/sanctions';
+ *
  * const e = findF014(241, '2025-06-30');
  * [e.osn, e.kno, e.ksht?.toString()]; // ['2.11', null, '0.6']
  * ```
@@ -35,7 +37,7 @@ export function findF014(kod: number, date: string, f014?: F014Table): F014Entry
   const found = lookupF014(table, args.kod, args.date);
   if (found === undefined) {
     const message = unknownKodMessage(table, args.kod, args.date);
-    throw new OmsCalcError('UNKNOWN_CODE', `findF014: ${message}`, [{ path: ['kod'], message }]);
+    throw new OmsCalcError('UNKNOWN_CODE', `findF014: ${message}`, [makeIssue('unknown_code', ['kod'], { code: String(kod), table: 'F014' }, message)]);
   }
   return found;
 }

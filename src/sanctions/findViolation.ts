@@ -1,19 +1,9 @@
-import { OmsCalcError, parseInput } from '../_internal';
+import { makeIssue, OmsCalcError, parseInput } from '../_internal';
 import { selectTable, unknownCodeMessage } from './lookup';
 import { LookupOptionsSchema, resolveOptions } from './options';
 import { violationCode, type SanctionTable, type ViolationEntry } from './table';
 
-/**
- * Options of {@link findViolation}.
- *
- * @example
- * ```ts
- * import { builtinSanctionTable, findViolation, type FindViolationOptions } from 'oms-calc/sanctions';
- *
- * const options: FindViolationOptions = { tables: [builtinSanctionTable], date: '2025-03-01' };
- * findViolation('2.2', options).ksht?.toString(); // '3'
- * ```
- */
+/** Options of {@link findViolation}. */
 export interface FindViolationOptions {
   /** The tables to choose from by date; default `[builtinSanctionTable]`. */
   tables?: readonly SanctionTable[] | undefined;
@@ -35,6 +25,8 @@ export interface FindViolationOptions {
  *   table is in force on the date
  * @example
  * ```ts
+ * import { findViolation } from 'oms-calc/sanctions';
+ *
  * const e = findViolation('3.14.3');
  * e.section;             // 'EKMP'
  * e.kno;                 // null
@@ -49,7 +41,7 @@ export function findViolation(code: string, options?: FindViolationOptions): Vio
   const found = byCode.get(checked);
   if (found === undefined) {
     const message = unknownCodeMessage(checked, table);
-    throw new OmsCalcError('UNKNOWN_CODE', `findViolation: ${message}`, [{ path: ['code'], message }]);
+    throw new OmsCalcError('UNKNOWN_CODE', `findViolation: ${message}`, [makeIssue('unknown_code', ['code'], { code: checked, table: table.id }, message)]);
   }
   return found.entry;
 }

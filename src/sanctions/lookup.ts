@@ -3,7 +3,7 @@
  *
  * @module
  */
-import { invalidInput, OmsCalcError, type X } from '../_internal';
+import { invalidInput, makeIssue, OmsCalcError, type X } from '../_internal';
 import { SANCTION_SECTIONS, type SanctionSection, type SanctionTable, type ViolationEntry } from './table';
 
 /** A table entry prepared for the integer fast path. */
@@ -115,7 +115,7 @@ function describe(tables: readonly CompiledTable[]): string {
 export function selectTable(tables: readonly CompiledTable[], date: string | undefined, where: string, path: (string | number)[] = ['date']): CompiledTable {
   if (date === undefined) {
     if (tables.length === 1) return tables[0] as CompiledTable;
-    throw invalidInput(where, [{ path, message: `a date is needed to choose among ${tables.length} sanction tables: ${describe(tables)}` }]);
+    throw invalidInput(where, [makeIssue('date_needed', path, { count: tables.length }, `a date is needed to choose among ${tables.length} sanction tables: ${describe(tables)}`)]);
   }
   let best: CompiledTable | undefined;
   for (const c of tables) {
@@ -126,7 +126,7 @@ export function selectTable(tables: readonly CompiledTable[], date: string | und
   }
   if (best === undefined) {
     const message = `no sanction table is in force on ${date}; tables given: ${describe(tables)}`;
-    throw new OmsCalcError('NO_TABLE_FOR_DATE', `${where}: ${message}`, [{ path, message }]);
+    throw new OmsCalcError('NO_TABLE_FOR_DATE', `${where}: ${message}`, [makeIssue('no_table', path, { date }, message)]);
   }
   return best;
 }

@@ -4,7 +4,7 @@
  * @module
  */
 import { z } from 'zod';
-import { amount, toIssues, type DecimalInput, type X } from '../_internal';
+import { addIssues, amount, issueParams, toIssues, type DecimalInput, type X } from '../_internal';
 import { builtinSanctionTable } from './builtinSanctionTable';
 import { compileTable, type CompiledTable } from './lookup';
 import { isDefinedTable, isoDate, makeTable, SanctionTableInputSchema, type SanctionTable } from './table';
@@ -14,15 +14,6 @@ import { isDefinedTable, isoDate, makeTable, SanctionTableInputSchema, type Sanc
  * `ambulatory` — амбулаторные условия; `ambulance` — скорая помощь вне медицинской организации;
  * `all` — оплата по подушевому нормативу по всем видам и условиям; `hospital` — стационар и
  * дневной стационар.
- *
- * @example
- * ```ts
- * import { caseSanction, type Setting } from 'oms-calc/sanctions';
- *
- * const setting: Setting = 'ambulance';
- * caseSanction({ tariff: '3500', setting, violations: ['2.2'] }, { perCapitaRates: { ambulance: '980.15' } })
- *   .fine.toString(); // '2940.45'  (980.15 × 3)
- * ```
  */
 export type Setting = 'ambulatory' | 'ambulance' | 'all' | 'hospital';
 
@@ -33,15 +24,6 @@ export const SETTINGS: readonly Setting[] = ['ambulatory', 'ambulance', 'all', '
  * How the non-payments of several violations in one case combine (decision D5): `'max'` — the
  * largest single non-payment (default); `'sum-capped'` — their sum, capped at the tariff РТ.
  * Fines always add up.
- *
- * @example
- * ```ts
- * import { caseSanction, type CombinePolicy } from 'oms-calc/sanctions';
- *
- * const c = { tariff: '1000', violations: ['3.2.1', '2.13', '3.5'] }; // Н: 100, 100, 300
- * const run = (combine: CombinePolicy) => caseSanction(c, { combine }).nonPayment.toString();
- * [run('max'), run('sum-capped')]; // ['300', '500']
- * ```
  */
 export type CombinePolicy = 'max' | 'sum-capped';
 
@@ -50,31 +32,13 @@ export type CombinePolicy = 'max' | 'sum-capped';
  * the one that applied) is charged: `'difference-plus-kno'` — Н = (РТ1 − РТ2) + РТ2 × Кно, the
  * overcharge plus the ordinary non-payment at the right tariff; `'difference'` — Н = РТ1 − РТ2,
  * the overcharge alone (the default: decision D13 says why).
- *
- * @example
- * ```ts
- * import { caseSanction, type RecomputationPolicy } from 'oms-calc/sanctions';
- *
- * const c = { tariff: '50000', violations: [{ code: '2.13', recomputedTariff: '40000' }] }; // Кно 0.1
- * const run = (recomputation: RecomputationPolicy) => caseSanction(c, { recomputation }).nonPayment.toString();
- * [run('difference'), run('difference-plus-kno')]; // ['10000', '14000']
- * ```
  */
 export type RecomputationPolicy = 'difference' | 'difference-plus-kno';
 
 /** The default of the `recomputation` option (decision D13). */
 export const DEFAULT_RECOMPUTATION: RecomputationPolicy = 'difference';
 
-/**
- * РП, the per-capita standard of financing by setting, rubles.
- *
- * @example
- * ```ts
- * import type { PerCapitaRates } from 'oms-calc/sanctions';
- *
- * const rates: PerCapitaRates = { ambulatory: '1850.40', ambulance: '980.15', all: '2650.75', hospital: '7123.36' };
- * ```
- */
+/** РП, the per-capita standard of financing by setting, rubles. */
 export interface PerCapitaRates {
   /** РП for ambulatory care. */
   ambulatory?: DecimalInput | undefined;
@@ -86,20 +50,7 @@ export interface PerCapitaRates {
   hospital?: DecimalInput | undefined;
 }
 
-/**
- * Options of {@link caseSanction}, {@link sanctionStream} and {@link findViolation}.
- *
- * @example
- * ```ts
- * import { builtinSanctionTable, caseSanction, type SanctionOptions } from 'oms-calc/sanctions';
- *
- * const options: SanctionOptions = {
- *   tables: [builtinSanctionTable], date: '2025-06-30', combine: 'max',
- *   perCapitaRates: { hospital: '7123.36' },
- * };
- * caseSanction({ tariff: '1000', setting: 'hospital', violations: ['1.1'] }, options).fine.toString(); // '2137.01'
- * ```
- */
+/** Options of {@link caseSanction}, {@link sanctionStream} and {@link findViolation}. */
 export interface SanctionOptions {
   /**
    * The coefficient tables to choose from by date; default `[builtinSanctionTable]`. Tables from
@@ -116,18 +67,7 @@ export interface SanctionOptions {
   recomputation?: RecomputationPolicy | undefined;
 }
 
-/**
- * Options of {@link sanctionStream}: those of {@link caseSanction} and `trace`.
- *
- * @example
- * ```ts
- * import { sanctionRows, type SanctionStreamOptions } from 'oms-calc/sanctions';
- *
- * const options: SanctionStreamOptions = { perCapitaRates: { hospital: '7000' }, trace: true };
- * const [row] = [...sanctionRows([{ tariff: '1000', setting: 'hospital', violations: ['3.2.2'] }], options)];
- * row !== undefined && 'trace' in row; // true
- * ```
- */
+/** Options of {@link sanctionStream}: those of {@link caseSanction} and `trace`. */
 export interface SanctionStreamOptions extends SanctionOptions {
   /** Whether each row carries its `trace`; default `false` (rows are lighter and faster). */
   trace?: boolean | undefined;
@@ -144,11 +84,11 @@ export interface ResolvedOptions {
   readonly trace: boolean;
 }
 
-const tableSchema = z.unknown().transform((value, ctx): SanctionTable => {
+const tableSchema = z.custom<SanctionTable>(() => true).transform((value, ctx): SanctionTable => {
   if (isDefinedTable(value)) return value;
   const parsed = SanctionTableInputSchema.safeParse(value);
   if (parsed.success) return makeTable(parsed.data);
-  for (const issue of toIssues(parsed.error.issues)) ctx.addIssue({ code: 'custom', message: issue.message, path: issue.path });
+  addIssues(ctx, toIssues(parsed.error.issues));
   return z.NEVER;
 });
 
@@ -163,11 +103,17 @@ function checkTableSet(tables: readonly SanctionTable[], ctx: z.RefinementCtx): 
     for (let i = 0; i < j; i++) {
       const o = tables[i] as SanctionTable;
       if (o.id === t.id) {
-        ctx.addIssue({ code: 'custom', path: [j, 'id'], message: `two tables have the id "${t.id}" (tables ${i} and ${j}); give each table its own id` });
+        ctx.addIssue({
+          code: 'custom',
+          path: [j, 'id'],
+          message: `two tables have the id "${t.id}" (tables ${i} and ${j}); give each table its own id`,
+          params: issueParams('duplicate', { value: JSON.stringify(t.id), first: String(i) }),
+        });
       } else if (o.validFrom === t.validFrom) {
         ctx.addIssue({
           code: 'custom',
           path: [j, 'validFrom'],
+          params: issueParams('overlap', { value: t.validFrom, first: `${o.id} (${period(o)})`, second: `${t.id} (${period(t)})` }),
           message: `tables "${o.id}" (${period(o)}) and "${t.id}" (${period(t)}) both begin on ${t.validFrom}: on a date in both, the table in force would depend on their order; give them different periods`,
         });
       }
@@ -194,57 +140,17 @@ const optionsShape = {
   recomputation: z.enum(['difference', 'difference-plus-kno'], { error: 'expected "difference" or "difference-plus-kno"' }).optional(),
 };
 
-/**
- * {@link SanctionStreamOptions} after validation: tables validated, rates as Decimals.
- *
- * @example
- * ```ts
- * import { SanctionStreamOptionsSchema, type ParsedSanctionOptions } from 'oms-calc/sanctions';
- *
- * const o: ParsedSanctionOptions = SanctionStreamOptionsSchema.parse({ perCapitaRates: { all: 2650.75 }, trace: true });
- * o.perCapitaRates?.all?.toString(); // '2650.75'
- * ```
- */
-export interface ParsedSanctionOptions {
-  tables?: SanctionTable[] | undefined;
-  date?: string | undefined;
-  perCapitaRates?: Partial<Record<Setting, X | undefined>> | undefined;
-  combine?: CombinePolicy | undefined;
-  recomputation?: RecomputationPolicy | undefined;
-  trace?: boolean | undefined;
-}
+/** {@link SanctionStreamOptions} after validation: tables validated, rates as Decimals. */
+export type ParsedSanctionOptions = z.output<typeof SanctionStreamOptionsSchema>;
 
-/**
- * Schema of {@link SanctionOptions}.
- *
- * @example
- * ```ts
- * import { SanctionOptionsSchema } from 'oms-calc/sanctions';
- *
- * SanctionOptionsSchema.safeParse({ combine: 'min' }).success;          // false
- * SanctionOptionsSchema.parse({ perCapitaRates: { hospital: '7000' } }).perCapitaRates?.hospital?.toString(); // '7000'
- * ```
- */
-export const SanctionOptionsSchema: z.ZodType<ParsedSanctionOptions, SanctionOptions> = z.strictObject(optionsShape) as unknown as z.ZodType<
-  ParsedSanctionOptions,
-  SanctionOptions
->;
+/** Schema of {@link SanctionOptions}. */
+export const SanctionOptionsSchema = z.strictObject(optionsShape) satisfies z.ZodType<unknown, SanctionOptions>;
 
-/**
- * Schema of {@link SanctionStreamOptions}.
- *
- * @example
- * ```ts
- * import { SanctionStreamOptionsSchema } from 'oms-calc/sanctions';
- *
- * SanctionStreamOptionsSchema.safeParse({ trace: 'yes' }).success; // false
- * SanctionStreamOptionsSchema.safeParse({ trace: true }).success;  // true
- * ```
- */
-export const SanctionStreamOptionsSchema: z.ZodType<ParsedSanctionOptions, SanctionStreamOptions> = z.strictObject({
+/** Schema of {@link SanctionStreamOptions}. */
+export const SanctionStreamOptionsSchema = z.strictObject({
   ...optionsShape,
   trace: z.boolean({ error: 'expected true or false' }).optional(),
-}) as unknown as z.ZodType<ParsedSanctionOptions, SanctionStreamOptions>;
+}) satisfies z.ZodType<unknown, SanctionStreamOptions>;
 
 /** Validated options with their defaults. */
 export function resolveOptions(v: ParsedSanctionOptions | undefined): ResolvedOptions {
@@ -254,7 +160,7 @@ export function resolveOptions(v: ParsedSanctionOptions | undefined): ResolvedOp
 }
 
 /** Schema of the options of {@link findViolation}: `tables` and `date`. */
-export const LookupOptionsSchema: z.ZodType<ParsedSanctionOptions, { tables?: readonly SanctionTable[] | undefined; date?: string | undefined }> = z.strictObject({
+export const LookupOptionsSchema = z.strictObject({
   tables: optionsShape.tables,
   date: optionsShape.date,
-}) as unknown as z.ZodType<ParsedSanctionOptions, { tables?: readonly SanctionTable[] | undefined; date?: string | undefined }>;
+}) satisfies z.ZodType<unknown, { tables?: readonly SanctionTable[] | undefined; date?: string | undefined }>;

@@ -5,18 +5,7 @@ import { compareCodes } from './sanctionTotals';
 import { F014TableInputSchema, isDefinedF014, makeF014, type F014Table } from './f014';
 import { makeTable, SanctionTableInputSchema, isoDate, type SanctionTable, type ViolationEntryInput } from './table';
 
-/**
- * Input of {@link sanctionTableFromF014}.
- *
- * @example
- * ```ts
- * import type { SanctionTableFromF014Input } from 'oms-calc/sanctions';
- *
- * const input: SanctionTableFromF014Input = {
- *   id: 'federal-2026', title: 'Перечень оснований (федеральные значения)', source: 'Классификатор F014 (ФФОМС)', validFrom: '2026-01-01',
- * };
- * ```
- */
+/** Input of {@link sanctionTableFromF014}. */
 export interface SanctionTableFromF014Input {
   /** The table's id. */
   readonly id: string;
@@ -57,6 +46,8 @@ const InputSchema = z.strictObject({
  *   which the classifier has no row of the list of 231н
  * @example
  * ```ts
+ * import { sanctionTableFromF014 } from 'oms-calc/sanctions';
+ *
  * const federal = sanctionTableFromF014({ id: 'federal', title: 'Федеральные значения', source: 'Классификатор F014 (ФФОМС)', validFrom: '2025-01-01' });
  * federal.entries.length;                                      // 71
  * federal.entries.find((e) => e.code === '2.3.2')?.ksht?.toString(); // '2'

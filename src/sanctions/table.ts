@@ -5,19 +5,12 @@
  * @module
  */
 import { z } from 'zod';
-import { decimal, type DecimalInput, type X } from '../_internal';
+import { decimal, issueParams, type DecimalInput, type X } from '../_internal';
 
 /**
  * The section of the list a violation code belongs to:
  * `MEK` — раздел 1, медико-экономический контроль; `MEE` — раздел 2, медико-экономическая
  * экспертиза; `EKMP` — раздел 3, экспертиза качества медицинской помощи.
- *
- * @example
- * ```ts
- * import { findViolation, type SanctionSection } from 'oms-calc/sanctions';
- *
- * const section: SanctionSection = findViolation('2.16.1').section; // 'MEE'
- * ```
  */
 export type SanctionSection = 'MEK' | 'MEE' | 'EKMP';
 
@@ -27,17 +20,6 @@ export const SANCTION_SECTIONS: readonly SanctionSection[] = ['MEK', 'MEE', 'EKM
 /**
  * One row of a sanction table after validation: a violation code, its wording and its two
  * coefficients. `null` means the row has no such coefficient (no non-payment, or no fine).
- *
- * @example
- * ```ts
- * import { findViolation, type ViolationEntry } from 'oms-calc/sanctions';
- *
- * const e: ViolationEntry = findViolation('3.2.4');
- * e.title;             // 'Невыполнение, несвоевременное или ненадлежащее выполнение … : приведшее к летальному исходу (…)'
- * e.kno?.toString();   // '1'
- * e.ksht?.toString();  // '3'
- * e.basis;             // 'layout' (two numbers on the row)
- * ```
  */
 export interface ViolationEntry {
   /** The code of the violation (defect), `d.d` or `d.d.d`, e.g. `'3.2.1'`. */
@@ -60,13 +42,6 @@ export interface ViolationEntry {
  * Where a row's Кно and Кшт columns come from (decision D4): `'layout'` — the source prints two
  * numbers, (Кно, Кшт); `'F014'` — the source prints one number and the Federal classifier F014
  * settles its column; `'inferred'` — one number, its column inferred.
- *
- * @example
- * ```ts
- * import { findViolation, type CoefficientBasis } from 'oms-calc/sanctions';
- *
- * const b: CoefficientBasis = findViolation('3.14.1').basis; // 'inferred'
- * ```
  */
 export type CoefficientBasis = 'layout' | 'F014' | 'inferred';
 
@@ -76,14 +51,6 @@ export const COEFFICIENT_BASES: readonly CoefficientBasis[] = ['layout', 'F014',
 /**
  * A coefficient table in force over a period: what {@link defineSanctionTable} returns and what
  * the `tables` option takes. Frozen; its coefficients are Decimals.
- *
- * @example
- * ```ts
- * import { builtinSanctionTable, type SanctionTable } from 'oms-calc/sanctions';
- *
- * const t: SanctionTable = builtinSanctionTable;
- * [t.id, t.validFrom, t.entries.length]; // ['tariff-agreement-2025-01-09-annex-25', '2025-01-01', 70]
- * ```
  */
 export interface SanctionTable {
   /** A stable identifier, cited in every trace, e.g. `'tariff-agreement-2025-01-09-annex-25'`. */
@@ -102,13 +69,6 @@ export interface SanctionTable {
 
 /**
  * One row of a table as a fund writes it (coefficients as decimal strings, numbers or Decimals).
- *
- * @example
- * ```ts
- * import type { ViolationEntryInput } from 'oms-calc/sanctions';
- *
- * const row: ViolationEntryInput = { code: '3.14.1', section: 'EKMP', title: 'Необоснованный отказ …', kno: null, ksht: '1' };
- * ```
  */
 export interface ViolationEntryInput {
   /** The code, `d.d` or `d.d.d`; unique within the table. */
@@ -127,21 +87,7 @@ export interface ViolationEntryInput {
   readonly verified?: boolean | undefined;
 }
 
-/**
- * A table as a fund writes it: the input of {@link defineSanctionTable}.
- *
- * @example
- * ```ts
- * import { defineSanctionTable, type SanctionTableInput } from 'oms-calc/sanctions';
- *
- * const raw: SanctionTableInput = {
- *   id: 'fund-2026', title: 'Перечень оснований …', source: 'Тарифное соглашение от 12.01.2026, прил. 25',
- *   validFrom: '2026-01-01', validTo: '2026-12-31',
- *   entries: [{ code: '3.2.1', section: 'EKMP', title: '…', kno: '0.1' }],
- * };
- * defineSanctionTable(raw).entries[0]?.basis; // 'layout' (the default)
- * ```
- */
+/** A table as a fund writes it: the input of {@link defineSanctionTable}. */
 export interface SanctionTableInput {
   /** A stable, non-empty identifier. */
   readonly id: string;
@@ -185,13 +131,14 @@ export function isIsoDate(s: string): boolean {
 /** An ISO calendar date `YYYY-MM-DD`. */
 export const isoDate: z.ZodType<string, string> = z
   .string({ error: 'expected an ISO date string such as "2025-03-01"' })
-  .refine(isIsoDate, { error: (issue) => `expected an ISO date such as "2025-03-01", got ${JSON.stringify(issue.input)}` });
+  .refine(isIsoDate, { error: (issue) => `expected an ISO date such as "2025-03-01", got ${JSON.stringify(issue.input)}`, params: issueParams('not_a_date') });
 
 /** A violation code string (`d.d` or `d.d.d`). */
 export const violationCode: z.ZodType<string, string> = z
   .string({ error: 'expected a violation code string such as "3.2.1"' })
   .refine((s) => CODE_PATTERN.test(s), {
     error: (issue) => `expected a violation code of the form d.d or d.d.d such as "3.2.1", got ${JSON.stringify(String(issue.input).slice(0, 40))}`,
+    params: issueParams('not_a_code'),
   });
 
 const nonEmpty = (what: string): z.ZodType<string, string> => z.string({ error: `expected ${what} (a string)` }).min(1, `${what} must not be empty`);
@@ -203,41 +150,13 @@ const coefficient = (rules: { min: number; max?: number }): z.ZodType<X | null, 
     // as a number (0.30000000000000004) is a mistake to report, not a coefficient to store
     .union([z.null(), decimal({ ...rules, maxPlaces: COEFFICIENT_PLACES })])
     .optional()
-    .transform((v) => v ?? null) as unknown as z.ZodType<X | null, DecimalInput | null | undefined>;
+    .transform((v) => v ?? null);
 
-/**
- * {@link ViolationEntryInput} after validation: coefficients as Decimals or `null`.
- *
- * @example
- * ```ts
- * import { ViolationEntryInputSchema, type ParsedViolationEntryInput } from 'oms-calc/sanctions';
- *
- * const row: ParsedViolationEntryInput = ViolationEntryInputSchema.parse({ code: '2.9', section: 'MEE', title: '…', ksht: '1' });
- * [row.kno, row.ksht?.toString()]; // [null, '1']
- * ```
- */
-export interface ParsedViolationEntryInput {
-  code: string;
-  section: SanctionSection;
-  title: string;
-  kno: X | null;
-  ksht: X | null;
-  basis?: CoefficientBasis | undefined;
-  verified?: boolean | undefined;
-}
+/** {@link ViolationEntryInput} after validation: coefficients as Decimals or `null`. */
+export type ParsedViolationEntryInput = z.output<typeof ViolationEntryInputSchema>;
 
-/**
- * Schema of {@link ViolationEntryInput}: Кно in [0, 1], Кшт ≥ 0, at least one of the two.
- *
- * @example
- * ```ts
- * import { ViolationEntryInputSchema } from 'oms-calc/sanctions';
- *
- * ViolationEntryInputSchema.safeParse({ code: '3.2.1', section: 'EKMP', title: '…', kno: '1.5' }).success; // false (Кно > 1)
- * ViolationEntryInputSchema.parse({ code: '1.1', section: 'MEK', title: '…', ksht: 0.3 }).kno; // null
- * ```
- */
-export const ViolationEntryInputSchema: z.ZodType<ParsedViolationEntryInput, ViolationEntryInput> = z
+/** Schema of {@link ViolationEntryInput}: Кно in [0, 1], Кшт ≥ 0, at least one of the two. */
+export const ViolationEntryInputSchema = z
   .strictObject({
     code: violationCode,
     section: z.enum(['MEK', 'MEE', 'EKMP'], { error: 'expected a section: "MEK", "MEE" or "EKMP"' }),
@@ -247,51 +166,22 @@ export const ViolationEntryInputSchema: z.ZodType<ParsedViolationEntryInput, Vio
     basis: z.enum(['layout', 'F014', 'inferred'], { error: 'expected a basis: "layout", "F014" or "inferred"' }).optional(),
     verified: z.boolean({ error: 'expected true or false' }).optional(),
   })
-  .refine((e) => e.kno !== null || e.ksht !== null, { error: 'a row needs Кно (kno) or Кшт (ksht), or both', path: ['kno'] })
+  .refine((e) => e.kno !== null || e.ksht !== null, { error: 'a row needs Кно (kno) or Кшт (ksht), or both', path: ['kno'], params: issueParams('one_of', { fields: ['kno', 'ksht'] }) })
   .refine((e) => e.basis === undefined || e.verified === undefined || e.verified === (e.basis !== 'inferred'), {
     error: 'verified must be false exactly when basis is "inferred"',
+    params: issueParams('mismatch', { field: 'verified', expected: 'basis !== "inferred"' }),
     path: ['verified'],
-  });
+  }) satisfies z.ZodType<unknown, ViolationEntryInput>;
 
-/**
- * {@link SanctionTableInput} after validation.
- *
- * @example
- * ```ts
- * import { SanctionTableInputSchema, type ParsedSanctionTableInput } from 'oms-calc/sanctions';
- *
- * const t: ParsedSanctionTableInput = SanctionTableInputSchema.parse({
- *   id: 'x', title: 'x', source: 'x', validFrom: '2026-01-01', entries: [{ code: '1.2', section: 'MEK', title: 'x', kno: 1 }],
- * });
- * t.entries[0]?.kno?.toString(); // '1'
- * ```
- */
-export interface ParsedSanctionTableInput {
-  id: string;
-  title: string;
-  source: string;
-  validFrom: string;
-  validTo?: string | undefined;
-  entries: ParsedViolationEntryInput[];
-}
+/** {@link SanctionTableInput} after validation. */
+export type ParsedSanctionTableInput = z.output<typeof SanctionTableInputSchema>;
 
 /**
  * Schema of {@link SanctionTableInput}: the checks of {@link defineSanctionTable} — codes unique
  * and well-formed, 0 ≤ Кно ≤ 1, Кшт ≥ 0, at least one coefficient per row, ISO dates,
  * validFrom ≤ validTo.
- *
- * @example
- * ```ts
- * import { SanctionTableInputSchema } from 'oms-calc/sanctions';
- *
- * const r = SanctionTableInputSchema.safeParse({
- *   id: 'x', title: 'x', source: 'x', validFrom: '2026-01-01', validTo: '2025-12-31',
- *   entries: [{ code: '1.1', section: 'MEK', title: 'x', ksht: '0.3' }],
- * });
- * r.error?.issues[0]?.message; // 'validTo 2025-12-31 is before validFrom 2026-01-01'
- * ```
  */
-export const SanctionTableInputSchema: z.ZodType<ParsedSanctionTableInput, SanctionTableInput> = z
+export const SanctionTableInputSchema = z
   .strictObject({
     id: nonEmpty('an id'),
     title: nonEmpty('a title'),
@@ -302,15 +192,27 @@ export const SanctionTableInputSchema: z.ZodType<ParsedSanctionTableInput, Sanct
   })
   .superRefine((t, ctx) => {
     if (t.validTo !== undefined && t.validTo < t.validFrom) {
-      ctx.addIssue({ code: 'custom', path: ['validTo'], message: `validTo ${t.validTo} is before validFrom ${t.validFrom}` });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['validTo'],
+        message: `validTo ${t.validTo} is before validFrom ${t.validFrom}`,
+        params: issueParams('out_of_order', { field: `validTo ${t.validTo}`, other: `validFrom ${t.validFrom}`, relation: 'before' }),
+      });
     }
     const seen = new Map<string, number>();
     t.entries.forEach((e, i) => {
       const first = seen.get(e.code);
       if (first === undefined) seen.set(e.code, i);
-      else ctx.addIssue({ code: 'custom', path: ['entries', i, 'code'], message: `duplicate code "${e.code}" (also entry ${first})` });
+      else {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['entries', i, 'code'],
+          message: `duplicate code "${e.code}" (also entry ${first})`,
+          params: issueParams('duplicate', { value: JSON.stringify(e.code), first: String(first) }),
+        });
+      }
     });
-  });
+  }) satisfies z.ZodType<unknown, SanctionTableInput>;
 
 /** Tables made by {@link defineSanctionTable}: trusted, frozen, not validated again. */
 const defined = new WeakSet<object>();

@@ -14,57 +14,18 @@ import type { IndicatorField } from './indicators';
  * Who acts as the insurer: an insurance medical organisation (`'smo'`, the default) or the
  * territorial fund itself (`'territorial-fund'`, ч. 5 ст. 13 326-ФЗ): then КОЖзлсмо is not used,
  * so indicator 6 is left out, and no Кэфф applies (Приказ ФФОМС № 140н, приложение 1, пункт 1(1)).
- *
- * @example
- * ```ts
- * import { smoIndicators, type InsurerKind } from 'oms-calc/smo-rating';
- *
- * const data = { insured: 612000, complaintsAgainstSmo: 3 };
- * const kinds: InsurerKind[] = ['smo', 'territorial-fund'];
- * kinds.map((insurer) => smoIndicators({ quarter: 1, data, insurer }).indicators[5]?.status); // ['computed', 'not-used']
- * ```
  */
 export type InsurerKind = 'smo' | 'territorial-fund';
 
-/**
- * Schema of {@link InsurerKind}.
- *
- * @example
- * ```ts
- * import { InsurerKindSchema } from 'oms-calc/smo-rating';
- *
- * InsurerKindSchema.safeParse(JSON.parse('"territorial-fund"')).success; // true
- * InsurerKindSchema.safeParse('tfoms').success;                        // false
- * ```
- */
+/** Schema of {@link InsurerKind}. */
 export const InsurerKindSchema: z.ZodType<InsurerKind, InsurerKind> = z.enum(['smo', 'territorial-fund']);
 
 /**
  * A reporting quarter; the periods are cumulative from January (quarter 4 = January–December).
- *
- * @example
- * ```ts
- * import { smoIndicators, type ReportingQuarter } from 'oms-calc/smo-rating';
- *
- * const data = { unclosedAdvances: '2400000', invoicedTotal: '15000000' };
- * const quarters: ReportingQuarter[] = [1, 2];
- * quarters.map((quarter) => smoIndicators({ quarter, data }).indicators[7]?.value.toString());
- * // ['99.8333', '92.3333']   (indicator 8: 1/12 × 190 % in the first quarter, 1/12 after it)
- * ```
  */
 export type ReportingQuarter = 1 | 2 | 3 | 4;
 
-/**
- * Schema of {@link ReportingQuarter}.
- *
- * @example
- * ```ts
- * import { ReportingQuarterSchema } from 'oms-calc/smo-rating';
- *
- * ReportingQuarterSchema.safeParse(JSON.parse('4')).success; // true
- * ReportingQuarterSchema.safeParse(5).error?.issues[0]?.message; // 'Invalid option: expected one of 1|2|3|4'
- * ```
- */
+/** Schema of {@link ReportingQuarter}. */
 export const ReportingQuarterSchema: z.ZodType<ReportingQuarter, ReportingQuarter> = z.literal([1, 2, 3, 4]);
 
 /**
@@ -77,15 +38,6 @@ export const ReportingQuarterSchema: z.ZodType<ReportingQuarter, ReportingQuarte
  *   (пункты 2, 3);
  * - `'zero-denominator'` — its denominator is 0, so it cannot be computed: 0;
  * - `'not-used'` — indicator 6 when the territorial fund is the insurer (пункт 1(1)): 0.
- *
- * @example
- * ```ts
- * import { smoIndicators, type SmoIndicatorStatus } from 'oms-calc/smo-rating';
- *
- * const r = smoIndicators({ quarter: 2, data: { reliableInsured: 10, insured: 10, appealsResolved: 0, appeals: 0, invoicedTotal: '100' } });
- * const statuses: SmoIndicatorStatus[] = r.indicators.filter((i) => [1, 2, 3, 8].includes(i.number)).map((i) => i.status);
- * statuses; // ['computed', 'zero-denominator', 'missing-data', 'not-submitted']   (1, 2, 3, 8)
- * ```
  */
 export type SmoIndicatorStatus = 'computed' | 'not-submitted' | 'missing-data' | 'zero-denominator' | 'not-used';
 
@@ -96,46 +48,13 @@ export type SmoIndicatorStatus = 'computed' | 'not-submitted' | 'missing-data' |
  *   the mean is over the other indicators;
  * - `'count-as-zero'` — the 0 of пункт 7 is counted in the mean, so that not submitting never
  *   raises the score above what a non-negative submitted figure would give.
- *
- * @example
- * ```ts
- * import { smoIndicators, type NotSubmittedPolicy } from 'oms-calc/smo-rating';
- *
- * const data = { reliableInsured: 990, insured: 1000, appealsResolved: 81, appeals: 100, invoicedTotal: '12000000' }; // no ДТ
- * const policies: NotSubmittedPolicy[] = ['leave-out', 'count-as-zero'];
- * policies.map((notSubmitted) => smoIndicators({ quarter: 2, data, notSubmitted }).scoreExact.toString());
- * // ['90', '60']   ((99 + 81) / 2 and (99 + 81 + 0) / 3)
- * ```
  */
 export type NotSubmittedPolicy = 'leave-out' | 'count-as-zero';
 
-/**
- * Schema of {@link NotSubmittedPolicy}.
- *
- * @example
- * ```ts
- * import { NotSubmittedPolicySchema } from 'oms-calc/smo-rating';
- *
- * NotSubmittedPolicySchema.safeParse(JSON.parse('"count-as-zero"')).success; // true
- * NotSubmittedPolicySchema.safeParse('zero').success;                      // false
- * ```
- */
+/** Schema of {@link NotSubmittedPolicy}. */
 export const NotSubmittedPolicySchema: z.ZodType<NotSubmittedPolicy, NotSubmittedPolicy> = z.enum(['leave-out', 'count-as-zero']);
 
-/**
- * One indicator's value in an assessment.
- *
- * @example
- * ```ts
- * import { smoIndicators, type SmoIndicatorValue } from 'oms-calc/smo-rating';
- *
- * const r = smoIndicators({ quarter: 2, data: { appealsResolved: 0, appeals: 0 } });
- * const second: SmoIndicatorValue | undefined = r.indicators[1];
- * second?.value.toString(); // '0'
- * second?.computed;         // false
- * second?.reason;           // 'КСЭ = 0: показатель не может быть рассчитан, значение 0'
- * ```
- */
+/** One indicator's value in an assessment. */
 export interface SmoIndicatorValue {
   /** Number in Приложение 2 (1…10). */
   number: IndicatorNumber;

@@ -1,21 +1,8 @@
 import { z } from 'zod';
-import { D, decimal, parseInput, sum, trace, type DecimalInput, type TraceStep, type X } from '../_internal';
+import { D, decimal, issueParams, parseInput, sum, trace, type DecimalInput, type TraceStep, type X } from '../_internal';
 import { annex1, InsurerKindSchema, places, type InsurerKind } from './assessment';
 
-/**
- * One region's assessment of the insurer, as the territorial fund reported it (пункт 16).
- *
- * @example
- * ```ts
- * import { federalMonitoring, type RegionScore } from 'oms-calc/smo-rating';
- *
- * const regions: RegionScore[] = [
- *   { region: 'Тверская область', scoreExact: '80.3091', noViolations: false },
- *   { region: 'Псковская область', scoreExact: '90.5', noViolations: true, fromPreviousPeriod: true },
- * ];
- * federalMonitoring({ regions }).resultExact.toString(); // '85.4046'   ((80.3091 + 90.5) / 2; not every region is clean, so no 1.1)
- * ```
- */
+/** One region's assessment of the insurer, as the territorial fund reported it (пункт 16). */
 export interface RegionScore {
   /** The region (субъект Российской Федерации): a name or a code, unique within the input. */
   region: string;
@@ -27,44 +14,11 @@ export interface RegionScore {
   fromPreviousPeriod?: boolean | undefined;
 }
 
-/**
- * {@link RegionScore} after validation.
- *
- * @example
- * ```ts
- * import { RegionScoreSchema, type ParsedRegionScore } from 'oms-calc/smo-rating';
- *
- * const region: ParsedRegionScore | undefined = RegionScoreSchema.safeParse({ region: '69', scoreExact: 80.3091, noViolations: false }).data;
- * region?.scoreExact.toString(); // '80.3091'
- * region?.fromPreviousPeriod;    // undefined   (false when absent)
- * ```
- */
-export interface ParsedRegionScore {
-  /** The region. */
-  region: string;
-  /** The region's assessment, 4 places. */
-  scoreExact: X;
-  /** Whether the fund reported no violations. */
-  noViolations: boolean;
-  /** Whether the value is the previous period's. */
-  fromPreviousPeriod?: boolean | undefined;
-}
+/** {@link RegionScore} after validation. */
+export type ParsedRegionScore = z.output<typeof RegionScoreSchema>;
 
 /**
  * Input of {@link federalMonitoring}: one insurer's assessments in every region where it works.
- *
- * @example
- * ```ts
- * import { federalMonitoring, type FederalMonitoringInput } from 'oms-calc/smo-rating';
- *
- * const input: FederalMonitoringInput = {
- *   regions: [{ region: 'Тверская область', scoreExact: '90', noViolations: true }],
- *   insurer: 'territorial-fund',
- * };
- * const f = federalMonitoring(input);
- * f.bonusApplied;            // false   (no 1.1 when the territorial fund is the insurer, пункт 1(1))
- * f.resultExact.toString();  // '90'
- * ```
  */
 export interface FederalMonitoringInput {
   /** One entry per region where the insurer works; at least one. */
@@ -73,66 +27,22 @@ export interface FederalMonitoringInput {
   insurer?: InsurerKind | undefined;
 }
 
-/**
- * {@link FederalMonitoringInput} after validation.
- *
- * @example
- * ```ts
- * import { FederalMonitoringInputSchema, type ParsedFederalMonitoringInput } from 'oms-calc/smo-rating';
- *
- * const parsed: ParsedFederalMonitoringInput | undefined = FederalMonitoringInputSchema.safeParse({
- *   regions: [{ region: 'Тверская область', scoreExact: '80.3091', noViolations: false }],
- * }).data;
- * parsed?.regions[0]?.scoreExact.toString(); // '80.3091'
- * parsed?.insurer;                           // undefined   ('smo' when absent)
- * ```
- */
-export interface ParsedFederalMonitoringInput {
-  /** The regional assessments. */
-  regions: ParsedRegionScore[];
-  /** Who acts as the insurer. */
-  insurer?: InsurerKind | undefined;
-}
+/** {@link FederalMonitoringInput} after validation. */
+export type ParsedFederalMonitoringInput = z.output<typeof FederalMonitoringInputSchema>;
 
 /** A score to at most 4 decimal places (пункт 6), of any sign (indicators 6 and 8 are not clamped). */
 export const score4: z.ZodType<X, DecimalInput> = decimal({ maxPlaces: 4 });
 
-/**
- * Schema of {@link RegionScore}.
- *
- * @example
- * ```ts
- * import { RegionScoreSchema } from 'oms-calc/smo-rating';
- *
- * RegionScoreSchema.safeParse(JSON.parse('{ "region": "Тверская область", "scoreExact": "80.3091", "noViolations": false }')).success; // true
- * const bad = RegionScoreSchema.safeParse(JSON.parse('{ "region": "", "scoreExact": "80.30915", "noViolations": false }'));
- * bad.error?.issues.map((i) => `${i.path.join('.')}: ${i.message}`);
- * // ['region: region must not be empty', 'scoreExact: must have at most 4 decimal places, got 80.30915']
- * ```
- */
-export const RegionScoreSchema: z.ZodType<ParsedRegionScore, RegionScore> = z.strictObject({
+/** Schema of {@link RegionScore}. */
+export const RegionScoreSchema = z.strictObject({
   region: z.string().min(1, 'region must not be empty'),
   scoreExact: score4,
   noViolations: z.boolean(),
   fromPreviousPeriod: z.boolean().optional(),
-});
+}) satisfies z.ZodType<unknown, RegionScore>;
 
-/**
- * Schema of {@link FederalMonitoringInput}.
- *
- * @example
- * ```ts
- * import { FederalMonitoringInputSchema } from 'oms-calc/smo-rating';
- *
- * const json = '{ "regions": [{ "region": "Тверская область", "scoreExact": "80.3091", "noViolations": false }] }';
- * FederalMonitoringInputSchema.safeParse(JSON.parse(json)).success; // true
- * const twice = JSON.parse(json);
- * twice.regions.push(twice.regions[0]);
- * FederalMonitoringInputSchema.safeParse(twice).error?.issues.map((i) => `${i.path.join('.')}: ${i.message}`);
- * // ['regions.1.region: region "Тверская область" is given twice (also at index 0)']
- * ```
- */
-export const FederalMonitoringInputSchema: z.ZodType<ParsedFederalMonitoringInput, FederalMonitoringInput> = z.strictObject({
+/** Schema of {@link FederalMonitoringInput}. */
+export const FederalMonitoringInputSchema = z.strictObject({
   regions: z
     .array(RegionScoreSchema)
     .min(1, 'at least one region is needed')
@@ -141,30 +51,20 @@ export const FederalMonitoringInputSchema: z.ZodType<ParsedFederalMonitoringInpu
       regions.forEach((r, i) => {
         const first = seen.get(r.region);
         if (first === undefined) seen.set(r.region, i);
-        else ctx.addIssue({ code: 'custom', path: [i, 'region'], message: `region ${JSON.stringify(r.region)} is given twice (also at index ${first})` });
+        else {
+          ctx.addIssue({
+            code: 'custom',
+            path: [i, 'region'],
+            message: `region ${JSON.stringify(r.region)} is given twice (also at index ${first})`,
+            params: issueParams('duplicate', { value: JSON.stringify(r.region), first: String(first) }),
+          });
+        }
       });
     }),
   insurer: InsurerKindSchema.optional(),
-});
+}) satisfies z.ZodType<unknown, FederalMonitoringInput>;
 
-/**
- * Result of {@link federalMonitoring}.
- *
- * @example
- * ```ts
- * import { federalMonitoring, type FederalMonitoring } from 'oms-calc/smo-rating';
- *
- * const f: FederalMonitoring = federalMonitoring({ regions: [
- *   { region: 'Тверская область', scoreExact: '88.1234', noViolations: true },
- *   { region: 'Псковская область', scoreExact: '90.5', noViolations: true, fromPreviousPeriod: true },
- * ] });
- * f.mean.toString();         // '89.3117'
- * f.bonusApplied;            // true   (every region reported no violations, пункт 20)
- * f.resultExact.toString();  // '98.2429'
- * f.result.toString();       // '98.2'
- * f.carriedRegions;          // ['Псковская область']
- * ```
- */
+/** Result of {@link federalMonitoring}. */
 export interface FederalMonitoring {
   /** The mean of the regional assessments, 4 places (пункт 19). */
   mean: X;
@@ -191,12 +91,7 @@ const BONUS = new D('1.1');
  *     результат = среднее × 1,1, если все регионы сообщили об отсутствии нарушений,
  *                 иначе среднее; 4 знака, публикуется с 1 знаком         (пункты 20, 22)
  *
- * Пункт 20 is applied literally: the 1.1 is applied to the federal result even though an annual
- * regional assessment may already contain the regional 1.1 of пункт 15 (see docs/decisions.md).
- * A region whose fund did not report for the period takes the previous period's value
- * (пункт 18): pass that value with `fromPreviousPeriod: true`, and it is flagged in the result
- * and the trace. Every region counts in the mean, whatever its value. When the territorial
- * fund is the insurer, the 1.1 does not apply (пункт 1(1)).
+ * Rules and edge cases: docs/guides/smo-rating.md.
  *
  * Source: Приказ ФФОМС № 140н, приложение 1, пункты 17–20, 22, 1(1).
  *

@@ -5,7 +5,7 @@
  * @module
  */
 import { z } from 'zod';
-import { D, decimal, type DecimalInput, type X } from '../_internal';
+import { D, decimal, issueParams, type DecimalInput, type X } from '../_internal';
 import type { IndicatorField } from './indicators';
 
 /**
@@ -19,19 +19,6 @@ import type { IndicatorField } from './indicators';
  * indicators that need it cannot be computed and are 0 (пункты 2, 3).
  * Counts are whole numbers from 0 to 10¹²; money is in rubles, from 0 to 10¹⁵ with at most
  * 2 decimal places. A count above its denominator is `INVALID_INPUT`.
- *
- * @example
- * ```ts
- * import { smoIndicators, type IndicatorData } from 'oms-calc/smo-rating';
- *
- * const data: IndicatorData = {
- *   reliableInsured: 611200, insured: 612000,                     // ЧЗЛдост, ЧЗЛсмо
- *   complaintsAgainstSmo: 3,                                      // КОЖзлсмо
- *   unclosedAdvances: '2400000.00', invoicedTotal: '15000000.00', // ДТ, СЧпо, rubles
- * };
- * smoIndicators({ quarter: 1, data }).indicators.map((i) => i.value.toString());
- * // ['99.8693', '0', '0', '0', '0', '99.5098', '0', '99.8333', '0', '0']   (no data for the others)
- * ```
  */
 export interface IndicatorData {
   /** ЧЗЛдост — insured persons of the СМО in the regional segment of the register (ЕРЗ) with reliable data, except those assigned under ч. 5.1 ст. 16 326-ФЗ. At most ЧЗЛсмо. */
@@ -76,71 +63,18 @@ export interface IndicatorData {
   moClaims?: DecimalInput | undefined;
 }
 
-/**
- * {@link IndicatorData} after validation: every present field is a Decimal.
- *
- * @example
- * ```ts
- * import { IndicatorDataSchema, type ParsedIndicatorData } from 'oms-calc/smo-rating';
- *
- * const data: ParsedIndicatorData | undefined = IndicatorDataSchema.safeParse({ insured: '612000', unclosedAdvances: 2400000.5 }).data;
- * data?.insured?.toString();          // '612000'
- * data?.unclosedAdvances?.toString(); // '2400000.5'
- * data?.reliableInsured;              // undefined   (no data)
- * ```
- */
-export type ParsedIndicatorData = { [K in IndicatorField]?: X | undefined };
+/** {@link IndicatorData} after validation: every present field is a Decimal. */
+export type ParsedIndicatorData = z.output<typeof IndicatorDataSchema>;
 
-/**
- * Whether a field is a count of persons, appeals, requests… or an amount of money.
- *
- * @example
- * ```ts
- * import { INDICATOR_FIELDS, type IndicatorFieldKind } from 'oms-calc/smo-rating';
- *
- * const kindOf = (symbol: string): IndicatorFieldKind | undefined => INDICATOR_FIELDS.find((f) => f.symbol === symbol)?.kind;
- * [kindOf('ДТ'), kindOf('КСЭ')]; // ['money', 'count']
- * ```
- */
+/** Whether a field is a count of persons, appeals, requests… or an amount of money. */
 export type IndicatorFieldKind = 'count' | 'money';
 
-/**
- * The largest count accepted (10¹²), far above any register.
- *
- * @example
- * ```ts
- * import { IndicatorDataSchema, INDICATOR_MAX_COUNT } from 'oms-calc/smo-rating';
- *
- * INDICATOR_MAX_COUNT; // '1000000000000'
- * IndicatorDataSchema.safeParse({ insured: '1000000000001' }).error?.issues[0]?.message; // 'must be at most 1000000000000, got 1000000000001'
- * ```
- */
+/** The largest count accepted (10¹²), far above any register. */
 export const INDICATOR_MAX_COUNT = '1000000000000';
-/**
- * The largest amount accepted (10¹⁵ rubles), far above any fund's budget.
- *
- * @example
- * ```ts
- * import { IndicatorDataSchema, INDICATOR_MAX_MONEY } from 'oms-calc/smo-rating';
- *
- * INDICATOR_MAX_MONEY; // '1000000000000000'
- * IndicatorDataSchema.safeParse({ invoicedTotal: '1000000000000000.01' }).error?.issues[0]?.message;
- * // 'must be at most 1000000000000000, got 1000000000000000.01'
- * ```
- */
+/** The largest amount accepted (10¹⁵ rubles), far above any fund's budget. */
 export const INDICATOR_MAX_MONEY = '1000000000000000';
 
-/**
- * One field of {@link IndicatorData}: its name, official symbol and kind.
- *
- * @example
- * ```ts
- * import { INDICATOR_FIELDS, type IndicatorFieldInfo } from 'oms-calc/smo-rating';
- *
- * const info: IndicatorFieldInfo | undefined = INDICATOR_FIELDS[14];
- * info; // { field: 'unclosedAdvances', symbol: 'ДТ', kind: 'money' }
- * ```
- */
+/** One field of {@link IndicatorData}: its name, official symbol and kind. */
 export interface IndicatorFieldInfo {
   /** The field of {@link IndicatorData}. */
   readonly field: IndicatorField;
@@ -153,15 +87,6 @@ export interface IndicatorFieldInfo {
 /**
  * The twenty fields of {@link IndicatorData} in the order of приложение 1, пункт 2, each with its
  * official symbol and kind.
- *
- * @example
- * ```ts
- * import { INDICATOR_FIELDS } from 'oms-calc/smo-rating';
- *
- * INDICATOR_FIELDS.length;                            // 20
- * INDICATOR_FIELDS.slice(0, 4).map((f) => f.symbol);  // ['ЧЗЛдост', 'ЧЗЛсмо', 'КСЭрез', 'КСЭ']
- * INDICATOR_FIELDS.filter((f) => f.kind === 'money').map((f) => f.field); // ['unclosedAdvances', 'invoicedTotal']
- * ```
  */
 export const INDICATOR_FIELDS: readonly IndicatorFieldInfo[] = [
   { field: 'reliableInsured', symbol: 'ЧЗЛдост', kind: 'count' },
@@ -222,18 +147,8 @@ const shape = Object.fromEntries(INDICATOR_FIELDS.map((f) => [f.field, (f.kind =
  * 10¹⁵ rubles with at most 2 places, unknown fields are rejected, and a numerator above its
  * denominator (e.g. `appealsResolved` > `appeals`, or `complaintsPreTrial` + `complaintsInCourt`
  * > `complaints`) is an issue at the numerator's path.
- *
- * @example
- * ```ts
- * import { IndicatorDataSchema } from 'oms-calc/smo-rating';
- *
- * IndicatorDataSchema.safeParse(JSON.parse('{ "appealsResolved": 45, "appeals": "50", "unclosedAdvances": "2400000.00" }')).success; // true
- * const bad = IndicatorDataSchema.safeParse(JSON.parse('{ "appealsResolved": 60, "appeals": 50, "complaints": 2.5 }'));
- * bad.error?.issues.map((i) => `${i.path.join('.')}: ${i.message}`);
- * // ['complaints: must be a whole number, got 2.5', 'appealsResolved: appealsResolved (КСЭрез) = 60 exceeds appeals (КСЭ) = 50']
- * ```
  */
-export const IndicatorDataSchema: z.ZodType<ParsedIndicatorData, IndicatorData> = z.strictObject(shape).superRefine(
+export const IndicatorDataSchema = z.strictObject(shape).superRefine(
   (data, ctx) => {
     // Runs even when some fields failed, so that every problem is reported at once; a field that
     // failed is not a Decimal and its comparisons are skipped.
@@ -251,10 +166,11 @@ export const IndicatorDataSchema: z.ZodType<ParsedIndicatorData, IndicatorData> 
         ctx.addIssue({
           code: 'custom',
           path: [parts[0] as string],
+          params: issueParams('exceeds', { field: name, value: numerator.toString(), other: `${whole} (${symbolOf(whole)})`, limit: denominator.toString() }),
           message: `${name} = ${numerator.toString()} exceeds ${whole} (${symbolOf(whole)}) = ${denominator.toString()}`,
         });
       }
     }
   },
   { when: (payload) => typeof payload.value === 'object' && payload.value !== null && !Array.isArray(payload.value) },
-);
+) satisfies z.ZodType<unknown, IndicatorData>;

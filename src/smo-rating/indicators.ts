@@ -7,17 +7,7 @@
  */
 import { SOURCES } from '../_internal';
 
-/**
- * The fields of an indicator's input data ({@link IndicatorData}), one per official symbol.
- *
- * @example
- * ```ts
- * import { SMO_INDICATORS, type IndicatorField } from 'oms-calc/smo-rating';
- *
- * const fields: IndicatorField[] = SMO_INDICATORS[0].symbols.map((s) => s.field);
- * fields; // ['reliableInsured', 'insured']   (ЧЗЛдост, ЧЗЛсмо)
- * ```
- */
+/** The fields of an indicator's input data ({@link IndicatorData}), one per official symbol. */
 export type IndicatorField =
   | 'reliableInsured'
   | 'insured'
@@ -40,31 +30,10 @@ export type IndicatorField =
   | 'conclusionsUpheld'
   | 'moClaims';
 
-/**
- * The number of an indicator, 1…10, as in the table of Приложение 2.
- *
- * @example
- * ```ts
- * import { smoIndicators, type IndicatorNumber } from 'oms-calc/smo-rating';
- *
- * const r = smoIndicators({ quarter: 2, data: { appealsResolved: 45, appeals: 50 } });
- * const computed: IndicatorNumber[] = r.indicators.filter((i) => i.computed).map((i) => i.number);
- * computed; // [2]
- * ```
- */
+/** The number of an indicator, 1…10, as in the table of Приложение 2. */
 export type IndicatorNumber = 1 | 2 | 3 | 4 | 5 | 6 | 7 | 8 | 9 | 10;
 
-/**
- * One official symbol of an indicator and the input field that carries it.
- *
- * @example
- * ```ts
- * import { SMO_INDICATORS, type IndicatorSymbol } from 'oms-calc/smo-rating';
- *
- * const symbols: readonly IndicatorSymbol[] = SMO_INDICATORS[4].symbols;
- * symbols.map((s) => `${s.symbol} → ${s.field}`); // ['КОЖдосуд → complaintsPreTrial', 'КОЖсуд → complaintsInCourt', 'КОЖзл → complaints']
- * ```
- */
+/** One official symbol of an indicator and the input field that carries it. */
 export interface IndicatorSymbol {
   /** The symbol as printed in the order, e.g. `ЧЗЛдост`. */
   readonly symbol: string;
@@ -72,20 +41,7 @@ export interface IndicatorSymbol {
   readonly field: IndicatorField;
 }
 
-/**
- * One indicator of Приложение 2: what it is called, what it is computed from and how.
- *
- * @example
- * ```ts
- * import { SMO_INDICATORS, type IndicatorDefinition } from 'oms-calc/smo-rating';
- *
- * const eighth: IndicatorDefinition = SMO_INDICATORS[7];
- * eighth.formula;        // '(1 − (ДТ / СЧпо − 1/12)) × 100'
- * eighth.formulaQ1;      // '(1 − (ДТ / СЧпо − 1/12 × 190 %)) × 100'
- * eighth.sanctionPoints; // ['4.2', '5', '11', '14', '15']
- * eighth.source;         // 'Приказ ФФОМС № 140н, приложение 2, пункт 8'
- * ```
- */
+/** One indicator of Приложение 2: what it is called, what it is computed from and how. */
 export interface IndicatorDefinition {
   /** Number in the table of Приложение 2 (1…10). */
   readonly number: IndicatorNumber;
@@ -118,17 +74,6 @@ const row = (n: number): string => `${SOURCES.order140n}, приложение 2
  * formulas are the restored ones of decision D6 (values in percent).
  *
  * Source: Приказ ФФОМС № 140н, приложение 2, пункты 1–10; приложение 1, пункт 2 (the data).
- *
- * @example
- * ```ts
- * import { SMO_INDICATORS } from 'oms-calc/smo-rating';
- *
- * SMO_INDICATORS[6].shortName;       // 'Порядок авансирования'
- * SMO_INDICATORS[6].name;
- * // 'Соблюдение установленного законодательством порядком авансирования медицинских организаций в рамках реализации ТПОМС'
- * SMO_INDICATORS[6].formula;         // 'КЗАсобл × 100 / КЗАвсего'
- * SMO_INDICATORS[6].sanctionPoints;  // ['4.1', '10', '12', '13']
- * ```
  */
 export const SMO_INDICATORS = [
   {

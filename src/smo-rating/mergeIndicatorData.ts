@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { parseInput, sum, trace, ZERO, type TraceStep } from '../_internal';
+import { issueParams, parseInput, sum, trace, ZERO, type TraceStep } from '../_internal';
 import { annex1 } from './assessment';
 import { BOUNDED_BY, INDICATOR_FIELDS, INDICATOR_MAX_COUNT, INDICATOR_MAX_MONEY, IndicatorDataSchema, symbolOf, type IndicatorData, type ParsedIndicatorData } from './indicatorData';
 import type { IndicatorField } from './indicators';
@@ -12,31 +12,10 @@ import type { IndicatorField } from './indicators';
  * - `'zero'` — the parts without it count as 0 (for a figure the reorganised insurer has no
  *   share in, e.g. the register count on the 1st day after the period, which the successor
  *   already holds).
- *
- * @example
- * ```ts
- * import { mergeIndicatorData, type MissingInMerge } from 'oms-calc/smo-rating';
- *
- * const parts = [{ appealsResolved: 9, appeals: 10, insured: 500000 }, { appealsResolved: 1, appeals: 30 }];
- * const modes: MissingInMerge[] = ['not-submitted', 'zero'];
- * modes.map((missing) => mergeIndicatorData({ parts, missing }).data.insured?.toString()); // [undefined, '500000']
- * ```
  */
 export type MissingInMerge = 'not-submitted' | 'zero';
 
-/**
- * Input of {@link mergeIndicatorData}.
- *
- * @example
- * ```ts
- * import { mergeIndicatorData, type MergeIndicatorDataInput } from 'oms-calc/smo-rating';
- *
- * const input: MergeIndicatorDataInput = { parts: [{ appealsResolved: 9, appeals: 10, insured: 500000 }, { appealsResolved: 1, appeals: 30 }] };
- * const m = mergeIndicatorData(input);
- * m.data.appealsResolved?.toString(); // '10'
- * m.incomplete;                       // ['insured']
- * ```
- */
+/** Input of {@link mergeIndicatorData}. */
 export interface MergeIndicatorDataInput {
   /** The data of the insurer and of the insurers reorganised into it in the period; at least one. */
   parts: IndicatorData[];
@@ -44,39 +23,11 @@ export interface MergeIndicatorDataInput {
   missing?: MissingInMerge | undefined;
 }
 
-/**
- * {@link MergeIndicatorDataInput} after validation.
- *
- * @example
- * ```ts
- * import { MergeIndicatorDataInputSchema, type ParsedMergeIndicatorDataInput } from 'oms-calc/smo-rating';
- *
- * const parsed: ParsedMergeIndicatorDataInput | undefined = MergeIndicatorDataInputSchema.safeParse({ parts: [{ appeals: 10 }, { appeals: '30' }], missing: 'zero' }).data;
- * parsed?.parts.map((p) => p.appeals?.toString()); // ['10', '30']
- * parsed?.missing;                                 // 'zero'
- * ```
- */
-export interface ParsedMergeIndicatorDataInput {
-  /** The parts, as Decimals. */
-  parts: ParsedIndicatorData[];
-  /** What a field missing from some parts becomes. */
-  missing?: MissingInMerge | undefined;
-}
+/** {@link MergeIndicatorDataInput} after validation. */
+export type ParsedMergeIndicatorDataInput = z.output<typeof MergeIndicatorDataInputSchema>;
 
-/**
- * Schema of {@link MergeIndicatorDataInput}.
- *
- * @example
- * ```ts
- * import { MergeIndicatorDataInputSchema } from 'oms-calc/smo-rating';
- *
- * MergeIndicatorDataInputSchema.safeParse(JSON.parse('{ "parts": [{ "appeals": 10 }, { "appeals": 30 }] }')).success; // true
- * const bad = MergeIndicatorDataInputSchema.safeParse(JSON.parse('{ "parts": [{ "insured": 1 }, { "reliableInsured": 3 }], "missing": "zero" }'));
- * bad.error?.issues.map((i) => `${i.path.join('.')}: ${i.message}`);
- * // ["parts.1.insured: with missing: 'zero' an absent insured (ЧЗЛсмо) counts as 0, below reliableInsured (ЧЗЛдост) = 3"]
- * ```
- */
-export const MergeIndicatorDataInputSchema: z.ZodType<ParsedMergeIndicatorDataInput, MergeIndicatorDataInput> = z
+/** Schema of {@link MergeIndicatorDataInput}. */
+export const MergeIndicatorDataInputSchema = z
   .strictObject({
     parts: z.array(IndicatorDataSchema).min(1, 'at least one part is needed'),
     missing: z.enum(['not-submitted', 'zero']).optional(),
@@ -87,7 +38,12 @@ export const MergeIndicatorDataInputSchema: z.ZodType<ParsedMergeIndicatorDataIn
       const total = sum(v.parts.map((p) => p[field] ?? ZERO));
       const limit = kind === 'money' ? INDICATOR_MAX_MONEY : INDICATOR_MAX_COUNT;
       if (total.gt(limit)) {
-        ctx.addIssue({ code: 'custom', path: ['parts'], message: `the merged ${field} (${symbol}) would be ${total.toString()}, above the limit ${limit} of the indicator data` });
+        ctx.addIssue({
+          code: 'custom',
+          path: ['parts'],
+          message: `the merged ${field} (${symbol}) would be ${total.toString()}, above the limit ${limit} of the indicator data`,
+          params: issueParams('too_big', { field, maximum: String(limit), received: total.toString() }),
+        });
       }
     }
     if (v.missing !== 'zero') return;
@@ -100,24 +56,14 @@ export const MergeIndicatorDataInputSchema: z.ZodType<ParsedMergeIndicatorDataIn
         ctx.addIssue({
           code: 'custom',
           path: ['parts', i, whole],
+          params: issueParams('exceeds', { field: parts.join(' + '), value: numerator.toString(), other: whole, limit: '0' }),
           message: `with missing: 'zero' an absent ${whole} (${symbolOf(whole)}) counts as 0, below ${parts.map((p) => `${p} (${symbolOf(p)})`).join(' + ')} = ${numerator.toString()}`,
         });
       }
     });
-  });
+  }) satisfies z.ZodType<unknown, MergeIndicatorDataInput>;
 
-/**
- * Result of {@link mergeIndicatorData}.
- *
- * @example
- * ```ts
- * import { mergeIndicatorData, smoIndicators, type MergedIndicatorData } from 'oms-calc/smo-rating';
- *
- * const m: MergedIndicatorData = mergeIndicatorData({ parts: [{ appealsResolved: 9, appeals: 10, insured: 500000 }, { appealsResolved: 1, appeals: 30 }] });
- * m.trace.map((s) => `${s.symbol} = ${s.value}`); // ['ЧЗЛсмо = не представлено', 'КСЭрез = 10', 'КСЭ = 40']
- * smoIndicators({ quarter: 2, data: m.data }).indicators[1]?.value.toString(); // '25'
- * ```
- */
+/** Result of {@link mergeIndicatorData}. */
 export interface MergedIndicatorData {
   /** The summed data, ready to be passed as `data` to {@link smoIndicators} or {@link smoAnnualAssessment}. */
   data: ParsedIndicatorData;
@@ -135,11 +81,7 @@ export interface MergedIndicatorData {
  *
  *     X_объединенной = Σ X_части  for every field X of пункт 2
  *
- * A field no part submitted stays absent. A field only some parts submitted is absent (for ДТ
- * and СЧпо not submitted, пункт 7; for the others no data, пункты 2, 3) or, with `missing: 'zero'`, the sum of the parts that have it; either way it
- * is listed in `incomplete`. Each part is validated like {@link IndicatorData} (with `'zero'`, an
- * absent denominator counts as 0 in that check too), so each sum keeps every count within its
- * denominator.
+ * Rules and edge cases: docs/guides/smo-rating.md.
  *
  * Source: Приказ ФФОМС № 140н, приложение 1, пункты 2, 3, 7, 11.
  *

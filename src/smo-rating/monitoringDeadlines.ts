@@ -2,17 +2,7 @@ import { z } from 'zod';
 import { parseInput, trace, type TraceStep } from '../_internal';
 import { annex1, ReportingQuarterSchema, type ReportingQuarter } from './assessment';
 
-/**
- * Input of {@link monitoringDeadlines}: a cumulative reporting period.
- *
- * @example
- * ```ts
- * import { monitoringDeadlines, type MonitoringDeadlinesInput } from 'oms-calc/smo-rating';
- *
- * const input: MonitoringDeadlinesInput = { year: 2026, quarter: 2 };
- * monitoringDeadlines(input).smoReport.date; // '2026-07-20'   (30 June + 20 days)
- * ```
- */
+/** Input of {@link monitoringDeadlines}: a cumulative reporting period. */
 export interface MonitoringDeadlinesInput {
   /** The calendar year, 2026…9998 (the order is in force from 1 January 2026; monitoring starts with the first quarter of 2026, пункт 17). */
   year: number;
@@ -20,18 +10,7 @@ export interface MonitoringDeadlinesInput {
   quarter: ReportingQuarter;
 }
 
-/**
- * Schema of {@link MonitoringDeadlinesInput}.
- *
- * @example
- * ```ts
- * import { MonitoringDeadlinesInputSchema } from 'oms-calc/smo-rating';
- *
- * MonitoringDeadlinesInputSchema.safeParse(JSON.parse('{ "year": 2026, "quarter": 3 }')).success; // true
- * MonitoringDeadlinesInputSchema.safeParse(JSON.parse('{ "year": 2025, "quarter": 1 }')).error?.issues[0]?.message;
- * // 'the order is in force from 1 January 2026: year must be 2026 or later'
- * ```
- */
+/** Schema of {@link MonitoringDeadlinesInput}. */
 export const MonitoringDeadlinesInputSchema: z.ZodType<MonitoringDeadlinesInput, MonitoringDeadlinesInput> = z.strictObject({
   year: z
     .number('year must be a number')
@@ -41,17 +20,7 @@ export const MonitoringDeadlinesInputSchema: z.ZodType<MonitoringDeadlinesInput,
   quarter: ReportingQuarterSchema,
 });
 
-/**
- * One deadline: the day after the period the order names, and its calendar date.
- *
- * @example
- * ```ts
- * import { monitoringDeadlines, type MonitoringDeadline } from 'oms-calc/smo-rating';
- *
- * const publication: MonitoringDeadline = monitoringDeadlines({ year: 2026, quarter: 3 }).ratingPublication;
- * publication; // { day: 45, date: '2026-11-14' }
- * ```
- */
+/** One deadline: the day after the period the order names, and its calendar date. */
 export interface MonitoringDeadline {
   /** N of «на N день, следующий за отчетным периодом». */
   day: number;
@@ -59,18 +28,7 @@ export interface MonitoringDeadline {
   date: string;
 }
 
-/**
- * Result of {@link monitoringDeadlines}.
- *
- * @example
- * ```ts
- * import { monitoringDeadlines, type MonitoringDeadlines } from 'oms-calc/smo-rating';
- *
- * const d: MonitoringDeadlines = monitoringDeadlines({ year: 2026, quarter: 2 });
- * [d.periodStart, d.periodEnd, d.annual]; // ['2026-01-01', '2026-06-30', false]
- * [d.smoReport.date, d.fundReport.date, d.ratingPublication.date]; // ['2026-07-20', '2026-07-30', '2026-08-14']
- * ```
- */
+/** Result of {@link monitoringDeadlines}. */
 export interface MonitoringDeadlines {
   /** First day of the period (always 1 January: the periods are cumulative), ISO. */
   periodStart: string;

@@ -21,17 +21,6 @@ import { SMO_INDICATORS, type IndicatorNumber } from './indicators';
  * A violation found by the fund's (or the Federal fund's) control: the point of the list of
  * sanctions for insurers (Приказ Минздрава России № 469н, приложение 2 к типовому договору) and
  * how many times it was found.
- *
- * @example
- * ```ts
- * import { smoAnnualAssessment, type SmoViolation } from 'oms-calc/smo-rating';
- *
- * const violations: SmoViolation[] = [{ point: '5' }, { point: '9.6', count: 2 }];
- * const a = smoAnnualAssessment({ data: { appealsResolved: 45, appeals: 50 }, violations });
- * a.indicators.map((i) => i.kEff.toString());
- * // ['1', '0.9', '0.9', '0.9', '1', '1', '1', '0.9', '0.8', '0.8']   (5 is listed for 2, 3, 4, 8; 9.6 for 9 and 10)
- * a.totalViolations; // 3
- * ```
  */
 export interface SmoViolation {
   /** The point of the list of sanctions: `'n'` or `'n.m'`, e.g. `'5'` or `'4.1'`. */
@@ -40,38 +29,11 @@ export interface SmoViolation {
   count?: number | undefined;
 }
 
-/**
- * {@link SmoViolation} after validation.
- *
- * @example
- * ```ts
- * import { SmoViolationSchema, type ParsedSmoViolation } from 'oms-calc/smo-rating';
- *
- * const violation: ParsedSmoViolation | undefined = SmoViolationSchema.safeParse({ point: '4.1' }).data;
- * violation?.point; // '4.1'
- * violation?.count; // undefined   (1 when absent)
- * ```
- */
-export interface ParsedSmoViolation {
-  /** The point of the list of sanctions. */
-  point: string;
-  /** How many violations of it were found. */
-  count?: number | undefined;
-}
+/** {@link SmoViolation} after validation. */
+export type ParsedSmoViolation = z.output<typeof SmoViolationSchema>;
 
-/**
- * Schema of {@link SmoViolation}.
- *
- * @example
- * ```ts
- * import { SmoViolationSchema } from 'oms-calc/smo-rating';
- *
- * SmoViolationSchema.safeParse(JSON.parse('{ "point": "9.6", "count": 2 }')).success; // true
- * SmoViolationSchema.safeParse(JSON.parse('{ "point": "4.1.2" }')).error?.issues[0]?.message;
- * // 'a point of the list of sanctions is written "n" or "n.m", e.g. "5" or "4.1"'
- * ```
- */
-export const SmoViolationSchema: z.ZodType<ParsedSmoViolation, SmoViolation> = z.strictObject({
+/** Schema of {@link SmoViolation}. */
+export const SmoViolationSchema = z.strictObject({
   point: z
     .string()
     .regex(/^(?:0|[1-9]\d{0,3})(?:\.(?:0|[1-9]\d{0,3}))?$/, 'a point of the list of sanctions is written "n" or "n.m", e.g. "5" or "4.1"'),
@@ -81,20 +43,10 @@ export const SmoViolationSchema: z.ZodType<ParsedSmoViolation, SmoViolation> = z
     .min(0, 'count must be at least 0')
     .max(1_000_000, 'count must be at most 1000000')
     .optional(),
-});
+}) satisfies z.ZodType<unknown, SmoViolation>;
 
 /**
  * Input of {@link smoAnnualAssessment}: one insurer's January–December data and control findings.
- *
- * @example
- * ```ts
- * import { smoAnnualAssessment, type SmoAnnualAssessmentInput } from 'oms-calc/smo-rating';
- *
- * const input: SmoAnnualAssessmentInput = { data: { appealsResolved: 45, appeals: 50 }, violations: [] };
- * const a = smoAnnualAssessment(input);
- * a.indicators[1]?.adjusted.toString(); // '99'   (90 × 1.1: no violation found at all, пункт 15)
- * a.noViolations;                       // true
- * ```
  */
 export interface SmoAnnualAssessmentInput {
   /** The figures of приложение 1, пункт 2 for January–December; an absent ДТ or СЧпо was not submitted (пункты 4, 7), any other absent figure is missing (пункты 2, 3). */
@@ -109,66 +61,19 @@ export interface SmoAnnualAssessmentInput {
   workedWholePeriod?: boolean | undefined;
 }
 
-/**
- * {@link SmoAnnualAssessmentInput} after validation.
- *
- * @example
- * ```ts
- * import { SmoAnnualAssessmentInputSchema, type ParsedSmoAnnualAssessmentInput } from 'oms-calc/smo-rating';
- *
- * const parsed: ParsedSmoAnnualAssessmentInput | undefined = SmoAnnualAssessmentInputSchema.safeParse({
- *   data: { moClaims: 60 }, violations: [{ point: '9.6', count: 2 }],
- * }).data;
- * parsed?.violations[0]?.count;         // 2
- * parsed?.data.moClaims?.toString();    // '60'
- * ```
- */
-export interface ParsedSmoAnnualAssessmentInput {
-  /** The January–December figures, as Decimals. */
-  data: ParsedIndicatorData;
-  /** The violations found. */
-  violations: ParsedSmoViolation[];
-  /** Who acts as the insurer. */
-  insurer?: InsurerKind | undefined;
-  /** What a not-submitted indicator 8 does to the mean. */
-  notSubmitted?: NotSubmittedPolicy | undefined;
-  /** Whether the insurer worked in the region for the whole year. */
-  workedWholePeriod?: boolean | undefined;
-}
+/** {@link SmoAnnualAssessmentInput} after validation. */
+export type ParsedSmoAnnualAssessmentInput = z.output<typeof SmoAnnualAssessmentInputSchema>;
 
-/**
- * Schema of {@link SmoAnnualAssessmentInput}.
- *
- * @example
- * ```ts
- * import { SmoAnnualAssessmentInputSchema } from 'oms-calc/smo-rating';
- *
- * SmoAnnualAssessmentInputSchema.safeParse(JSON.parse('{ "data": { "appeals": 50 }, "violations": [{ "point": "5" }] }')).success; // true
- * const bad = SmoAnnualAssessmentInputSchema.safeParse(JSON.parse('{ "data": { "appeals": 50 } }'));
- * bad.error?.issues.map((i) => `${i.path.join('.')}: ${i.message}`); // ['violations: Invalid input: expected array, received undefined']
- * ```
- */
-export const SmoAnnualAssessmentInputSchema: z.ZodType<ParsedSmoAnnualAssessmentInput, SmoAnnualAssessmentInput> = z.strictObject({
+/** Schema of {@link SmoAnnualAssessmentInput}. */
+export const SmoAnnualAssessmentInputSchema = z.strictObject({
   data: IndicatorDataSchema,
   violations: z.array(SmoViolationSchema),
   insurer: InsurerKindSchema.optional(),
   notSubmitted: NotSubmittedPolicySchema.optional(),
   workedWholePeriod: z.boolean('workedWholePeriod must be true or false').optional(),
-});
+}) satisfies z.ZodType<unknown, SmoAnnualAssessmentInput>;
 
-/**
- * One indicator of the annual assessment.
- *
- * @example
- * ```ts
- * import { smoAnnualAssessment, type SmoAnnualIndicatorValue } from 'oms-calc/smo-rating';
- *
- * const a = smoAnnualAssessment({ data: { qualityReviewsConfirmed: 33, qualityReviewsRechecked: 36 }, violations: [{ point: '9.6', count: 2 }] });
- * const ninth: SmoAnnualIndicatorValue | undefined = a.indicators[8];
- * [ninth?.value.toString(), ninth?.kEff.toString(), ninth?.adjusted.toString(), ninth?.violations];
- * // ['91.6667', '0.8', '73.3334', 2]
- * ```
- */
+/** One indicator of the annual assessment. */
 export interface SmoAnnualIndicatorValue extends SmoIndicatorValue {
   /** Кэфф of this indicator: 1.1, 1, 0.9 or 0.8 (пункты 14–15, decision D7); 1 when not applied. */
   kEff: X;
@@ -178,24 +83,7 @@ export interface SmoAnnualIndicatorValue extends SmoIndicatorValue {
   violations: number;
 }
 
-/**
- * Result of {@link smoAnnualAssessment}.
- *
- * @example
- * ```ts
- * import { smoAnnualAssessment, type SmoAnnualAssessment } from 'oms-calc/smo-rating';
- *
- * const a: SmoAnnualAssessment = smoAnnualAssessment({
- *   data: { appealsResolved: 45, appeals: 50, advanceRequestsCompliant: 11, advanceRequests: 12 },
- *   violations: [{ point: '4.1' }, { point: '17' }],
- * });
- * a.scoreExact.toString(); // '86.25'   ((90 + 91.6667 × 0.9) / 2; point 17 is listed for no indicator)
- * a.score.toString();      // '86.3'
- * a.noViolations;          // false
- * a.totalViolations;       // 2
- * a.kEffApplied;           // true
- * ```
- */
+/** Result of {@link smoAnnualAssessment}. */
 export interface SmoAnnualAssessment {
   /** Always ten rows, indicators 1…10 in order. */
   indicators: SmoAnnualIndicatorValue[];
@@ -248,16 +136,7 @@ export function pointMatches(point: string, listed: string): boolean {
  *     скорректированный_i = показатель_i × Кэфф_i, 4 знака
  *     оценка = среднее ненулевых скорректированных показателей, 4 знака; публикуется с 1 знаком
  *
- * The indicators are those of {@link smoIndicators} for the cumulative period January–December
- * (indicator 8 with its formula for quarters 2–4). A violation is counted against an indicator
- * when its point is listed for it, or is a sub-point `n.m` of a listed whole point `n`; one
- * violation can count against several indicators (point 5 is listed for 2, 3, 4 and 8). A
- * violation of a point listed for no indicator still rules out the 1.1. When the territorial
- * fund is the insurer, indicator 6 is left out and no Кэфф applies (пункт 1(1)). As in
- * {@link smoIndicators}, `notSubmitted` says whether a not-submitted indicator 8 (ДТ or СЧпо
- * missing, пункты 4, 7) is left out of the mean or counted as 0 (decision D14), and an insurer
- * that did not work in the region for the whole year is not assessed (`workedWholePeriod: false`,
- * пункт 10, decision D15).
+ * Rules and edge cases: docs/guides/smo-rating.md.
  *
  * Source: Приказ ФФОМС № 140н, приложение 1, пункты 1(1), 4, 7, 9, 10, 12–15; приложение 2
  * (column «Порядок определения коэффициента эффективности»).

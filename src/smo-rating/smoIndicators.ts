@@ -17,27 +17,7 @@ import {
 import { IndicatorDataSchema, type IndicatorData, type ParsedIndicatorData } from './indicatorData';
 import type { IndicatorNumber } from './indicators';
 
-/**
- * Input of {@link smoIndicators}: one insurer's data in one region for a cumulative period.
- *
- * @example
- * ```ts
- * import { smoIndicators, type SmoIndicatorsInput } from 'oms-calc/smo-rating';
- *
- * const input: SmoIndicatorsInput = {
- *   quarter: 1,
- *   data: {
- *   reliableInsured: 611200, insured: 612000, appealsResolved: 280, appeals: 300,
- *   screeningCompleted: 5100, screeningInformed: 12000, dispensaryCompleted: 2050, dispensaryInformed: 4100,
- *   complaintsPreTrial: 9, complaintsInCourt: 0, complaints: 10, complaintsAgainstSmo: 3,
- *   advanceRequestsCompliant: 6, advanceRequests: 6, unclosedAdvances: '2400000.00', invoicedTotal: '15000000.00',
- *   qualityReviewsConfirmed: 40, qualityReviewsRechecked: 48,
- *   },
- *   insurer: 'smo',
- * };
- * smoIndicators(input).scoreExact.toString(); // '84.2643'   (9 indicators; no data for 10)
- * ```
- */
+/** Input of {@link smoIndicators}: one insurer's data in one region for a cumulative period. */
 export interface SmoIndicatorsInput {
   /** The reporting quarter; the data is cumulative from January to its end. Indicator 8 has its own formula for quarter 1. */
   quarter: ReportingQuarter;
@@ -51,76 +31,19 @@ export interface SmoIndicatorsInput {
   workedWholePeriod?: boolean | undefined;
 }
 
-/**
- * {@link SmoIndicatorsInput} after validation.
- *
- * @example
- * ```ts
- * import { SmoIndicatorsInputSchema, type ParsedSmoIndicatorsInput } from 'oms-calc/smo-rating';
- *
- * const parsed: ParsedSmoIndicatorsInput | undefined = SmoIndicatorsInputSchema.safeParse({ quarter: 3, data: { appeals: '300' } }).data;
- * parsed?.quarter;                     // 3
- * parsed?.data.appeals?.toString();    // '300'
- * ```
- */
-export interface ParsedSmoIndicatorsInput {
-  /** The reporting quarter. */
-  quarter: ReportingQuarter;
-  /** The figures, as Decimals. */
-  data: ParsedIndicatorData;
-  /** Who acts as the insurer. */
-  insurer?: InsurerKind | undefined;
-  /** What a not-submitted indicator 8 does to the mean. */
-  notSubmitted?: NotSubmittedPolicy | undefined;
-  /** Whether the insurer worked in the region for the whole period. */
-  workedWholePeriod?: boolean | undefined;
-}
+/** {@link SmoIndicatorsInput} after validation. */
+export type ParsedSmoIndicatorsInput = z.output<typeof SmoIndicatorsInputSchema>;
 
-/**
- * Schema of {@link SmoIndicatorsInput}.
- *
- * @example
- * ```ts
- * import { SmoIndicatorsInputSchema } from 'oms-calc/smo-rating';
- *
- * SmoIndicatorsInputSchema.safeParse(JSON.parse('{ "quarter": 2, "data": { "appealsResolved": 45, "appeals": 50 } }')).success; // true
- * const bad = SmoIndicatorsInputSchema.safeParse(JSON.parse('{ "quarter": 5, "data": { "appealsResolved": 60, "appeals": 50 } }'));
- * bad.error?.issues.map((i) => `${i.path.join('.')}: ${i.message}`);
- * // ['quarter: Invalid option: expected one of 1|2|3|4', 'data.appealsResolved: appealsResolved (КСЭрез) = 60 exceeds appeals (КСЭ) = 50']
- * ```
- */
-export const SmoIndicatorsInputSchema: z.ZodType<ParsedSmoIndicatorsInput, SmoIndicatorsInput> = z.strictObject({
+/** Schema of {@link SmoIndicatorsInput}. */
+export const SmoIndicatorsInputSchema = z.strictObject({
   quarter: ReportingQuarterSchema,
   data: IndicatorDataSchema,
   insurer: InsurerKindSchema.optional(),
   notSubmitted: NotSubmittedPolicySchema.optional(),
   workedWholePeriod: z.boolean('workedWholePeriod must be true or false').optional(),
-});
+}) satisfies z.ZodType<unknown, SmoIndicatorsInput>;
 
-/**
- * Result of {@link smoIndicators}.
- *
- * @example
- * ```ts
- * import { smoIndicators, type SmoIndicators } from 'oms-calc/smo-rating';
- *
- * const q: SmoIndicators = smoIndicators({
- *   quarter: 1,
- *   data: {
- *   reliableInsured: 611200, insured: 612000, appealsResolved: 280, appeals: 300,
- *   screeningCompleted: 5100, screeningInformed: 12000, dispensaryCompleted: 2050, dispensaryInformed: 4100,
- *   complaintsPreTrial: 9, complaintsInCourt: 0, complaints: 10, complaintsAgainstSmo: 3,
- *   advanceRequestsCompliant: 6, advanceRequests: 6, unclosedAdvances: '2400000.00', invoicedTotal: '15000000.00',
- *   qualityReviewsConfirmed: 40, qualityReviewsRechecked: 48,
- *   },
- * });
- * q.indicators.length;       // 10
- * q.indicators[9]?.status;   // 'missing-data'
- * q.scoreExact.toString();   // '84.2643'
- * q.score.toString();        // '84.3'
- * q.trace.at(-1)?.symbol;    // 'Оценка (1 знак)'
- * ```
- */
+/** Result of {@link smoIndicators}. */
 export interface SmoIndicators {
   /** Always ten rows, indicators 1…10 in order, each to 4 places. */
   indicators: SmoIndicatorValue[];
@@ -159,16 +82,7 @@ export interface SmoIndicators {
  *                                           10: КЗСМОподтв × 100 / КПМОтфомс
  *     оценка = среднее ненулевых показателей (4 знака), публикуется с 1 знаком
  *
- * ДТ or СЧпо not submitted by the insurer (пункт 4) makes indicator 8 0, `'not-submitted'`
- * (пункт 7); any other missing figure, or a zero denominator, makes its indicator not computable,
- * 0 with a reason (пункты 2, 3). Indicators equal to 0 are left out of the mean (пункт 9); with
- * `notSubmitted: 'count-as-zero'` the 0 of a not-submitted indicator 8 is counted (decision D14),
- * and `leavingOutRaisedScore` tells when leaving it out raised the score. Indicators 6 and 8 are
- * not clamped to 0…100. When the territorial fund is the insurer, indicator 6 is left out
- * (пункт 1(1)). An insurer that did not work in the region for the whole period is not assessed
- * (`workedWholePeriod: false`, пункт 10). No Кэфф applies: for quarter 4 the result is the
- * January–December figure without Кэфф, and the annual assessment of пункт 12 is
- * {@link smoAnnualAssessment}.
+ * Rules and edge cases: docs/guides/smo-rating.md.
  *
  * Source: Приказ ФФОМС № 140н, приложение 2, пункты 1–10 (formulas restored, decision D6);
  * приложение 1, пункты 1(1), 2–10, 12 (decisions D14, D15).

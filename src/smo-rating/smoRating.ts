@@ -1,22 +1,9 @@
 import { z } from 'zod';
-import { parseInput, trace, type DecimalInput, type TraceStep, type X } from '../_internal';
+import { issueParams, parseInput, trace, type DecimalInput, type TraceStep, type X } from '../_internal';
 import { annex1, places } from './assessment';
 import { score4 } from './federalMonitoring';
 
-/**
- * One insurer's monitoring result, as {@link federalMonitoring} gives it.
- *
- * @example
- * ```ts
- * import { smoRating, type SmoResult } from 'oms-calc/smo-rating';
- *
- * const smos: SmoResult[] = [
- *   { smo: 'СМО «Альфа»', resultExact: '85.4046' },
- *   { smo: 'СМО «Бета»', resultExact: '84.9' },
- * ];
- * smoRating({ smos }).rows.map((r) => r.smo); // ['СМО «Альфа»', 'СМО «Бета»']
- * ```
- */
+/** One insurer's monitoring result, as {@link federalMonitoring} gives it. */
 export interface SmoResult {
   /** The insurer's name (or register number); unique within the input. */
   smo: string;
@@ -24,112 +11,37 @@ export interface SmoResult {
   resultExact: DecimalInput;
 }
 
-/**
- * {@link SmoResult} after validation.
- *
- * @example
- * ```ts
- * import { SmoResultSchema, type ParsedSmoResult } from 'oms-calc/smo-rating';
- *
- * const result: ParsedSmoResult | undefined = SmoResultSchema.safeParse({ smo: 'СМО «Бета»', resultExact: 84.9 }).data;
- * result?.resultExact.toString(); // '84.9'
- * ```
- */
-export interface ParsedSmoResult {
-  /** The insurer. */
-  smo: string;
-  /** Its result, 4 places. */
-  resultExact: X;
-}
+/** {@link SmoResult} after validation. */
+export type ParsedSmoResult = z.output<typeof SmoResultSchema>;
 
-/**
- * Input of {@link smoRating}.
- *
- * @example
- * ```ts
- * import { smoRating, type SmoRatingInput } from 'oms-calc/smo-rating';
- *
- * const input: SmoRatingInput = { smos: [
- *   { smo: 'СМО «Дельта»', resultExact: '84.8731' },
- *   { smo: 'СМО «Гамма»', resultExact: '84.9' },
- * ] };
- * smoRating(input).rows.map((r) => `${r.rank} ${r.smo} ${r.result.toString()}`);
- * // ['1 СМО «Гамма» 84.9', '2 СМО «Дельта» 84.9']   (equal at 1 place, told apart at 4)
- * ```
- */
+/** Input of {@link smoRating}. */
 export interface SmoRatingInput {
   /** The insurers to rank, in any order. */
   smos: SmoResult[];
 }
 
-/**
- * {@link SmoRatingInput} after validation.
- *
- * @example
- * ```ts
- * import { SmoRatingInputSchema, type ParsedSmoRatingInput } from 'oms-calc/smo-rating';
- *
- * const parsed: ParsedSmoRatingInput | undefined = SmoRatingInputSchema.safeParse({ smos: [{ smo: 'СМО «Гамма»', resultExact: '84.9000' }] }).data;
- * parsed?.smos[0]?.resultExact.toString(); // '84.9'
- * ```
- */
-export interface ParsedSmoRatingInput {
-  /** The insurers to rank. */
-  smos: ParsedSmoResult[];
-}
+/** {@link SmoRatingInput} after validation. */
+export type ParsedSmoRatingInput = z.output<typeof SmoRatingInputSchema>;
 
-/**
- * Schema of {@link SmoResult}.
- *
- * @example
- * ```ts
- * import { SmoResultSchema } from 'oms-calc/smo-rating';
- *
- * SmoResultSchema.safeParse(JSON.parse('{ "smo": "СМО «Бета»", "resultExact": "84.9" }')).success; // true
- * SmoResultSchema.safeParse(JSON.parse('{ "smo": "", "resultExact": "84.9" }')).error?.issues[0]?.message; // 'smo must not be empty'
- * ```
- */
-export const SmoResultSchema: z.ZodType<ParsedSmoResult, SmoResult> = z.strictObject({
+/** Schema of {@link SmoResult}. */
+export const SmoResultSchema = z.strictObject({
   smo: z.string().min(1, 'smo must not be empty'),
   resultExact: score4,
-});
+}) satisfies z.ZodType<unknown, SmoResult>;
 
-/**
- * Schema of {@link SmoRatingInput}.
- *
- * @example
- * ```ts
- * import { SmoRatingInputSchema } from 'oms-calc/smo-rating';
- *
- * SmoRatingInputSchema.safeParse(JSON.parse('{ "smos": [{ "smo": "А", "resultExact": "90" }] }')).success; // true
- * const bad = SmoRatingInputSchema.safeParse(JSON.parse('{ "smos": [{ "smo": "А", "resultExact": "90" }, { "smo": "А", "resultExact": "91" }] }'));
- * bad.error?.issues.map((i) => `${i.path.join('.')}: ${i.message}`); // ['smos.1.smo: smo "А" is given twice (also at index 0)']
- * ```
- */
-export const SmoRatingInputSchema: z.ZodType<ParsedSmoRatingInput, SmoRatingInput> = z.strictObject({
+/** Schema of {@link SmoRatingInput}. */
+export const SmoRatingInputSchema = z.strictObject({
   smos: z.array(SmoResultSchema).superRefine((smos, ctx) => {
     const seen = new Map<string, number>();
     smos.forEach((s, i) => {
       const first = seen.get(s.smo);
       if (first === undefined) seen.set(s.smo, i);
-      else ctx.addIssue({ code: 'custom', path: [i, 'smo'], message: `smo ${JSON.stringify(s.smo)} is given twice (also at index ${first})` });
+      else ctx.addIssue({ code: 'custom', path: [i, 'smo'], message: `smo ${JSON.stringify(s.smo)} is given twice (also at index ${first})`, params: issueParams('duplicate', { value: JSON.stringify(s.smo), first: String(first) }) });
     });
   }),
-});
+}) satisfies z.ZodType<unknown, SmoRatingInput>;
 
-/**
- * One row of the rating.
- *
- * @example
- * ```ts
- * import { smoRating, type SmoRatingRow } from 'oms-calc/smo-rating';
- *
- * const rows: SmoRatingRow[] = smoRating({ smos: [
- *   { smo: 'Б', resultExact: '91.24' }, { smo: 'А', resultExact: '91.24' }, { smo: 'В', resultExact: '88' },
- * ] }).rows;
- * rows.map((r) => [r.rank, r.smo, r.resultExact.toString()]); // [[1, 'А', '91.24'], [1, 'Б', '91.24'], [3, 'В', '88']]
- * ```
- */
+/** One row of the rating. */
 export interface SmoRatingRow {
   /** The insurer. */
   smo: string;
@@ -141,18 +53,7 @@ export interface SmoRatingRow {
   resultExact: X;
 }
 
-/**
- * Result of {@link smoRating}.
- *
- * @example
- * ```ts
- * import { smoRating, type SmoRating } from 'oms-calc/smo-rating';
- *
- * const r: SmoRating = smoRating({ smos: [{ smo: 'А', resultExact: '90' }, { smo: 'Б', resultExact: '92.5' }] });
- * r.rows.map((x) => x.smo);     // ['Б', 'А']
- * r.trace.map((s) => s.symbol); // ['Место [Б]', 'Место [А]']
- * ```
- */
+/** Result of {@link smoRating}. */
 export interface SmoRating {
   /** Best first; equal 4-place results in the order of the insurers' names. */
   rows: SmoRatingRow[];

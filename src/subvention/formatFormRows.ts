@@ -4,15 +4,6 @@ import { excelSafeCell } from '../_internal/csv';
 
 /**
  * A row of a reporting form: its line number, its name and the amount (any sign; shown with 2 decimals).
- *
- * @example
- * ```ts
- * import { formatFormRows, type FormRow } from 'oms-calc/subvention';
- *
- * const rows: FormRow[] = [{ line: '1', name: 'Доходы', amount: '50500000' }, { line: '7', name: 'Остаток средств ОМС на конец периода', amount: -1234.5 }];
- * formatFormRows(rows, 'csv');
- * // '№ строки;Наименование показателей;Сумма, руб.\r\n1;Доходы;50500000,00\r\n7;Остаток средств ОМС на конец периода;-1234,50\r\n'
- * ```
  */
 export interface FormRow {
   /** The line number as printed in the form, e.g. `'8.1'`. */
@@ -23,70 +14,20 @@ export interface FormRow {
   amount: DecimalInput;
 }
 
-/**
- * {@link FormRow} after validation.
- *
- * @example
- * ```ts
- * import { FormRowSchema, type ParsedFormRow } from 'oms-calc/subvention';
- *
- * const row: ParsedFormRow | undefined = FormRowSchema.safeParse({ line: '8.1', name: 'Принятые к оплате счета, всего', amount: 58000000 }).data;
- * row?.amount.toString(); // '58000000'
- * ```
- */
-export interface ParsedFormRow {
-  line: string;
-  name: string;
-  amount: X;
-}
+/** {@link FormRow} after validation. */
+export type ParsedFormRow = z.output<typeof FormRowSchema>;
 
-/**
- * Schema of {@link FormRow}.
- *
- * @example
- * ```ts
- * import { FormRowSchema } from 'oms-calc/subvention';
- *
- * FormRowSchema.safeParse(JSON.parse('{ "line": "12", "name": "Сумма заявленной субвенции", "amount": "8600000.00" }')).success; // true
- * const bad = FormRowSchema.safeParse(JSON.parse('{ "line": 12, "name": "Сумма заявленной субвенции", "amount": "8 600 000" }'));
- * bad.error?.issues.map((i) => `${i.path.join('.')}: ${i.message}`);
- * // ['line: Invalid input: expected string, received number', 'amount: expected a plain decimal string such as "1234.56", got "8 600 000"']
- * ```
- */
-export const FormRowSchema: z.ZodType<ParsedFormRow, FormRow> = z.strictObject({
+/** Schema of {@link FormRow}. */
+export const FormRowSchema = z.strictObject({
   line: z.string(),
   name: z.string(),
   amount: decimal(),
-});
+}) satisfies z.ZodType<unknown, FormRow>;
 
-/**
- * The output formats of {@link formatFormRows}.
- *
- * @example
- * ```ts
- * import { formatFormRows, type FormRowsFormat } from 'oms-calc/subvention';
- *
- * const rows = [{ line: '12', name: 'Сумма заявленной субвенции', amount: '8600000' }];
- * const formats: FormRowsFormat[] = ['text', 'csv'];
- * formats.map((format) => formatFormRows(rows, format).split(/\r?\n/).at(-2)); // the row of line 12
- * // ['12        Сумма заявленной субвенции   8600000.00', '12;Сумма заявленной субвенции;8600000,00']
- * ```
- */
+/** The output formats of {@link formatFormRows}. */
 export type FormRowsFormat = 'text' | 'csv';
 
-/**
- * Options of {@link formatFormRows}.
- *
- * @example
- * ```ts
- * import { formatFormRows, type FormatFormRowsOptions } from 'oms-calc/subvention';
- *
- * const rows = [{ line: '12', name: 'Сумма заявленной субвенции', amount: '8600000' }];
- * const options: FormatFormRowsOptions = { headers: ['Стр.', 'Показатель', 'Руб.'], nameWidth: 16 };
- * formatFormRows(rows, 'text', options).split('\n');
- * // ['Стр.  Показатель              Руб.', '----  ----------------  ----------', '12    Сумма заявленной  8600000.00', '      субвенции', '']
- * ```
- */
+/** Options of {@link formatFormRows}. */
 export interface FormatFormRowsOptions {
   /** Column headings; default `['№ строки', 'Наименование показателей', 'Сумма, руб.']`, as in Form 1. */
   headers?: [string, string, string] | undefined;
@@ -100,41 +41,15 @@ export interface FormatFormRowsOptions {
   excel?: boolean | undefined;
 }
 
-/**
- * {@link FormatFormRowsOptions} after validation.
- *
- * @example
- * ```ts
- * import { FormatFormRowsOptionsSchema, type ParsedFormatFormRowsOptions } from 'oms-calc/subvention';
- *
- * const options: ParsedFormatFormRowsOptions | undefined = FormatFormRowsOptionsSchema.safeParse({ excel: true }).data;
- * options?.excel;     // true
- * options?.nameWidth; // undefined   (60 when absent)
- * ```
- */
-export interface ParsedFormatFormRowsOptions {
-  headers?: [string, string, string] | undefined;
-  nameWidth?: number | undefined;
-  excel?: boolean | undefined;
-}
+/** {@link FormatFormRowsOptions} after validation. */
+export type ParsedFormatFormRowsOptions = z.output<typeof FormatFormRowsOptionsSchema>;
 
-/**
- * Schema of {@link FormatFormRowsOptions}.
- *
- * @example
- * ```ts
- * import { FormatFormRowsOptionsSchema } from 'oms-calc/subvention';
- *
- * FormatFormRowsOptionsSchema.safeParse(JSON.parse('{ "excel": true }')).success; // true
- * const bad = FormatFormRowsOptionsSchema.safeParse(JSON.parse('{ "nameWidth": 5 }'));
- * bad.error?.issues.map((i) => `${i.path.join('.')}: ${i.message}`); // ['nameWidth: Too small: expected number to be >=10']
- * ```
- */
-export const FormatFormRowsOptionsSchema: z.ZodType<ParsedFormatFormRowsOptions, FormatFormRowsOptions> = z.strictObject({
+/** Schema of {@link FormatFormRowsOptions}. */
+export const FormatFormRowsOptionsSchema = z.strictObject({
   headers: z.tuple([z.string(), z.string(), z.string()]).optional(),
   nameWidth: z.number().int().min(10).max(10_000).optional(),
   excel: z.boolean().optional(),
-});
+}) satisfies z.ZodType<unknown, FormatFormRowsOptions>;
 
 const ArgumentsSchema = z.strictObject({
   rows: z.array(FormRowSchema),

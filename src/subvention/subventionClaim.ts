@@ -1,51 +1,13 @@
 import { z } from 'zod';
-import { D, max, parseInput, sum, trace, ZERO, type DecimalInput, type TraceStep, type X } from '../_internal';
+import { D, issueParams, max, parseInput, sum, trace, ZERO, type DecimalInput, type TraceStep, type X } from '../_internal';
 import { formAmount } from './amount';
 import { FORM_1 } from './sources';
 
-/**
- * The line numbers of Form 1, in the form's order.
- *
- * @example
- * ```ts
- * import { subventionClaim, type SubventionLine } from 'oms-calc/subvention';
- *
- * const c = subventionClaim({
- *   openingBalance: '1000000', capitationFunds: '50000000', omsIncome: '200000',
- *   sanctionIncome: '300000', damagesRecovered: '0', reserveReturns: '0',
- *   acceptedInvoices: '58000000', invoicePayments: '49000000', administration: '1500000',
- *   prevention: '500000', otherExpenses: '100000',
- * });
- * const line: SubventionLine = '8.1';
- * c.lines[line].toString(); // '58000000'
- * c.formRows.map((r) => r.line); // ['0', '1', '2', '3', '4', '5', '6', '7', '8', '8.1', '8.2', '8.3', '8.4', '8.5', '11', '12']
- * ```
- */
+/** The line numbers of Form 1, in the form's order. */
 export type SubventionLine = '0' | '1' | '2' | '3' | '4' | '5' | '6' | '7' | '8' | '8.1' | '8.2' | '8.3' | '8.4' | '8.5' | '11' | '12';
 
 /**
  * Input of {@link subventionClaim}: the given lines of Form 1, rubles with at most 2 decimal places, all ≥ 0 and below 10¹⁸.
- *
- * @example
- * ```ts
- * import { subventionClaim, type SubventionClaimInput } from 'oms-calc/subvention';
- *
- * const input: SubventionClaimInput = {
- *   openingBalance: '1000000',     // стр. 0
- *   capitationFunds: '50000000',   // стр. 2
- *   omsIncome: '200000',           // стр. 3
- *   sanctionIncome: '300000',      // стр. 4
- *   damagesRecovered: '0',         // стр. 5
- *   reserveReturns: '0',           // стр. 6
- *   acceptedInvoices: '58000000',  // стр. 8.1
- *   invoicePayments: '49000000',   // стр. 8.2
- *   administration: '1500000',     // стр. 8.3
- *   prevention: '500000',          // стр. 8.4
- *   otherExpenses: '100000',       // стр. 8.5
- *   outstandingInvoices: '7000000', // стр. 11: only the invoices issued in time (п. 7.1 of the Порядок)
- * };
- * subventionClaim(input).claim.toString(); // '6600000'   (7 000 000 − (1 000 000 + 50 500 000 − 51 100 000))
- * ```
  */
 export interface SubventionClaimInput {
   /** Line 0: the ОМС balance at the start of the period, as confirmed by the fund's check. */
@@ -77,38 +39,8 @@ export interface SubventionClaimInput {
   outstandingInvoices?: DecimalInput | undefined;
 }
 
-/**
- * {@link SubventionClaimInput} after validation.
- *
- * @example
- * ```ts
- * import { SubventionClaimInputSchema, type ParsedSubventionClaimInput } from 'oms-calc/subvention';
- *
- * const json = `{
- *   "openingBalance": "1000000", "capitationFunds": "50000000", "omsIncome": "200000",
- *   "sanctionIncome": "300000", "damagesRecovered": "0", "reserveReturns": "0",
- *   "acceptedInvoices": "58000000", "invoicePayments": "49000000", "administration": "1500000",
- *   "prevention": "500000", "otherExpenses": "100000"
- * }`;
- * const parsed: ParsedSubventionClaimInput | undefined = SubventionClaimInputSchema.safeParse(JSON.parse(json)).data;
- * parsed?.acceptedInvoices.minus(parsed.invoicePayments).toString(); // '9000000'
- * parsed?.outstandingInvoices;                                       // undefined   (стр. 8.1 − стр. 8.2 when absent)
- * ```
- */
-export interface ParsedSubventionClaimInput {
-  openingBalance: X;
-  capitationFunds: X;
-  omsIncome: X;
-  sanctionIncome: X;
-  damagesRecovered: X;
-  reserveReturns: X;
-  acceptedInvoices: X;
-  invoicePayments: X;
-  administration: X;
-  prevention: X;
-  otherExpenses: X;
-  outstandingInvoices?: X | undefined;
-}
+/** {@link SubventionClaimInput} after validation. */
+export type ParsedSubventionClaimInput = z.output<typeof SubventionClaimInputSchema>;
 
 /** The fields that decide whether line 11 can default to 8.1 − 8.2. */
 const INVOICE_FIELDS = new Set(['acceptedInvoices', 'invoicePayments', 'outstandingInvoices']);
@@ -118,25 +50,8 @@ const INVOICE_FIELDS = new Set(['acceptedInvoices', 'invoicePayments', 'outstand
  * places, no unknown keys, and — when line 11 is not given — line 8.2 not above line 8.1. Each bad
  * field is one issue; the invoice check is reported on `invoicePayments` even when other fields
  * are bad.
- *
- * @example
- * ```ts
- * import { SubventionClaimInputSchema } from 'oms-calc/subvention';
- *
- * const json = `{
- *   "openingBalance": "1000000", "capitationFunds": "50000000", "omsIncome": "200000",
- *   "sanctionIncome": "300000", "damagesRecovered": "0", "reserveReturns": "0",
- *   "acceptedInvoices": "58000000", "invoicePayments": "49000000", "administration": "1500000",
- *   "prevention": "500000", "otherExpenses": "100000"
- * }`;
- * SubventionClaimInputSchema.safeParse(JSON.parse(json)).success; // true
- * const bad = SubventionClaimInputSchema.safeParse({ ...JSON.parse(json), invoicePayments: '59000000', prevention: '500000.001' });
- * bad.error?.issues.map((i) => i.path.join('.')); // ['prevention', 'invoicePayments']
- * bad.error?.issues[1]?.message;
- * // 'payments on invoices (line 8.2, 59000000) exceed the invoices accepted (line 8.1, 58000000); give outstandingInvoices (line 11) explicitly'
- * ```
  */
-export const SubventionClaimInputSchema: z.ZodType<ParsedSubventionClaimInput, SubventionClaimInput> = z
+export const SubventionClaimInputSchema = z
   .strictObject({
     openingBalance: formAmount,
     capitationFunds: formAmount,
@@ -158,6 +73,7 @@ export const SubventionClaimInputSchema: z.ZodType<ParsedSubventionClaimInput, S
         ctx.addIssue({
           code: 'custom',
           path: ['invoicePayments'],
+          params: issueParams('exceeds', { field: 'invoicePayments (8.2)', value: paid.toString(), other: 'acceptedInvoices (8.1)', limit: accepted.toString() }),
           message:
             `payments on invoices (line 8.2, ${paid.toString()}) exceed the invoices accepted (line 8.1, ` +
             `${accepted.toString()}); give outstandingInvoices (line 11) explicitly`,
@@ -171,25 +87,9 @@ export const SubventionClaimInputSchema: z.ZodType<ParsedSubventionClaimInput, S
         payload.value !== null &&
         !payload.issues.some((issue) => issue.path !== undefined && issue.path.length > 0 && INVOICE_FIELDS.has(String(issue.path[0]))),
     },
-  );
+  ) satisfies z.ZodType<unknown, SubventionClaimInput>;
 
-/**
- * One row of Form 1: its line number, its Russian name as in the form, and the amount.
- *
- * @example
- * ```ts
- * import { subventionClaim, type SubventionFormRow } from 'oms-calc/subvention';
- *
- * const c = subventionClaim({
- *   openingBalance: '1000000', capitationFunds: '50000000', omsIncome: '200000',
- *   sanctionIncome: '300000', damagesRecovered: '0', reserveReturns: '0',
- *   acceptedInvoices: '58000000', invoicePayments: '49000000', administration: '1500000',
- *   prevention: '500000', otherExpenses: '100000',
- * });
- * const row: SubventionFormRow | undefined = c.formRows.at(-1);
- * [row?.line, row?.name, row?.amount.toString()]; // ['12', 'Сумма заявленной субвенции', '8600000']
- * ```
- */
+/** One row of Form 1: its line number, its Russian name as in the form, and the amount. */
 export interface SubventionFormRow {
   /** The line number as printed in the form ('0' … '8.5', '11', '12'). */
   line: SubventionLine;
@@ -199,26 +99,7 @@ export interface SubventionFormRow {
   amount: X;
 }
 
-/**
- * Result of {@link subventionClaim}: Form 1 filled in. Amounts in rubles and kopecks.
- *
- * @example
- * ```ts
- * import { subventionClaim, type SubventionClaim } from 'oms-calc/subvention';
- *
- * const c: SubventionClaim = subventionClaim({
- *   openingBalance: '1000000', capitationFunds: '50000000', omsIncome: '200000',
- *   sanctionIncome: '300000', damagesRecovered: '0', reserveReturns: '0',
- *   acceptedInvoices: '58000000', invoicePayments: '49000000', administration: '1500000',
- *   prevention: '500000', otherExpenses: '100000',
- * });
- * c.lines['1'].toString(); // '50500000'   (2 + 3 + 4 + 5 + 6)
- * c.lines['8'].toString(); // '51100000'   (8.2 + 8.3 + 8.4 + 8.5; 8.1 is not added)
- * c.lines['7'].toString(); // '400000'
- * c.claim.toString();      // '8600000'
- * c.trace.at(-1)?.formula; // 'max(0, стр. 11 − (стр. 0 + стр. 1 − стр. 8)) = max(0, 9000000 − 400000)'
- * ```
- */
+/** Result of {@link subventionClaim}: Form 1 filled in. Amounts in rubles and kopecks. */
 export interface SubventionClaim {
   /**
    * Every line of the form by its number. (JavaScript lists the keys '0'–'12' before '8.1'–'8.5';

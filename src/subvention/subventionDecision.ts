@@ -5,24 +5,6 @@ import { inPoryadok, point } from './sources';
 
 /**
  * Input of {@link subventionDecision}: the claim, what the fund's check found, and the reserve.
- *
- * @example
- * ```ts
- * import { subventionDecision, type SubventionDecisionInput } from 'oms-calc/subvention';
- *
- * const input: SubventionDecisionInput = {
- *   claim: '8600000',          // стр. 12 of Form 1
- *   verifiedNeed: '8600000',   // confirmed by the fund's check (п. 14)
- *   reserveBalance: '50000000',
- *   objectiveCauses: true,
- *   misuseFound: true,         // misuse found (п. 7.2)
- *   violationsFound: false,
- *   fundsFullySpent: true,
- * };
- * const d = subventionDecision(input);
- * d.granted.toString();            // '0'
- * d.reasons.map((r) => r.code);    // ['MISUSE_FOUND']
- * ```
  */
 export interface SubventionDecisionInput {
   /** The subvention claimed: line 12 of Form 1 (the `claim` of `subventionClaim`), rubles. */
@@ -44,44 +26,13 @@ export interface SubventionDecisionInput {
   fundsFullySpent: boolean;
 }
 
-/**
- * {@link SubventionDecisionInput} after validation.
- *
- * @example
- * ```ts
- * import { SubventionDecisionInputSchema, type ParsedSubventionDecisionInput } from 'oms-calc/subvention';
- *
- * const parsed: ParsedSubventionDecisionInput | undefined = SubventionDecisionInputSchema.safeParse({
- *   claim: 8600000, verifiedNeed: '8000000.00', reserveBalance: '50000000', objectiveCauses: true, misuseFound: false, violationsFound: false, fundsFullySpent: true,
- * }).data;
- * parsed?.verifiedNeed.toString(); // '8000000'
- * parsed?.fundsFullySpent;         // true
- * ```
- */
-export interface ParsedSubventionDecisionInput {
-  claim: X;
-  verifiedNeed: X;
-  reserveBalance: X;
-  objectiveCauses: boolean;
-  misuseFound: boolean;
-  violationsFound: boolean;
-  fundsFullySpent: boolean;
-}
+/** {@link SubventionDecisionInput} after validation. */
+export type ParsedSubventionDecisionInput = z.output<typeof SubventionDecisionInputSchema>;
 
 /**
  * Schema of {@link SubventionDecisionInput}: amounts ≥ 0, below 10¹⁸, with at most 2 decimal places; flags strictly boolean.
- *
- * @example
- * ```ts
- * import { SubventionDecisionInputSchema } from 'oms-calc/subvention';
- *
- * const json = '{ "claim": "8600000", "verifiedNeed": "8000000", "reserveBalance": "50000000", "objectiveCauses": true, "misuseFound": false, "violationsFound": false, "fundsFullySpent": true }';
- * SubventionDecisionInputSchema.safeParse(JSON.parse(json)).success; // true
- * const bad = SubventionDecisionInputSchema.safeParse({ ...JSON.parse(json), objectiveCauses: 'true' });
- * bad.error?.issues.map((i) => `${i.path.join('.')}: ${i.message}`); // ['objectiveCauses: Invalid input: expected boolean, received string']
- * ```
  */
-export const SubventionDecisionInputSchema: z.ZodType<ParsedSubventionDecisionInput, SubventionDecisionInput> = z.strictObject({
+export const SubventionDecisionInputSchema = z.strictObject({
   claim: formAmount,
   verifiedNeed: formAmount,
   reserveBalance: formAmount,
@@ -89,20 +40,9 @@ export const SubventionDecisionInputSchema: z.ZodType<ParsedSubventionDecisionIn
   misuseFound: z.boolean(),
   violationsFound: z.boolean(),
   fundsFullySpent: z.boolean(),
-});
+}) satisfies z.ZodType<unknown, SubventionDecisionInput>;
 
-/**
- * The outcome of the decision.
- *
- * @example
- * ```ts
- * import { subventionDecision, type SubventionDecisionStatus } from 'oms-calc/subvention';
- *
- * const decide = (verifiedNeed: string): SubventionDecisionStatus =>
- *   subventionDecision({ claim: '8600000', verifiedNeed, reserveBalance: '50000000', objectiveCauses: true, misuseFound: false, violationsFound: false, fundsFullySpent: true }).status;
- * ['9000000', '8000000', '0'].map(decide); // ['granted', 'partly-granted', 'refused']
- * ```
- */
+/** The outcome of the decision. */
 export type SubventionDecisionStatus = 'granted' | 'partly-granted' | 'refused';
 
 /**
@@ -120,18 +60,6 @@ export type SubventionDecisionStatus = 'granted' | 'partly-granted' | 'refused';
  * Cut (part is granted):
  * - `CUT_TO_VERIFIED_NEED` — not more than the justified need (пп. 14, 16).
  * - `CUT_TO_RESERVE_BALANCE` — not more than the reserve's balance (п. 4).
- *
- * @example
- * ```ts
- * import { subventionDecision, type SubventionReasonCode } from 'oms-calc/subvention';
- *
- * const d = subventionDecision({
- *   claim: '8600000', verifiedNeed: '8600000', reserveBalance: '0',
- *   objectiveCauses: false, misuseFound: false, violationsFound: true, fundsFullySpent: true,
- * });
- * const codes: SubventionReasonCode[] = d.reasons.map((r) => r.code);
- * codes; // ['VIOLATIONS_FOUND', 'OBJECTIVE_CAUSES_NOT_ESTABLISHED', 'RESERVE_EXHAUSTED']
- * ```
  */
 export type SubventionReasonCode =
   | 'NO_CLAIM'
@@ -144,36 +72,10 @@ export type SubventionReasonCode =
   | 'CUT_TO_VERIFIED_NEED'
   | 'CUT_TO_RESERVE_BALANCE';
 
-/**
- * The amounts a reason involves, rubles. Which keys are present depends on the code.
- *
- * @example
- * ```ts
- * import { subventionDecision, type SubventionReasonAmounts } from 'oms-calc/subvention';
- *
- * const d = subventionDecision({ claim: '8600000', verifiedNeed: '8000000', reserveBalance: '5000000', objectiveCauses: true, misuseFound: false, violationsFound: false, fundsFullySpent: true });
- * const amounts: SubventionReasonAmounts[] = d.reasons.map((r) => r.amounts);
- * JSON.parse(JSON.stringify(amounts));
- * // [{ claim: '8600000', verifiedNeed: '8000000', reduction: '600000' }, { requested: '8000000', reserveBalance: '5000000', reduction: '3000000' }]
- * ```
- */
+/** The amounts a reason involves, rubles. Which keys are present depends on the code. */
 export type SubventionReasonAmounts = Partial<Record<'claim' | 'verifiedNeed' | 'reserveBalance' | 'requested' | 'reduction', X>>;
 
-/**
- * One cause of a refusal or a cut.
- *
- * @example
- * ```ts
- * import { subventionDecision, type SubventionReason } from 'oms-calc/subvention';
- *
- * const d = subventionDecision({ claim: '8600000', verifiedNeed: '8000000', reserveBalance: '50000000', objectiveCauses: true, misuseFound: false, violationsFound: false, fundsFullySpent: true });
- * const reason: SubventionReason | undefined = d.reasons[0];
- * reason?.code; // 'CUT_TO_VERIFIED_NEED'
- * reason?.text;
- * // 'Субвенция уменьшена до обоснованной потребности: заявлено 8 600 000,00 руб., проверкой ТФОМС подтверждено 8 000 000,00 руб., уменьшение на 600 000,00 руб. (пп. 14, 16 Порядка предоставления субвенций страховым медицинским организациям из средств НСЗ).'
- * reason?.amounts.reduction?.toString(); // '600000'
- * ```
- */
+/** One cause of a refusal or a cut. */
 export interface SubventionReason {
   /** Stable machine-readable code. */
   code: SubventionReasonCode;
@@ -188,20 +90,7 @@ export interface SubventionReason {
   source: string;
 }
 
-/**
- * Result of {@link subventionDecision}.
- *
- * @example
- * ```ts
- * import { subventionDecision, type SubventionDecision } from 'oms-calc/subvention';
- *
- * const d: SubventionDecision = subventionDecision({ claim: '8600000', verifiedNeed: '8000000', reserveBalance: '5000000', objectiveCauses: true, misuseFound: false, violationsFound: false, fundsFullySpent: true });
- * d.granted.toString();          // '5000000'   (min(8 600 000, 8 000 000, 5 000 000))
- * d.status;                      // 'partly-granted'
- * d.reasons.map((r) => r.code);  // ['CUT_TO_VERIFIED_NEED', 'CUT_TO_RESERVE_BALANCE']
- * d.trace.map((s) => s.symbol);  // ['Условия предоставления', 'Размер по потребности', 'Субвенция', 'Решение']
- * ```
- */
+/** Result of {@link subventionDecision}. */
 export interface SubventionDecision {
   /** The subvention granted, rubles: min(claim, verifiedNeed, reserveBalance) when every condition holds, else 0. */
   granted: X;
@@ -228,11 +117,7 @@ function rub(value: X): string {
  *                ∧ ¬violationsFound ∧ objectiveCauses ∧ reserveBalance > 0
  *     granted  = eligible ? min(claim, verifiedNeed, reserveBalance) : 0
  *
- * (A zero claim, need or balance makes the minimum zero anyway; counting them as conditions makes
- * `refused` mean exactly "nothing granted" and gives each its own reason.) The status is
- * `granted` when granted = claim, `partly-granted` when 0 < granted < claim, `refused` when
- * granted = 0. The check must run within 10 working days of the claim and the decision within
- * one month (пп. 12, 17); the library does not track dates.
+ * Rules and edge cases: docs/guides/subvention.md.
  *
  * Source: Степанов, Головщинский (2011), раздел 4, проект Положения о НСЗ, приложение 1 «Порядок
  * предоставления субвенций страховым медицинским организациям из средств НСЗ», пп. 4, 5, 7–10, 14, 16–18.

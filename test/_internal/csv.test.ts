@@ -31,6 +31,6 @@ describe('excelSafeCell on a value that is not text', () => {
     for (const bad of [Number.NaN, Number.POSITIVE_INFINITY, 5, null, undefined, { toString: false }]) {
       expect(failure(() => excelSafeCell(bad as never)).code).toBe('INVALID_INPUT');
     }
-    expect(failure(() => excelSafeCell(5 as never)).issues).toEqual([{ path: [], message: "expected the cell's text (a string), got 5" }]);
+    expect(failure(() => excelSafeCell(5 as never)).issues).toMatchObject([{ path: [], message: "expected the cell's text (a string), got 5" }]);
   });
 });

@@ -10,12 +10,12 @@ describe('OmsCalcError', () => {
     expect(e).toBeInstanceOf(Error);
     expect(e.name).toBe('OmsCalcError');
     expect(e.code).toBe('UNKNOWN_CODE');
-    expect(e.issues).toEqual([{ path: ['violations', 0], message: 'x' }]);
+    expect(e.issues).toMatchObject([{ path: ['violations', 0], message: 'x' }]);
     expect(e.cause).toBe(cause);
   });
 
   it('always has at least one issue', () => {
-    expect(new OmsCalcError('INVALID_INPUT', 'bad').issues).toEqual([{ path: [], message: 'bad' }]);
+    expect(new OmsCalcError('INVALID_INPUT', 'bad').issues).toMatchObject([{ path: [], message: 'bad' }]);
   });
 
   it('is recognised across two loaded copies of the module', async () => {
@@ -59,7 +59,7 @@ describe('parseInput', () => {
       expect(isOmsCalcError(e)).toBe(true);
       const err = e as OmsCalcError;
       expect(err.code).toBe('INVALID_INPUT');
-      expect(err.issues).toEqual([
+      expect(err.issues).toMatchObject([
         { path: ['a'], message: 'must be at least 0, got -1.234' },
         { path: ['b', 0], message: 'must be a whole number, got 1.5' },
         { path: ['b', 1], message: 'expected a plain decimal string such as "1234.56", got "x"' },

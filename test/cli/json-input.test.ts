@@ -83,6 +83,11 @@ describe('JSON commands: options', () => {
     expect(shown.stdout).toContain('Перечень 2027 (fund-2027, с 2027-01-01)');
     const bad = await run(files.dir, ['table', '--input', 'bad-tables.json']);
     expect(bad.code).toBe(2);
-    expect(bad.stderr).toContain('  - 1.entries.0.kno: must be at most 1, got 2');
+    expect(bad.stderr).toBe('oms-calc: INVALID_INPUT: ошибки во входных данных: 1\n  - 1.entries.0.kno: должно быть не больше 1, получено 2\n');
+    const english = await run(files.dir, ['table', '--input', 'bad-tables.json', '--lang', 'en']);
+    expect(english.code).toBe(2);
+    expect(english.stderr).toContain('  - 1.entries.0.kno: must be at most 1, got 2');
+    const unknown = await run(files.dir, ['table', '--input', 'bad-tables.json', '--lang', 'de']);
+    expect([unknown.code, unknown.stderr]).toEqual([2, 'oms-calc: --lang must be ru or en, got "de"\n']);
   });
 });

@@ -1,6 +1,6 @@
 /**
  * Reads the public exports of an entry file with the TypeScript compiler API and tells which of
- * them lack a TSDoc summary or an `@example`. Used by tsdoc.test.ts.
+ * them lack a TSDoc summary, or (functions) an `@example`. Used by tsdoc.test.ts.
  */
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -13,7 +13,9 @@ export interface ExportDoc {
   name: string;
   /** Where the declaration that carries the TSDoc lives, relative to the repository (`file:line`). */
   declaredAt: string;
-  /** `'summary'` and/or `'@example'`: what is missing. */
+  /** Whether it is a function (a function declaration, or a constant holding a function). */
+  isFunction: boolean;
+  /** `'summary'` and/or `'@example'` (required on functions only): what is missing. */
   missing: ('summary' | '@example')[];
 }
 
@@ -77,10 +79,14 @@ export function exportDocs(program: ts.Program, entry: string, root: string = re
             })();
       const summary = ts.displayPartsToString(target.getDocumentationComment(checker)).trim();
       const examples = target.getJsDocTags(checker).filter((tag) => tag.name === 'example' && tagText(tag) !== '');
+      const isFunction =
+        declaration !== undefined &&
+        (ts.isFunctionDeclaration(declaration) ||
+          (ts.isVariableDeclaration(declaration) && declaration.initializer !== undefined && (ts.isArrowFunction(declaration.initializer) || ts.isFunctionExpression(declaration.initializer))));
       const missing: ExportDoc['missing'] = [];
       if (summary === '') missing.push('summary');
-      if (examples.length === 0) missing.push('@example');
-      return { name: exported.getName(), declaredAt, missing };
+      if (isFunction && examples.length === 0) missing.push('@example');
+      return { name: exported.getName(), declaredAt, isFunction, missing };
     })
     .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
 }

@@ -86,16 +86,20 @@ describe('oms-calc bin', () => {
     expect(r.code).toBe(2);
     expect(r.stdout).toBe('');
     expect(r.stderr).toContain('INVALID_INPUT');
-    expect(r.stderr).toContain('  - income.0.value: must be at least 0, got -1');
-    expect(r.stderr).toContain('  - income.0.probability: must be at most 1, got 2');
+    expect(r.stderr).toContain('  - income.0.value: должно быть не меньше 0, получено -1');
+    expect(r.stderr).toContain('  - income.0.probability: должно быть не больше 1, получено 2');
     expect(r.stderr).toContain('  - payables:');
+    const english = run(['reserve-size', '--lang', 'en'], JSON.stringify({ ...reserveInput, income: [{ value: '-1', probability: '2' }], payables: 'x' }));
+    expect(english.code).toBe(2);
+    expect(english.stderr).toContain('  - income.0.value: must be at least 0, got -1');
+    expect(english.stderr).toContain('  - income.0.probability: must be at most 1, got 2');
   });
 
   it('probabilities that do not add up: exit 2 with the sum', () => {
     const r = run(['reserve-size'], JSON.stringify({ ...reserveInput, income: [{ value: '1', probability: '0.3' }] }));
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('PROBABILITIES_DO_NOT_SUM_TO_ONE');
-    expect(r.stderr).toContain('income: probabilities sum to 0.3, not 1');
+    expect(r.stderr).toContain('income: сумма вероятностей равна 0.3, а должна быть равна 1');
   });
 
   it('malformed JSON is invalid input; a missing file is a failure', () => {

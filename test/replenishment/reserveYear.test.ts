@@ -12,7 +12,7 @@ describe('reserveYear input rules', () => {
     const cases: [unknown, string][] = [[0, '0'], [13, '13'], [2.5, '2.5'], ['to-december', '"to-december"'], ['6', '"6"'], [null, 'null']];
     for (const [periodMonths, shown] of cases) {
       const e = failure(() => reserveYear({ ...base, periodMonths } as never));
-      expect(e.issues).toEqual([{ path: ['periodMonths'], message: `periodMonths must be a whole number from 1 to 12 or 'to-year-end', got ${shown}` }]);
+      expect(e.issues).toMatchObject([{ path: ['periodMonths'], message: `periodMonths must be a whole number from 1 to 12 or 'to-year-end', got ${shown}` }]);
     }
   });
 
@@ -24,7 +24,7 @@ describe('reserveYear input rules', () => {
       } as never),
     );
     expect(e.code).toBe('INVALID_INPUT');
-    expect(e.issues).toEqual([
+    expect(e.issues).toMatchObject([
       { path: ['events', 0, 'month'], message: 'a calendar month must be a whole number from 1 to 12, got 13' },
       { path: ['events', 1], message: 'an event needs spending, income or both' },
       { path: ['events', 2, 'income'], message: 'must be at least 0, got -5' },
@@ -169,14 +169,14 @@ describe('reserveYear: the statutory cap input', () => {
   const base = { planned: '1200', openingBalance: '0' };
 
   it('takes statutoryCap or plannedIncome, not both', () => {
-    expect(failure(() => reserveYear({ ...base, statutoryCap: '100', plannedIncome: '1200' })).issues).toEqual([
+    expect(failure(() => reserveYear({ ...base, statutoryCap: '100', plannedIncome: '1200' })).issues).toMatchObject([
       { path: ['statutoryCap'], message: 'give statutoryCap or plannedIncome, not both' },
     ]);
   });
 
   it('both are ledger amounts: kopecks, not negative', () => {
-    expect(failure(() => reserveYear({ ...base, statutoryCap: '-1' })).issues).toEqual([{ path: ['statutoryCap'], message: 'must be at least 0, got -1' }]);
-    expect(failure(() => reserveYear({ ...base, plannedIncome: '1.005' })).issues).toEqual([
+    expect(failure(() => reserveYear({ ...base, statutoryCap: '-1' })).issues).toMatchObject([{ path: ['statutoryCap'], message: 'must be at least 0, got -1' }]);
+    expect(failure(() => reserveYear({ ...base, plannedIncome: '1.005' })).issues).toMatchObject([
       { path: ['plannedIncome'], message: 'must have at most 2 decimal places, got 1.005' },
     ]);
   });

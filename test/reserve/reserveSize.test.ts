@@ -24,7 +24,7 @@ describe('reserveSize input rules', () => {
   it('amounts and volumes are capped below 10¹⁸, so the total is always the sum of its components', () => {
     // an income scenario of 10⁴⁰ with payables of 0.01 used to give a total ≠ Σ components (40 digits)
     const e = failure({ ...valid, income: [{ value: `1${'0'.repeat(40)}`, probability: '1' }], payables: '0.01' });
-    expect(e.issues).toEqual([{ path: ['income', 0, 'value'], message: `must be at most 999999999999999999.99, got 1${'0'.repeat(40)}` }]);
+    expect(e.issues).toMatchObject([{ path: ['income', 0, 'value'], message: `must be at most 999999999999999999.99, got 1${'0'.repeat(40)}` }]);
     const top = reserveSize({ ...valid, income: [{ value: '999999999999999999.99', probability: '0.5' }, { value: '0', probability: '0.5' }], payables: '0.01' });
     const c = top.components;
     expect(top.total.eq(c.income.plus(c.ambulatory).plus(c.inpatient).plus(c.dayHospital).plus(c.payables))).toBe(true);
@@ -34,7 +34,7 @@ describe('reserveSize input rules', () => {
     const e = failure({ ...valid, income: [{ value: '1', probability: '0.3' }, { value: '2', probability: '0.6' }] });
     expect(e.code).toBe('PROBABILITIES_DO_NOT_SUM_TO_ONE');
     expect(e.message).toBe('reserveSize: income: probabilities sum to 0.9, not 1');
-    expect(e.issues).toEqual([{ path: ['income'], message: 'probabilities sum to 0.9, not 1' }]);
+    expect(e.issues).toMatchObject([{ path: ['income'], message: 'probabilities sum to 0.9, not 1' }]);
   });
 
   it('0.1 + 0.2 + 0.7 is exactly 1 (no float drift), even given as numbers', () => {
@@ -49,7 +49,7 @@ describe('reserveSize input rules', () => {
       inpatient: { scenarios: [], unitCost: '-1' },
     });
     expect(e.code).toBe('INVALID_INPUT');
-    expect(e.issues).toEqual([
+    expect(e.issues).toMatchObject([
       { path: ['income', 0, 'value'], message: 'must be at least 0, got -5' },
       { path: ['income', 0, 'probability'], message: 'must be at most 1, got 1.5' },
       { path: ['inpatient', 'scenarios'], message: 'at least one scenario is needed' },
@@ -63,15 +63,15 @@ describe('reserveSize input rules', () => {
   });
 
   it('payables: a negative amount or a bad group', () => {
-    expect(failure({ ...valid, payables: '-1' }).issues).toEqual([{ path: ['payables'], message: 'must be at least 0, got -1' }]);
-    expect(failure({ ...valid, payables: { groups: [{ volume: '1', tariff: 'x', cost: '2' }] } }).issues).toEqual([
+    expect(failure({ ...valid, payables: '-1' }).issues).toMatchObject([{ path: ['payables'], message: 'must be at least 0, got -1' }]);
+    expect(failure({ ...valid, payables: { groups: [{ volume: '1', tariff: 'x', cost: '2' }] } }).issues).toMatchObject([
       { path: ['payables', 'groups', 0, 'tariff'], message: 'expected a plain decimal string such as "1234.56", got "x"' },
     ]);
   });
 
   it('rejects unknown fields (a typo must not be ignored silently)', () => {
     const e = failure({ ...valid, deviaton: 'downside' });
-    expect(e.issues).toEqual([{ path: [], message: 'Unrecognized key: "deviaton"' }]);
+    expect(e.issues).toMatchObject([{ path: [], message: 'Unrecognized key: "deviaton"' }]);
   });
 
   it('rejects an unknown deviation kind', () => {

@@ -71,7 +71,7 @@ describe('caseSanction — results', () => {
 
 describe('caseSanction — errors', () => {
   it('UNKNOWN_CODE names the code and the table, one issue per unknown code', () => {
-    expect(thrown(() => caseSanction({ tariff: '1', violations: ['1.1', '2.3', '9.9'] }))).toEqual({
+    expect(thrown(() => caseSanction({ tariff: '1', violations: ['1.1', '2.3', '9.9'] }))).toMatchObject({
       code: 'UNKNOWN_CODE',
       message: 'caseSanction: violation code "2.3" is not in sanction table tariff-agreement-2025-01-09-annex-25 (and 1 more)',
       issues: [
@@ -82,7 +82,7 @@ describe('caseSanction — errors', () => {
   });
 
   it('MISSING_PER_CAPITA_RATE for a Кшт without РП', () => {
-    expect(thrown(() => caseSanction({ tariff: '1', violations: ['3.2.2', '1.1'] }))).toEqual({
+    expect(thrown(() => caseSanction({ tariff: '1', violations: ['3.2.2', '1.1'] }))).toMatchObject({
       code: 'MISSING_PER_CAPITA_RATE',
       message: 'caseSanction: a fine (Кшт) for codes 3.2.2, 1.1 needs the per-capita rate РП, but the case has no perCapitaRate and no setting',
       issues: [{ path: ['perCapitaRate'], message: 'a fine (Кшт) for codes 3.2.2, 1.1 needs the per-capita rate РП, but the case has no perCapitaRate and no setting' }],
@@ -93,7 +93,7 @@ describe('caseSanction — errors', () => {
   });
 
   it('NO_TABLE_FOR_DATE when no table is in force', () => {
-    expect(thrown(() => caseSanction({ tariff: '1', date: '2024-12-31', violations: ['1.2'] }))).toEqual({
+    expect(thrown(() => caseSanction({ tariff: '1', date: '2024-12-31', violations: ['1.2'] }))).toMatchObject({
       code: 'NO_TABLE_FOR_DATE',
       message: 'caseSanction: no sanction table is in force on 2024-12-31; tables given: tariff-agreement-2025-01-09-annex-25 (2025-01-01 – …)',
       issues: [{ path: ['date'], message: 'no sanction table is in force on 2024-12-31; tables given: tariff-agreement-2025-01-09-annex-25 (2025-01-01 – …)' }],
@@ -101,7 +101,7 @@ describe('caseSanction — errors', () => {
   });
 
   it('INVALID_INPUT: negative tariff, empty list, malformed or repeated code, and more — one issue each', () => {
-    expect(thrown(() => caseSanction({ tariff: '-0.01', violations: [] }))).toEqual({
+    expect(thrown(() => caseSanction({ tariff: '-0.01', violations: [] }))).toMatchObject({
       code: 'INVALID_INPUT',
       message: 'caseSanction: invalid input: tariff: must be at least 0, got -0.01 (and 1 more)',
       issues: [
@@ -109,12 +109,12 @@ describe('caseSanction — errors', () => {
         { path: ['violations'], message: 'a case needs at least one violation' },
       ],
     });
-    expect(thrown(() => caseSanction({ tariff: '1', violations: ['3.2', '3-2-1', { code: '1,2' }, 7 as never] })).issues).toEqual([
+    expect(thrown(() => caseSanction({ tariff: '1', violations: ['3.2', '3-2-1', { code: '1,2' }, 7 as never] })).issues).toMatchObject([
       { path: ['violations', 1], message: 'expected a violation code of the form d.d or d.d.d such as "3.2.1", got "3-2-1"' },
       { path: ['violations', 2, 'code'], message: 'expected a violation code of the form d.d or d.d.d such as "3.2.1", got "1,2"' },
       { path: ['violations', 3], message: 'expected a violation code such as "3.2.1" or an object { code, recomputedTariff? }' },
     ]);
-    expect(thrown(() => caseSanction({ tariff: '1', violations: ['1.2', { code: '1.2' }] })).issues).toEqual([
+    expect(thrown(() => caseSanction({ tariff: '1', violations: ['1.2', { code: '1.2' }] })).issues).toMatchObject([
       { path: ['violations', 1], message: 'violation code "1.2" is listed twice (also at 0); list each code once per case' },
     ]);
     expect(thrown(() => caseSanction({ tariff: '1.001', date: '2025-13-01', setting: 'home' as never, violations: ['1.2'], extra: 1 } as never)).issues.map((i) => i.path)).toEqual([
@@ -160,7 +160,7 @@ describe('caseSanction — hostile and careless input', () => {
 
   it('two tables with one id are an error', () => {
     const e = thrown(() => caseSanction(c, { tables: [mk('b', '0.5'), mk('b', '0.2', '2026-01-01')] }));
-    expect(e.issues).toEqual([{ path: ['tables', 1, 'id'], message: 'two tables have the id "b" (tables 0 and 1); give each table its own id' }]);
+    expect(e.issues).toMatchObject([{ path: ['tables', 1, 'id'], message: 'two tables have the id "b" (tables 0 and 1); give each table its own id' }]);
   });
 
   it('a later table still supersedes an open-ended earlier one, whatever the order', () => {
@@ -172,7 +172,7 @@ describe('caseSanction — hostile and careless input', () => {
   it('amounts are capped below 10¹⁸ ₽, so a kopeck is never lost', () => {
     // 10⁴⁴ + 0.01 with Кно 1 used to give Н = 10⁴⁴ (40 digits), not the tariff
     const e = thrown(() => caseSanction({ tariff: `1${'0'.repeat(44)}.01`, violations: ['1.4.1'] }));
-    expect(e.issues).toEqual([{ path: ['tariff'], message: 'must be at most 999999999999999999.99, got 100000000000000000000000000000000000000000000.01' }]);
+    expect(e.issues).toMatchObject([{ path: ['tariff'], message: 'must be at most 999999999999999999.99, got 100000000000000000000000000000000000000000000.01' }]);
     // the largest tariff allowed is paid back to the kopeck
     expect(caseSanction({ tariff: '999999999999999999.99', violations: ['1.4.1'] }).nonPayment.toString()).toBe('999999999999999999.99');
   });

@@ -26,7 +26,7 @@ describe('findViolation', () => {
   });
 
   it('names the code and the table of an unknown code', () => {
-    expect(thrown(() => findViolation('2.3'))).toEqual({
+    expect(thrown(() => findViolation('2.3'))).toMatchObject({
       code: 'UNKNOWN_CODE',
       message: 'findViolation: violation code "2.3" is not in sanction table tariff-agreement-2025-01-09-annex-25',
       issues: [{ path: ['code'], message: 'violation code "2.3" is not in sanction table tariff-agreement-2025-01-09-annex-25' }],
@@ -40,6 +40,6 @@ describe('findViolation', () => {
       issues: [{ path: ['date'], message: 'no sanction table is in force on 2024-12-31; tables given: tariff-agreement-2025-01-09-annex-25 (2025-01-01 – …)' }],
     });
     expect(thrown(() => findViolation('3.2.1', { tables: [builtinSanctionTable, later] })).issues[0]?.message).toMatch(/^a date is needed to choose among 2 sanction tables/);
-    expect(thrown(() => findViolation('3.2.1', { tables: [] })).issues).toEqual([{ path: ['tables'], message: 'give at least one table, or leave tables out for the built-in one' }]);
+    expect(thrown(() => findViolation('3.2.1', { tables: [] })).issues).toMatchObject([{ path: ['tables'], message: 'give at least one table, or leave tables out for the built-in one' }]);
   });
 });

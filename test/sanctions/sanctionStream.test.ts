@@ -34,7 +34,7 @@ describe('sanctionStream', () => {
       [2, 'unknown', 'UNKNOWN_CODE'],
       [3, undefined, 'MISSING_PER_CAPITA_RATE'],
     ]);
-    expect(rows[1]).toEqual({
+    expect(rows[1]).toMatchObject({
       id: 'neg',
       index: 1,
       error: {
@@ -101,9 +101,9 @@ describe('sanctionStream', () => {
   });
 
   it('throws at once for a non-iterable input or invalid options', () => {
-    expect(thrown(() => sanctionStream(42 as never)).issues).toEqual([{ path: [], message: 'expected an iterable or async iterable of cases (an array, a generator…), got 42' }]);
+    expect(thrown(() => sanctionStream(42 as never)).issues).toMatchObject([{ path: [], message: 'expected an iterable or async iterable of cases (an array, a generator…), got 42' }]);
     expect(thrown(() => sanctionStream('cases' as never)).code).toBe('INVALID_INPUT');
-    expect(thrown(() => sanctionStream([], { trace: 'yes' } as never)).issues).toEqual([{ path: ['trace'], message: 'expected true or false' }]);
+    expect(thrown(() => sanctionStream([], { trace: 'yes' } as never)).issues).toMatchObject([{ path: ['trace'], message: 'expected true or false' }]);
   });
 });
 

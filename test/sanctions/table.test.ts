@@ -129,7 +129,7 @@ describe('defineSanctionTable', () => {
     });
     const { code, issues } = issuesOf(() => defineSanctionTable(bad));
     expect(code).toBe('INVALID_INPUT');
-    expect(issues).toEqual([
+    expect(issues).toMatchObject([
       { path: ['validFrom'], message: 'expected an ISO date such as "2025-03-01", got "2026-02-30"' },
       { path: ['entries', 0, 'kno'], message: 'must be at most 1, got 1.5' },
       { path: ['entries', 1, 'ksht'], message: 'must be at least 0, got -1' },
@@ -140,7 +140,7 @@ describe('defineSanctionTable', () => {
 
   it('takes coefficients with at most two places: a float artefact is reported, not stored', () => {
     const e = issuesOf(() => defineSanctionTable(raw({ entries: [{ code: '1.2', section: 'MEK', title: 'a', kno: 0.1 + 0.2, ksht: '0.333' }] })));
-    expect(e.issues).toEqual([
+    expect(e.issues).toMatchObject([
       { path: ['entries', 0, 'kno'], message: 'must have at most 2 decimal places, got 0.30000000000000004' },
       { path: ['entries', 0, 'ksht'], message: 'must have at most 2 decimal places, got 0.333' },
     ]);
@@ -148,21 +148,21 @@ describe('defineSanctionTable', () => {
 
   it('rejects a row that gives both basis and a verified flag that disagree', () => {
     const e = issuesOf(() => defineSanctionTable(raw({ entries: [{ code: '1.2', section: 'MEK', title: 'a', kno: '1', basis: 'inferred', verified: true }] })));
-    expect(e.issues).toEqual([{ path: ['entries', 0, 'verified'], message: 'verified must be false exactly when basis is "inferred"' }]);
+    expect(e.issues).toMatchObject([{ path: ['entries', 0, 'verified'], message: 'verified must be false exactly when basis is "inferred"' }]);
     const old = defineSanctionTable(raw({ entries: [{ code: '1.2', section: 'MEK', title: 'a', kno: '1', verified: false }] }));
     expect([old.entries[0]?.basis, old.entries[0]?.verified]).toEqual(['inferred', false]);
   });
 
   it('rejects duplicate codes and a period that ends before it starts', () => {
     const dup = raw({ validTo: '2025-12-31', entries: [...raw().entries, { code: '3.2.1', section: 'EKMP', title: 'again', kno: '0.1' }] });
-    expect(issuesOf(() => defineSanctionTable(dup)).issues).toEqual([
+    expect(issuesOf(() => defineSanctionTable(dup)).issues).toMatchObject([
       { path: ['validTo'], message: 'validTo 2025-12-31 is before validFrom 2026-01-01' },
       { path: ['entries', 2, 'code'], message: 'duplicate code "3.2.1" (also entry 0)' },
     ]);
   });
 
   it('rejects an empty table, unknown fields and non-objects', () => {
-    expect(issuesOf(() => defineSanctionTable(raw({ entries: [] }))).issues).toEqual([{ path: ['entries'], message: 'a table needs at least one entry' }]);
+    expect(issuesOf(() => defineSanctionTable(raw({ entries: [] }))).issues).toMatchObject([{ path: ['entries'], message: 'a table needs at least one entry' }]);
     expect(issuesOf(() => defineSanctionTable({ ...raw(), extra: 1 })).code).toBe('INVALID_INPUT');
     expect(issuesOf(() => defineSanctionTable('table')).code).toBe('INVALID_INPUT');
     expect(issuesOf(() => defineSanctionTable(null)).code).toBe('INVALID_INPUT');

@@ -74,7 +74,7 @@ describe('federalMonitoring — пункты 18, 20, 1(1)', () => {
 
 describe('federalMonitoring — bad input', () => {
   it('no regions', () => {
-    expect(fail(() => federalMonitoring({ regions: [] })).issues).toEqual([{ path: ['regions'], message: 'at least one region is needed' }]);
+    expect(fail(() => federalMonitoring({ regions: [] })).issues).toMatchObject([{ path: ['regions'], message: 'at least one region is needed' }]);
   });
 
   it('a region twice, an empty name, more than 4 places, a missing flag', () => {
@@ -84,7 +84,7 @@ describe('federalMonitoring — bad input', () => {
         { region: 'A', scoreExact: '2', noViolations: true },
       ] }),
     );
-    expect(e.issues).toEqual([{ path: ['regions', 1, 'region'], message: 'region "A" is given twice (also at index 0)' }]);
+    expect(e.issues).toMatchObject([{ path: ['regions', 1, 'region'], message: 'region "A" is given twice (also at index 0)' }]);
     const f = fail(() =>
       federalMonitoring({ regions: [{ region: '', scoreExact: '1.00001', noViolations: 'yes' as never }] }),
     );

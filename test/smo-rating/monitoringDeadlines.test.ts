@@ -38,7 +38,7 @@ describe('monitoringDeadlines — пункты 4, 16, 23', () => {
   });
 
   it('years before the order came into force, fractional years, quarters outside 1–4', () => {
-    expect(fail(() => monitoringDeadlines({ year: 2025, quarter: 4 })).issues).toEqual([
+    expect(fail(() => monitoringDeadlines({ year: 2025, quarter: 4 })).issues).toMatchObject([
       { path: ['year'], message: 'the order is in force from 1 January 2026: year must be 2026 or later' },
     ]);
     expect(fail(() => monitoringDeadlines({ year: 2026.5, quarter: 1 })).issues[0]?.message).toBe('year must be a whole number');

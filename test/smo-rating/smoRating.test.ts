@@ -62,7 +62,7 @@ describe('smoRating — order and places (пункты 21–22)', () => {
 
 describe('smoRating — bad input', () => {
   it('an insurer twice, an empty name, too many places', () => {
-    expect(fail(() => smoRating({ smos: [{ smo: 'A', resultExact: '1' }, { smo: 'A', resultExact: '2' }] })).issues).toEqual([
+    expect(fail(() => smoRating({ smos: [{ smo: 'A', resultExact: '1' }, { smo: 'A', resultExact: '2' }] })).issues).toMatchObject([
       { path: ['smos', 1, 'smo'], message: 'smo "A" is given twice (also at index 0)' },
     ]);
     expect(fail(() => smoRating({ smos: [{ smo: '', resultExact: '1.12345' }] })).issues.map((i) => i.path)).toEqual([

@@ -16,7 +16,7 @@ describe('subventionDecision input rules', () => {
   it('amounts: non-negative, at most two decimals; flags: booleans only', () => {
     const e = failure(() => subventionDecision({ ...ok, claim: '1.001', verifiedNeed: '-3', misuseFound: 'false' as never }));
     expect(e.code).toBe('INVALID_INPUT');
-    expect(e.issues).toEqual([
+    expect(e.issues).toMatchObject([
       { path: ['claim'], message: 'must have at most 2 decimal places, got 1.001' },
       { path: ['verifiedNeed'], message: 'must be at least 0, got -3' },
       { path: ['misuseFound'], message: 'Invalid input: expected boolean, received string' },
