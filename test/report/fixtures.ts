@@ -80,14 +80,14 @@ export async function sampleDocuments(): Promise<SampleDocument[]> {
       name: 'subvention',
       html: subventionHtml({ claim: y.claim, decision: y.decision, insurer: y.year.subvention.insurer, period: 'апрель 2027 г.' }, options),
       figures: [...y.claim.formRows.map((r) => f(r.amount.toString())), ...money(y.claim.claim, y.decision.granted)],
-      pages: [2, 4],
+      pages: [5, 9],
     },
     {
       name: 'reserve-year',
       html: reserveYearHtml({ year: y.ledger, input: y.ledgerInput }, options),
       figures: [...y.ledger.months.flatMap((m) => money(m.opening, m.income, m.overflow, m.transfer, m.spending, m.shortfall, m.closing)), ...money(...Object.values(y.ledger.totals), y.ledger.closing)],
       chartData: 12,
-      pages: [3, 8],
+      pages: [2, 5],
     },
     {
       name: 'smo-rating',
@@ -97,7 +97,7 @@ export async function sampleDocuments(): Promise<SampleDocument[]> {
         ...y.rating.rows.flatMap((r) => [f(r.result.toString(), { places: 1 }), f(r.resultExact.toString(), { places: 4 })]),
       ],
       chartData: y.rating.rows.length,
-      pages: [3, 8],
+      pages: [10, 16],
     },
     {
       name: 'sanction-totals',
