@@ -99,6 +99,10 @@ const TABLE: Record<string, Entry> = {
   smoRatingHtml: { args: indicatorData.map((data) => [{ assessments: [{ smo: 'А', assessment: json(library.smoAnnualAssessment({ data, violations: [] })) }], rating: ratingJson }]), call: library.smoRatingHtml },
   sanctionTotalsHtml: { args: c({ totals: totalsJson, period: '2027' }), call: library.sanctionTotalsHtml },
   registryAuditHtml: { args: c({ audit: auditJson, source: 'HM.xml' }), call: library.registryAuditHtml },
+  tablesHtml: {
+    args: c({ title: 'Итоги', tables: [{ title: 'Суммы', columns: [{ header: 'Что' }, { header: 'Сумма, ₽', kind: 'rub' }, { header: 'Доля', kind: { places: 4 } }], rows: [['НСЗ', '1812000000', '0.06'], ['КЗ', null, 0.5]] }], trace: [{ symbol: 'x', formula: '1 + 1', value: '2', source: 's' }] }),
+    call: library.tablesHtml,
+  },
 };
 
 const names = Object.keys(TABLE);

@@ -14,4 +14,5 @@ export { reserveYearHtml, type ReserveYearDocument } from './reserveYearHtml';
 export { smoRatingHtml, type SmoRatingDocument } from './smoRatingHtml';
 export { sanctionTotalsHtml, type SanctionTotalsDocument } from './sanctionTotalsHtml';
 export { registryAuditHtml, type RegistryAuditDocument } from './registryAuditHtml';
+export { tablesHtml, type TablesDocument, type ReportTable, type ReportColumn, type ReportColumnKind } from './tablesHtml';
 export * from '../shared';

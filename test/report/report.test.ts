@@ -8,7 +8,7 @@
 import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { isOmsCalcError } from '../../src/shared';
-import { registryAuditHtml, reserveSizeHtml, reserveYearHtml, sanctionTotalsHtml, smoRatingHtml, subventionHtml } from '../../src/report';
+import { registryAuditHtml, reserveSizeHtml, reserveYearHtml, sanctionTotalsHtml, smoRatingHtml, subventionHtml, tablesHtml } from '../../src/report';
 import { LIBRARY_VERSION } from '../../src/report/version';
 import { fundYear, sampleDocuments, type SampleDocument } from './fixtures';
 
@@ -121,6 +121,28 @@ describe('what the documents refuse', () => {
     const html = smoRatingHtml({ rating: { ...year.rating, rows: year.rating.rows.map((r, i) => (i === 0 ? { ...r, smo: '<script>alert(1)</script>' } : r)) } });
     expect(html).not.toContain('<script>');
     expect(html).toContain('&#60;script&#62;');
+  });
+});
+
+describe('tablesHtml', () => {
+  const doc = {
+    title: 'Итоги',
+    tables: [{ title: 'Суммы', columns: [{ header: 'Что' }, { header: 'Сумма, ₽', kind: 'rub' as const }, { header: 'Доля', kind: { places: 4 } }], rows: [['НСЗ', '1812000000', '0.06'], ['КЗ', null, 0.98765]] }],
+  };
+
+  it('prints number columns in the one format, text as text', () => {
+    const text = visibleText(tablesHtml(doc));
+    expect(text).toContain('НСЗ 1\u202f812\u202f000\u202f000,00 0,0600');
+    expect(text).toContain('КЗ 0,9877');
+  });
+
+  it('refuses a number cell that is not a decimal, with its path', () => {
+    try {
+      tablesHtml({ ...doc, tables: [{ ...doc.tables[0]!, rows: [['НСЗ', 'много', '1']] }] });
+      throw new Error('expected an OmsCalcError');
+    } catch (e) {
+      expect(isOmsCalcError(e) && e.issues.map((i) => i.path)).toEqual([['tables', 0, 'rows', 0, 1]]);
+    }
   });
 });
 
