@@ -181,7 +181,7 @@ export function traceSection(steps: readonly Step[], title = 'Как получ�
     table(
       ['№', 'Обозначение', 'Формула', n('Значение'), 'Источник'],
       steps.map((s, i) => [n(String(i + 1)), s.symbol, { html: `<span class="f">${esc(numbersInText(s.formula))}</span>` }, { html: `<span class="v">${esc(value(s.value))}</span>` }, s.source]),
-      { className: 'trace', widths: [5, 13, 39, 18, 25] },
+      { className: 'trace', widths: [5, 15, 37, 18, 25] },
     )
       .replace(/<td><span class="f">/g, '<td class="f"><span class="f">')
       .replace(/<td><span class="v">/g, '<td class="v"><span class="v">'),

@@ -32,7 +32,7 @@ const name = (m: number): string => MONTH_NAMES[m - 1] ?? String(m);
 /**
  * The year's movement of the normed insurance reserve: the monthly table (opening, income,
  * overflow, transfer, spending, shortfall, closing), the totals, and a chart of the closing
- * balance against the plan with the months of spending (Р) and of transfers (П) marked. One
+ * balance against the plan with the months of spending (Р), income (Д) and transfers (П) marked. One
  * self-contained HTML document, in Russian, for print.
  *
  * Source: проект Положения о НСЗ, пп. 10, 13, 14, 19, сноска 16.
@@ -69,7 +69,7 @@ export function reserveYearHtml(doc: ReserveYearDocument, options?: DocumentOpti
   const points = y.months.map((m) => ({
     label: name(m.month),
     value: m.closing,
-    marks: [...(m.spending.isZero() ? [] : ['Р']), ...(m.transfer.isZero() ? [] : ['П'])],
+    marks: [...(m.spending.isZero() ? [] : ['Р']), ...(m.income.isZero() ? [] : ['Д']), ...(m.transfer.isZero() ? [] : ['П'])],
   }));
   const planned = v.input?.planned;
   const notes = (v.input?.events ?? []).filter((e) => e.note !== undefined && e.note !== '');
@@ -84,6 +84,7 @@ export function reserveYearHtml(doc: ReserveYearDocument, options?: DocumentOpti
     h2('2. Остаток НСЗ на конец месяца и плановая величина'),
     lineChart('Остаток НСЗ на конец месяца', points, planned === undefined ? undefined : { label: 'НСЗпл', value: planned }, [
       'Р — расход из НСЗ в месяце',
+      'Д — доход от размещения',
       'П — перечисление в НСЗ',
       ...(planned === undefined ? [] : ['пунктир — плановая величина НСЗпл']),
     ]),
