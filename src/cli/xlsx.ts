@@ -59,6 +59,16 @@ export interface XlsxOptions {
   maxSheetRows?: number | undefined;
 }
 
+/**
+ * A deflated entry with a fixed date (1 January 2000, as the ZIP's local-time field holds it), so
+ * that the same result gives the same bytes on every run and in every time zone.
+ */
+function entry(path: string): ZipDeflate {
+  const file = new ZipDeflate(path, { level: 6 });
+  file.mtime = new Date(2000, 0, 1);
+  return file;
+}
+
 /** Style indices (cellXfs) of styles.xml below. */
 const STYLE = { header: 1, text: 2, rub: 3, places: 4 } as const;
 const MAX_PLACES = 6;
@@ -189,7 +199,7 @@ export async function writeXlsx(write: (chunk: Uint8Array) => Promise<void>, she
   };
   const encoder = new TextEncoder();
   const whole = async (path: string, text: string): Promise<void> => {
-    const file = new ZipDeflate(path, { level: 6 });
+    const file = entry(path);
     zip.add(file);
     file.push(encoder.encode(text), true);
     await flush();
@@ -208,7 +218,7 @@ export async function writeXlsx(write: (chunk: Uint8Array) => Promise<void>, she
       const name = sheetName(sheet.name, taken);
       taken.add(name);
       names.push(name);
-      file = new ZipDeflate(`xl/worksheets/sheet${names.length}.xml`, { level: 6 });
+      file = entry(`xl/worksheets/sheet${names.length}.xml`);
       zip.add(file);
       buffer = sheetHead(sheet.columns);
       index = 1;

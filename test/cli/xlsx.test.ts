@@ -134,6 +134,13 @@ describe('writeXlsx', () => {
     ]);
   });
 
+  it('gives the same bytes for the same sheets: no clock in the file', async () => {
+    const a = await workbook([money]);
+    await new Promise((done) => setTimeout(done, 2100));
+    const b = await workbook([money]);
+    expect(b.bytes.equals(a.bytes)).toBe(true);
+  });
+
   it('refuses a workbook without sheets', async () => {
     await expect(workbook([])).rejects.toThrow('at least one sheet');
   });

@@ -76,6 +76,22 @@ describe('the documents of the sample year', () => {
   });
 });
 
+describe('a note worked by hand', () => {
+  it('reserveSizeHtml: two income scenarios, no other risk', async () => {
+    const { reserveSize } = await import('../../src/reserve');
+    const none = { scenarios: [{ value: '0', probability: '1' }], unitCost: '0' };
+    // ДБ_МО = 0.5 × 900 + 0.5 × 1000 = 950; ОДБ = sqrt(0.5 × (900 − 950)² + 0.5 × (1000 − 950)²) = 50;
+    // the other terms are 0, so НСЗ = 50,00
+    const size = reserveSize({ income: [{ value: '900', probability: '0.5' }, { value: '1000', probability: '0.5' }], ambulatory: none, inpatient: none, dayHospital: none, payables: '0' });
+    const text = visibleText(reserveSizeHtml({ size }, { date: '01.12.2026' }));
+    expect(text).toContain('Доходы бюджета ДБ, ₽ 950,00 50,00');
+    expect(text).toContain('ОДБ отклонение доходов бюджета фонда 50,00');
+    expect(text).toContain('НСЗ размер нормированного страхового запаса 50,00');
+    expect(text).toContain('01.12.2026');
+    expect(text).not.toContain('Плановая величина НСЗ');
+  });
+});
+
 describe('a result and its JSON give the same document', () => {
   const json = <T>(x: T): T => JSON.parse(JSON.stringify(x)) as T;
   it('for every renderer', () => {
