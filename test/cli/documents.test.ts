@@ -291,3 +291,55 @@ describe('what the formats refuse', () => {
     expect(err).toContain('give --out FILE.xlsx');
   });
 });
+
+describe('sanctionsSheets: the workbook of a streamed run of sanctions', () => {
+  it('the cases as they stream, then the totals by section and by code, then their trace', async () => {
+    const { sanctionRows, sanctionTotals, isSanctionErrorRow } = await import('../../src/sanctions');
+    const { sanctionsSheets } = await import('../../src/cli/documents');
+    const { writeXlsx } = await import('../../src/cli/xlsx');
+    // 1000 × Кно(3.2.1) = 1000 × 0.1 = 100 (EKMP, no fine); 1.2 has no Кно and a fine РП × Кшт = 1000 × 1 (MEK);
+    // an unknown code is an error row
+    const cases = [
+      { id: 'a', tariff: '1000', violations: ['3.2.1'] },
+      { id: 'b', tariff: '500', perCapitaRate: '1000', violations: ['1.2'] },
+      { id: 'c', tariff: '1', violations: ['9.9'] },
+    ];
+    const results = [...sanctionRows(cases)];
+    let streamed = 0;
+    async function* rows(): AsyncGenerator<(string | X | null)[]> {
+      for (const r of results) {
+        streamed++;
+        yield isSanctionErrorRow(r) ? [r.id ?? null, null, null, r.error.code] : [r.id ?? null, r.nonPayment, r.fine, ''];
+      }
+    }
+    const chunks: Uint8Array[] = [];
+    const summary = await writeXlsx(
+      async (c) => void chunks.push(c),
+      sanctionsSheets([{ header: 'Случай' }, { header: 'Неоплата, ₽', kind: 'rub' }, { header: 'Штраф, ₽', kind: 'rub' }, { header: 'Ошибка' }], rows(), async () => {
+        expect(streamed).toBe(3); // the totals are asked for after the last row
+        return sanctionTotals(results);
+      }),
+    );
+    expect(summary.sheets).toEqual(['Случаи', 'По разделам', 'По кодам', 'Трассировка']);
+    const totals = await sanctionTotals(results);
+    const book = await readXlsxFile(Buffer.concat(chunks), { parseNumber: (digits: string) => new Decimal(digits) });
+    const cells = sheet(book, 'Случаи').slice(1);
+    expect(cells.map((r) => r[0])).toEqual(['a', 'b', 'c']);
+    kopeck(cells[0]?.[1], new Decimal(100));
+    kopeck(cells[0]?.[2], new Decimal(0));
+    kopeck(cells[1]?.[1], new Decimal(0));
+    kopeck(cells[1]?.[2], new Decimal(1000));
+    expect(cells[2]?.slice(1)).toEqual([null, null, 'UNKNOWN_CODE']);
+    const sections = sheet(book, 'По разделам').slice(1);
+    (['MEK', 'MEE', 'EKMP'] as const).forEach((k, i) => {
+      exact(sections[i]?.[1], totals.bySection[k].cases);
+      kopeck(sections[i]?.[2], totals.bySection[k].nonPayment);
+      kopeck(sections[i]?.[3], totals.bySection[k].fine);
+    });
+    kopeck(sections[3]?.[2], totals.nonPayment);
+    const codes = sheet(book, 'По кодам').slice(1);
+    expect(codes.map((r) => r[0])).toEqual(Object.keys(totals.byCode));
+    Object.values(totals.byCode).forEach((c, i) => kopeck(codes[i]?.[2], c.nonPayment));
+    traceSheet(book, totals.trace);
+  });
+});
