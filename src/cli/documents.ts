@@ -51,7 +51,7 @@ export interface CommandDocument<R> {
 /** The options of `--format`. */
 export const FORMAT_OPTION: readonly [string, string] = [
   '--format <format>',
-  'json (default); table: a readable Russian table with the trace; html: a printable document; xlsx: an Excel workbook (needs --out)',
+  'json (default); table: a readable Russian table with the trace; html: a printable document; xlsx: an Excel workbook (to --out, or to a pipe)',
 ];
 
 const month = (m: number): string => MONTH_NAMES[m - 1] ?? String(m);
