@@ -23,8 +23,9 @@ export default defineConfig([
   },
   {
     // The command line: one ESM file for Node, with its CSV, argv and ZIP (fflate, for
-    // `oms-calc registry FILE.zip`) libraries bundled in so that the package's runtime
-    // dependencies stay those of the library; the library itself never loads them.
+    // `oms-calc registry FILE.zip` and the `--format xlsx` workbooks of src/cli/xlsx.ts)
+    // libraries bundled in so that the package's runtime dependencies stay those of the
+    // library; the library itself never loads them.
     entry: { cli: 'src/cli/index.ts' },
     format: ['esm'],
     dts: false,

@@ -6,14 +6,18 @@
  * from medical organisations and deposit income in September; then the reserve at 90/95/99 % and
  * the rating of the region's insurers.
  *
+ * At the end the year's calculation notes are written to examples/out/ as printable HTML
+ * documents (oms-calc/report): open them in a browser and print, or save as PDF.
+ *
  * Run: npm run demo. The script checks its own figures and exits non-zero if one does not add up.
  */
 import assert from 'node:assert/strict';
-import { createReadStream, readFileSync } from 'node:fs';
+import { createReadStream, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import type { Decimal } from 'decimal.js';
 import { replenishmentSchedule, reserveYear, type ReserveYearEvent } from 'oms-calc/replenishment';
 import { plannedReserve, reserveAtRisk, reserveSize, type PlannedReserveInput, type ReserveSizeInput } from 'oms-calc/reserve';
 import { auditRegistry } from 'oms-calc/registry';
+import { registryAuditHtml, reserveSizeHtml, reserveYearHtml, sanctionTotalsHtml, smoRatingHtml, subventionHtml } from 'oms-calc/report';
 import { allocateSanctionProceeds, isSanctionErrorRow, sanctionStream, sanctionTotals, type CaseInput, type Setting } from 'oms-calc/sanctions';
 import { federalMonitoring, smoAnnualAssessment, smoRating, type IndicatorData, type SmoViolation } from 'oms-calc/smo-rating';
 import {
@@ -282,5 +286,28 @@ assert.deepEqual(
   'санкции по видам контроля',
 );
 assert.equal(register.totals.sankIt.toFixed(2), '230327.45', 'Σ SANK_IT');
+
+// ── 10. Расчётные записки года: HTML для печати (oms-calc/report) ─────────────────────────
+const outDir = new URL('./out/', import.meta.url);
+mkdirSync(outDir, { recursive: true });
+const print = { organisation: `ТФОМС: ${data.region}` };
+const notes: Record<string, string> = {
+  'reserve-size.html': reserveSizeHtml({ size, input: data.reserve, planned: plan, risk }, { ...print, title: `Расчёт размера НСЗ на ${data.year} год` }),
+  'subvention.html': subventionHtml({ claim, decision, insurer, period: `${MONTHS[claimMonth - 1]} ${data.year} г.` }, print),
+  'reserve-year.html': reserveYearHtml({ year: ledger, input: { planned: plan.planned, events } }, { ...print, title: `Движение средств НСЗ за ${data.year} год` }),
+  'smo-rating.html': smoRatingHtml({ assessments: assessments.map((a) => ({ smo: a.smo, assessment: a.result })), rating, period: smoYear.period }, print),
+  'sanction-totals.html': sanctionTotalsHtml({ totals, period: sanctionsData.period }, print),
+  'registry-audit.html': registryAuditHtml({ audit: register, source: 'HM770001S77001_2506.xml' }, print),
+};
+console.log(heading('10. Расчётные записки для печати'));
+for (const [name, html] of Object.entries(notes)) {
+  writeFileSync(new URL(name, outDir), html);
+  assert.ok(html.startsWith('<!DOCTYPE html>') && !/<script/i.test(html), `${name}: самостоятельный документ без скриптов`);
+  console.log(`examples/out/${name} (${Math.round(html.length / 1024)} КБ)`);
+}
+assert.ok(notes['reserve-size.html']?.includes(rub(size.total)), 'в записке о НСЗ — итог, как его пишет formatRubles');
+// the ledger's input as JSON, for the command line's workbook of the same year
+writeFileSync(new URL('reserve-year.json', outDir), `${JSON.stringify({ planned: plan.planned, openingBalance: data.openingBalance, events, plannedIncome: data.plan.plannedIncome }, null, 2)}\n`);
+console.log('Книга Excel того же года: npx oms-calc reserve-year --input examples/out/reserve-year.json --format xlsx --out examples/out/reserve-year.xlsx');
 
 console.log('\nВсе проверки демонстрации пройдены.');

@@ -11,3 +11,4 @@ export * from './subvention';
 export * from './sanctions';
 export * from './smo-rating';
 export * from './registry';
+export * from './report';

@@ -23,6 +23,18 @@ const f014Xml =
   '<zap><Kod>258</Kod><IDVID>3</IDVID><Naim>x</Naim><Osn>3.2.4.</Osn><DATEBEG>25.05.2021</DATEBEG><DATEEND></DATEEND><K_NO>1</K_NO><K_SH>3</K_SH></zap></packet>';
 const planned = { required: '100', programFinancing: '1000', plannedIncome: '1200', plannedBaseProgramCost: '900' };
 const table = JSON.parse(JSON.stringify(library.builtinSanctionTable)) as unknown;
+/** Results as their JSON (what a saved result is), for the documents of oms-calc/report. */
+const json = (x: unknown): unknown => JSON.parse(JSON.stringify(x)) as unknown;
+const none = { scenarios: [{ value: '0', probability: '1' }], unitCost: '0' };
+const sizeInput = { income: [{ value: '900', probability: '0.5' }, { value: '1000', probability: '0.5' }], ambulatory: none, inpatient: none, dayHospital: none, payables: '0' };
+const claimJson = json(
+  library.subventionClaim({ openingBalance: '100', capitationFunds: '50', omsIncome: '0', sanctionIncome: '0', damagesRecovered: '0', reserveReturns: '0', acceptedInvoices: '400', invoicePayments: '100', administration: '10', prevention: '5', otherExpenses: '5' }),
+);
+const decisionJson = json(library.subventionDecision({ claim: '270', verifiedNeed: '200', reserveBalance: '1000', objectiveCauses: true, misuseFound: false, violationsFound: false, fundsFullySpent: true }));
+const yearInput = { planned: '1200', openingBalance: '100', events: [{ month: 3, spending: '50', note: 'расход' }] };
+const ratingJson = json(library.smoRating({ smos: [{ smo: 'А', resultExact: '90' }, { smo: 'Б', resultExact: '80' }] }));
+const totalsJson = json(await library.sanctionTotals(library.sanctionRows([{ tariff: '1000', violations: ['3.2.1'] }, { tariff: '500', violations: ['1.2'] }])));
+const auditJson = json(await library.auditRegistry([register]));
 
 /** Drains what a function returns: a promise, an async or sync iterable (a stream of rows). */
 async function settle(value: unknown): Promise<unknown> {
@@ -99,6 +111,19 @@ const TABLE: Record<string, Entry> = {
   registryFindings: { args: c([register]), call: library.registryFindings },
   parseF014Xml: { args: c(f014Xml), call: library.parseF014Xml },
   controlClassOf: { args: c(1, '2025-01-01'), call: library.controlClassOf },
+  reserveSizeHtml: {
+    args: c({ size: json(library.reserveSize(sizeInput)), input: sizeInput, planned: json(library.plannedReserve(planned)), risk: json(library.reserveAtRisk({ ...sizeInput, levels: ['0.9'] })) }, { date: '01.12.2026' }),
+    call: library.reserveSizeHtml,
+  },
+  subventionHtml: { args: c({ claim: claimJson, decision: decisionJson, insurer: 'СМО' }), call: library.subventionHtml },
+  reserveYearHtml: { args: c({ year: json(library.reserveYear(yearInput)), input: yearInput }), call: library.reserveYearHtml },
+  smoRatingHtml: { args: indicatorData.map((data) => [{ assessments: [{ smo: 'А', assessment: json(library.smoAnnualAssessment({ data, violations: [] })) }], rating: ratingJson }]), call: library.smoRatingHtml },
+  sanctionTotalsHtml: { args: c({ totals: totalsJson, period: '2027' }), call: library.sanctionTotalsHtml },
+  registryAuditHtml: { args: c({ audit: auditJson, source: 'HM.xml' }), call: library.registryAuditHtml },
+  tablesHtml: {
+    args: c({ title: 'Итоги', tables: [{ title: 'Суммы', columns: [{ header: 'Что' }, { header: 'Сумма, ₽', kind: 'rub' }, { header: 'Доля', kind: { places: 4 } }], rows: [['НСЗ', '1812000000', '0.06'], ['КЗ', null, 0.5]] }], trace: [{ symbol: 'x', formula: '1 + 1', value: '2', source: 's' }] }),
+    call: library.tablesHtml,
+  },
 };
 
 const names = Object.keys(TABLE);

@@ -29,7 +29,7 @@ import {
 } from '../smo-rating';
 import { formatFormRows, subventionClaim, subventionDecision, type SubventionClaim, type SubventionDecision } from '../subvention';
 import type { CliCommand } from './io';
-import { jsonCommand } from './json';
+import { jsonCommand } from './documents';
 import { heading, MONTHS, percent, rub, table, traceList } from './render';
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);

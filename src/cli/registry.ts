@@ -2,8 +2,8 @@
  * `oms-calc registry FILE.xml|FILE.zip [--out findings.csv|findings.json] [--table T.json]
  * [--f014 F014.xml] [--rates R.json]`: the audit of a register of invoices (oms-calc/registry),
  * read as a stream — from a ZIP, the invoice file inflated as the archive arrives
- * (src/cli/registry-zip.ts). The findings go to `--out` (or standard output) as CSV for Excel or
- * as JSON; the totals, in Russian, to standard error.
+ * (src/cli/registry-zip.ts). The findings go to `--out` (or standard output) as CSV for Excel, as
+ * JSON, as a printable HTML document or as an Excel workbook; the totals, in Russian, to standard error.
  *
  * @module
  */
@@ -13,12 +13,15 @@ import { basename, resolve } from 'node:path';
 import type { X } from '../shared';
 import { defineSanctionTable, isOmsCalcError, type PerCapitaRates, type SanctionTable } from '../sanctions';
 import { auditRegistry, excelSafeCell, parseF014Xml, type AuditRegistryOptions, type Finding, type RegistryAudit } from '../registry';
+import { registryAuditHtml } from '../report';
+import { registrySheets } from './documents';
 import { moneyText } from './format';
 import { CliError, EXIT, guardOutput, openOutputFile, type CliCommand, type CliIo, type GuardedOutput } from './io';
 import { issueLines, localeOf, parseJsonExact } from './json';
 import { rub, table } from './render';
 import { isZip, zipInvoice, type ZipContents } from './registry-zip';
 import { numberText, settingMessage, settingOf } from './sanctions-rows';
+import { writeXlsx } from './xlsx';
 
 /** The findings kept for the output unless `--max-findings` says otherwise (all are counted). */
 export const DEFAULT_MAX_FINDINGS = 100_000;
@@ -36,7 +39,10 @@ as it arrives; memory stays flat.
                     columns ${FINDING_COLUMNS.join(', ')}; a text cell that a spreadsheet would
                     run as a formula (= + - @ tab CR first) gets a leading '. .json — the whole audit
                     (counts, totals, findings; money as "1234.50"). Default (or -): standard output.
---format csv|json   instead of the extension of --out
+                    .html — the audit as a printable document (oms-calc/report); .xlsx — an Excel
+                    workbook: sums, classes, points, rules, the findings (number cells, ruble
+                    formats; past 1 048 576 rows a sheet continues on «Нарушения (2)», …), the trace.
+--format csv|json|html|xlsx   instead of the extension of --out
 --table FILE.json   a coefficient table (or an array, chosen by DATE_Z_2) in the shape of defineSanctionTable
 --f014 FILE.xml     the classifier F014 as the Federal fund publishes it (S_OSN → point, on DATE_ACT)
 --rates FILE.json   РП by setting, to report the fines (РП × Кшт) beside: {"стационар": "7123,36", ...}
@@ -281,8 +287,9 @@ export async function runRegistry(o: RegistryCliOptions, io: CliIo): Promise<num
     if (v !== undefined && typeof v !== 'string') throw new CliError(`--${name} takes one value`, EXIT.invalid);
   }
   const out = typeof o.out === 'string' && o.out !== '-' ? o.out : undefined;
-  const format = o.format ?? (out !== undefined && /\.json$/i.test(out) ? 'json' : 'csv');
-  if (format !== 'csv' && format !== 'json') throw new CliError(`--format must be csv or json, got ${JSON.stringify(format)}`, EXIT.invalid);
+  const format = o.format ?? (out === undefined ? 'csv' : (/\.(json|html|xlsx)$/i.exec(out)?.[1]?.toLowerCase() ?? 'csv'));
+  if (format !== 'csv' && format !== 'json' && format !== 'html' && format !== 'xlsx') throw new CliError(`--format must be csv, json, html or xlsx, got ${JSON.stringify(format)}`, EXIT.invalid);
+  if (format === 'xlsx' && out === undefined && io.stdout.isTTY === true) throw new CliError('--format xlsx writes a binary workbook: give --out FILE.xlsx (or redirect standard output)', EXIT.invalid);
   const options = await auditOptions(o, io.cwd);
 
   const stdin = given === '-';
@@ -335,10 +342,13 @@ export async function runRegistry(o: RegistryCliOptions, io: CliIo): Promise<num
   }
 
   const label = zip ? `${name} → ${contents.invoice ?? '?'}${contents.skipped.length > 0 ? ` (пропущено: ${contents.skipped.join(', ')})` : ''}` : name;
+  const html = format === 'html' ? registryAuditHtml({ audit, source: zip ? `${name}/${contents.invoice ?? ''}` : name }) : '';
   const file = out === undefined ? undefined : await openOutputFile(resolve(io.cwd, out), `--out ${out}`);
   const sink = file?.output ?? guardOutput(io.stdout, 'standard output');
   try {
     if (format === 'json') await writeJson(sink, audit, zip ? `${name}/${contents.invoice ?? ''}` : name);
+    else if (format === 'html') await sink.write(html);
+    else if (format === 'xlsx') await writeXlsx((chunk) => sink.write(chunk), registrySheets(audit));
     else await writeCsv(sink, audit.findings);
     if (file !== undefined) await file.commit();
     else {
@@ -361,8 +371,8 @@ export const registryCommand: CliCommand & { args: string } = {
   description: 'проверка реестра счетов (XML или ZIP): санкции по таблице (РТ × Кно) и суммы реестра',
   options: [
     ['--input <file>', 'the register, as FILE; - for standard input'],
-    ['--out <file>', 'findings: .csv (default) or .json; default standard output'],
-    ['--format <format>', 'csv or json (default: from --out)'],
+    ['--out <file>', 'findings: .csv (default), .json, .html (a printable document) or .xlsx (a workbook); default standard output'],
+    ['--format <format>', 'csv, json, html or xlsx (default: from --out)'],
     ['--table <file>', 'coefficient table(s), JSON in the shape of defineSanctionTable'],
     ['--f014 <file>', 'classifier F014, XML as published'],
     ['--rates <file>', 'РП by setting, JSON, to report the fines'],

@@ -1,7 +1,8 @@
 /**
  * The XML parser is the registry module's own dependency: no other entry point may load it. The
  * import graph of each module's index is walked through the sources (relative imports followed,
- * packages collected), so a stray import shows here before a build.
+ * packages collected; `import type` and `export type` are erased from the build and not followed),
+ * so a stray import shows here before a build.
  */
 import { readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
@@ -15,7 +16,7 @@ function packagesOf(file: string, seen = new Set<string>(), out = new Set<string
   seen.add(file);
   // the code without its comments (a TSDoc @example imports the public paths)
   const text = readFileSync(file, 'utf8').replace(/\/\*[\s\S]*?\*\//g, '').replace(/^\s*\/\/.*$/gm, '');
-  for (const m of text.matchAll(/^\s*(?:import|export)\s[^'";]*?from\s*'([^']+)'|^\s*import\s*'([^']+)'/gm)) {
+  for (const m of text.matchAll(/^\s*(?:import|export)\s(?!type\s)[^'";]*?from\s*'([^']+)'|^\s*import\s*'([^']+)'/gm)) {
     const spec = (m[1] ?? m[2]) as string;
     if (!spec.startsWith('.')) {
       out.add(spec);
@@ -41,5 +42,11 @@ describe('runtime dependencies by entry point', () => {
 
   it('oms-calc/registry loads saxes, decimal.js and zod, and nothing else', () => {
     expect([...packagesOf(join(src, 'registry', 'index.ts'))].sort()).toEqual(['decimal.js', 'saxes', 'zod']);
+  });
+
+  it('oms-calc/report reads the results of the registry by type only: it does not load saxes', () => {
+    const text = readFileSync(join(src, 'report', 'registryAuditHtml.ts'), 'utf8');
+    expect(text).toMatch(/^import type \{ RegistryAudit \} from '\.\.\/registry';$/m);
+    expect([...packagesOf(join(src, 'report', 'index.ts'))].sort()).toEqual(['decimal.js', 'zod']);
   });
 });

@@ -8,6 +8,7 @@ const { smoRating } = require('oms-calc/smo-rating');
 const { reserveAtRisk } = require('oms-calc/reserve');
 const { caseSanction, allocateSanctionProceeds } = require('oms-calc/sanctions');
 const { controlClassOf } = require('oms-calc/registry');
+const { smoRatingHtml } = require('oms-calc/report');
 
 const one = [{ value: '1', probability: '1' }];
 const r = reserveSize({
@@ -45,4 +46,8 @@ assert.equal(Object.values(split.parts).map(String).join(' '), '50.01 35 15');
 // oms-calc/registry: S_TIP 1 is МЭК, 73 is ЭКМП (F006)
 assert.deepEqual([controlClassOf(1, '2025-06-30'), controlClassOf(73, '2025-06-30')], ['MEK', 'EKMP']);
 assert.equal(typeof root.controlClassOf, 'function');
+// oms-calc/report: a self-contained document with the package's version
+const ratingHtml = smoRatingHtml({ rating: smoRating({ smos: [{ smo: 'А', resultExact: '90.1' }] }) });
+assert.ok(ratingHtml.includes('<svg') && ratingHtml.includes(`oms-calc ${require('oms-calc/package.json').version}`));
+assert.equal(typeof root.smoRatingHtml, 'function');
 console.log('cjs consumer: ok');

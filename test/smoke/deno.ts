@@ -2,6 +2,7 @@
 import { reserveSize } from 'npm:oms-calc/reserve';
 import { replenishmentSchedule } from 'npm:oms-calc/replenishment';
 import { isOmsCalcError, type TraceStep } from 'npm:oms-calc';
+import { reserveSizeHtml } from 'npm:oms-calc/report';
 
 const one = [{ value: '1', probability: '1' }];
 const r = reserveSize({
@@ -21,4 +22,5 @@ try {
 } catch (e) {
   if (!isOmsCalcError(e) || e.code !== 'INVALID_INPUT') throw e;
 }
+if (!reserveSizeHtml({ size: r }).includes('522\u202f015\u202f325,45')) throw new Error('report');
 console.log('deno consumer: ok');

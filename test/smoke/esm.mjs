@@ -1,5 +1,6 @@
 // Imports the packed tarball from an ES module project, by every public subpath.
 import assert from 'node:assert/strict';
+import { createRequire } from 'node:module';
 import * as root from 'oms-calc';
 import { isOmsCalcError, reserveSize } from 'oms-calc/reserve';
 import { replenishmentSchedule } from 'oms-calc/replenishment';
@@ -8,6 +9,7 @@ import { smoRating } from 'oms-calc/smo-rating';
 import { reserveAtRisk } from 'oms-calc/reserve';
 import { caseSanction, allocateSanctionProceeds } from 'oms-calc/sanctions';
 import { controlClassOf } from 'oms-calc/registry';
+import { smoRatingHtml } from 'oms-calc/report';
 
 const one = [{ value: '1', probability: '1' }];
 const r = reserveSize({
@@ -44,4 +46,9 @@ assert.equal(Object.values(split.parts).map(String).join(' '), '50.01 35 15');
 // oms-calc/registry: S_TIP 1 is МЭК, 73 is ЭКМП (F006)
 assert.deepEqual([controlClassOf(1, '2025-06-30'), controlClassOf(73, '2025-06-30')], ['MEK', 'EKMP']);
 assert.equal(root.controlClassOf, controlClassOf);
+// oms-calc/report: a self-contained document with the package's version
+const ratingHtml = smoRatingHtml({ rating: smoRating({ smos: [{ smo: 'А', resultExact: '90.1' }] }) });
+assert.ok(ratingHtml.includes('<svg') && !ratingHtml.includes('<script'));
+assert.ok(ratingHtml.includes(`oms-calc ${createRequire(import.meta.url)('oms-calc/package.json').version}`));
+assert.equal(root.smoRatingHtml, smoRatingHtml);
 console.log('esm consumer: ok');

@@ -10,6 +10,7 @@ import { subventionClaim } from 'oms-calc/subvention';
 import { allocateSanctionProceeds } from 'oms-calc/sanctions';
 import { smoRating } from 'oms-calc/smo-rating';
 import { controlClassOf, type ControlType } from 'oms-calc/registry';
+import { smoRatingHtml, type DocumentOptions } from 'oms-calc/report';
 
 const one = [{ value: '1', probability: '1' }];
 const input: ReserveSizeInput = {
@@ -35,4 +36,6 @@ assert.equal(Object.values(allocateSanctionProceeds('100.01').parts).map(String)
 assert.deepEqual(smoRating({ smos: [{ smo: 'Б', resultExact: '81.25' }, { smo: 'А', resultExact: '90.1' }] }).rows.map((r) => [r.smo, r.rank]), [['А', 1], ['Б', 2]]);
 const types: readonly ControlType[] = [{ tip: 2, class: 'MEE', dateBeg: '2011-01-01', dateEnd: '2021-05-24' }];
 assert.equal(controlClassOf(2, '2020-01-01', types), 'MEE');
+const print: DocumentOptions = { date: '01.12.2026' };
+assert.ok(smoRatingHtml({ rating: smoRating({ smos: [{ smo: 'А', resultExact: '90.1' }] }) }, print).includes('01.12.2026'));
 console.log('node10 (module commonjs) consumer: ok');
