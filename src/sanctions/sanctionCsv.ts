@@ -5,16 +5,6 @@ import { csvSetup, type SanctionCsvOptions } from './csvOptions';
 /**
  * The stream of {@link sanctionCsv}: bytes of the cases CSV in, bytes of the results out, and
  * the totals when the input ends.
- *
- * @example
- * ```ts
- * import { sanctionCsv, type SanctionCsvStream } from 'oms-calc/sanctions';
- *
- * const csv: SanctionCsvStream = sanctionCsv();
- * const out = new Blob(['tariff;violations\n1000;1.4.2\n']).stream().pipeThrough(csv);
- * await new Response(out).text(); // 'line;id;status;…\n2;;ok;1000,00;0,00;1.4.2:1000,00:1000,00:0,00;;\n'
- * (await csv.totals).nonPayment.toString(); // '1000'
- * ```
  */
 export interface SanctionCsvStream extends TransformStream<Uint8Array, Uint8Array> {
   /** The totals of the file; rejects with the stream's error (an `OmsCalcError` for a bad file). */
@@ -43,12 +33,13 @@ export interface SanctionCsvStream extends TransformStream<Uint8Array, Uint8Arra
  *   never closed (naming the line where it opened) or a chunk that is not bytes
  * @example
  * ```ts
- * import { Readable, Writable } from 'node:stream';
- * import { createReadStream, createWriteStream } from 'node:fs';
+ * import { sanctionCsv } from 'oms-calc/sanctions';
  *
- * const csv = sanctionCsv({ perCapitaRates: { hospital: '7000.00' } });
- * await Readable.toWeb(createReadStream('cases.csv')).pipeThrough(csv).pipeTo(Writable.toWeb(createWriteStream('results.csv')));
- * (await csv.totals).nonPayment.toString();
+ * const csv = sanctionCsv();
+ * const out = new Blob(['tariff;violations\n1000;1.4.2\n']).stream().pipeThrough(csv);
+ * await new Response(out).text();
+ * // 'line;id;status;non_payment;fine;details;error_code;error_message\n2;;ok;1000,00;0,00;1.4.2:1000,00:1000,00:0,00;;\n'
+ * (await csv.totals).nonPayment.toString(); // '1000'
  * ```
  */
 export function sanctionCsv(options?: SanctionCsvOptions): SanctionCsvStream {
