@@ -149,12 +149,28 @@ export function compareCodes(a: string, b: string): number {
   }
   const pa = a.split('.');
   const pb = b.split('.');
-  for (let i = 0; i < Math.max(pa.length, pb.length); i++) {
-    const d = Number(pa[i] ?? -1) - Number(pb[i] ?? -1);
-    if (d !== 0 && !Number.isNaN(d)) return d;
-    if (Number.isNaN(d) && pa[i] !== pb[i]) return (pa[i] ?? '') < (pb[i] ?? '') ? -1 : 1;
+  for (let i = 0; i < Math.min(pa.length, pb.length); i++) {
+    const d = compareSegments(pa[i] as string, pb[i] as string);
+    if (d !== 0) return d;
   }
-  return 0;
+  if (pa.length !== pb.length) return pa.length < pb.length ? -1 : 1;
+  return a === b ? 0 : a < b ? -1 : 1; // '01' and '1' differ: a total order, 0 only for equal codes
+}
+
+const DIGITS = /^[0-9]+$/;
+
+/** One part of a code: numbers by value (any length, no floats), before any other text. */
+function compareSegments(x: string, y: string): number {
+  const dx = DIGITS.test(x);
+  const dy = DIGITS.test(y);
+  if (dx && dy) {
+    const nx = x.replace(/^0+(?=.)/, '');
+    const ny = y.replace(/^0+(?=.)/, '');
+    if (nx.length !== ny.length) return nx.length < ny.length ? -1 : 1;
+    return nx === ny ? 0 : nx < ny ? -1 : 1;
+  }
+  if (dx !== dy) return dx ? -1 : 1;
+  return x === y ? 0 : x < y ? -1 : 1;
 }
 
 /** The trace of totals: the two sums, with the number of cases they cover. */
