@@ -1,5 +1,6 @@
 /**
- * JSON in, JSON (or a Russian table) out: the shared shape of every command except `sanctions`.
+ * JSON in, JSON (or a Russian table) out: the shared shape of every command except `sanctions`
+ * (CSV in; its documents: src/cli/sanctions-documents.ts).
  *
  * @module
  */

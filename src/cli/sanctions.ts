@@ -19,6 +19,7 @@ import {
   type X,
 } from '../sanctions';
 import { moneyText } from './format';
+import { writeSanctionsDocument } from './sanctions-documents';
 import { CliError, EXIT, guardOutput, openOutputFile, type CliCommand, type CliIo, type CliOutput, type GuardedOutput } from './io';
 import { parseJsonExact } from './json';
 
@@ -64,6 +65,9 @@ line breaks; spaces inside numbers are ignored ("1 234,56"). Blank lines are cou
                     {"line":2,"id":"1","status":"ok","non_payment":"10000.00","fine":"2100.00",
                      "details":[{"code":"3.2.2","non_payment":"10000.00","applied_non_payment":"10000.00",
                      "fine":"2100.00"}]}, or {"line":3,"status":"error","error_code":"…","error_message":"…"}
+--format xlsx       an Excel workbook (--out FILE.xlsx): every case on «Случаи» (past 1,048,576 rows
+                    on «Случаи (2)» …), the totals by section and by code, the trace
+--format html       the printable note of the totals (oms-calc/report); the cases are counted, not listed
 --jobs N|auto       accepted for compatibility; the file is computed on one thread (decision D12)
 Exit codes: 0 all rows computed; 2 invalid input (bad options, or some rows have errors — every row
 is still written, the bad ones with their line number); 1 any other failure.
@@ -153,10 +157,10 @@ export async function runSanctions(options: SanctionsCliOptions, io: CliIo): Pro
   }
   checkJobs(options.jobs);
   const format = options.format === undefined ? 'csv' : options.format;
-  if (format !== 'csv' && format !== 'json') throw new CliError(`--format must be csv or json, got ${JSON.stringify(format)}`, EXIT.invalid);
+  if (format !== 'csv' && format !== 'json' && format !== 'html' && format !== 'xlsx') throw new CliError(`--format must be csv, json, html or xlsx, got ${JSON.stringify(format)}`, EXIT.invalid);
   const file = resolve(io.cwd, cases);
 
-  const csvOptions: Record<string, unknown> = { format: format === 'json' ? 'jsonl' : 'csv' };
+  const csvOptions: Record<string, unknown> = { format: format === 'json' || format === 'xlsx' ? 'jsonl' : 'csv' };
   if (typeof options.rates === 'string') {
     let rates = await readJson(resolve(io.cwd, options.rates), '--rates');
     if (typeof rates === 'object' && rates !== null && 'perCapitaRates' in rates) rates = (rates as { perCapitaRates: unknown }).perCapitaRates;
@@ -190,6 +194,19 @@ export async function runSanctions(options: SanctionsCliOptions, io: CliIo): Pro
   } catch (e) {
     if (!isOmsCalcError(e)) throw e;
     throw new CliError(`invalid options\n${formatIssues('', e.issues.map((i) => ({ path: optionPath(i.path), message: i.message })))}`, EXIT.invalid);
+  }
+
+  if (format === 'html' || format === 'xlsx') {
+    const started = Date.now();
+    let totals: SanctionCsvTotals;
+    try {
+      totals = await writeSanctionsDocument(format, file, csv, options.out, io);
+    } catch (e) {
+      if (e instanceof CliError) throw e;
+      if (isOmsCalcError(e)) throw new CliError(e.issues[0]?.path[0] === 'header' ? `${e.message}\n\n${HELP}` : `${file}: ${e.message}`, EXIT.invalid);
+      throw new CliError(`${file}: ${(e as Error).message}`, EXIT.failure);
+    }
+    return finish(totals, options, io, started);
   }
 
   let size: number;
@@ -257,10 +274,14 @@ export async function runSanctions(options: SanctionsCliOptions, io: CliIo): Pro
     await source.close().catch(() => {});
   }
   if (outFile === undefined) sink.release();
+  if (showProgress) io.stderr.write('\r\u001b[K');
+  return finish(totals, options, io, started);
+}
 
+/** The end of a run: `--totals`, the summary on standard error, and the exit code. */
+async function finish(totals: SanctionCsvTotals, options: SanctionsCliOptions, io: CliIo, started: number): Promise<number> {
   if (typeof options.totals === 'string') await writeTotalsFile(resolve(io.cwd, options.totals), options.totals, totals);
   const money = (x: X): string => moneyText(x, totals.delimiter === ',' ? '.' : ',');
-  if (showProgress) io.stderr.write('\r\u001b[K');
   writeSummary(io.stderr, totals, money, seconds(Date.now() - started));
   return totals.errors > 0 ? EXIT.invalid : EXIT.ok;
 }
@@ -325,7 +346,7 @@ export const sanctionsCommand: CliCommand = {
     ['--table <file>', 'a coefficient table (or an array of tables), JSON; default the built-in one'],
     ['--out <file>', 'the results; default (or -) standard output; a file is written whole or not at all'],
     ['--totals <file>', 'the totals as JSON (or CSV for a name ending in .csv)'],
-    ['--format <format>', "the results: 'csv' (default) or 'json' (JSON Lines: one object per row)"],
+    ['--format <format>', "the results: 'csv' (default), 'json' (JSON Lines: one object per row), 'xlsx' (a workbook: the cases, then the totals) or 'html' (the printable note of the totals)"],
     ['--columns <field=name>', 'the header name of a field, e.g. tariff="Сумма к оплате" (repeatable)'],
     ['--encoding <encoding>', "the cases file: 'auto' (default), 'utf-8' or 'windows-1251'"],
     ['--combine <policy>', "several violations in one case: 'max' (default) or 'sum-capped'"],

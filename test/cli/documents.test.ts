@@ -1,5 +1,5 @@
 /**
- * `--format html` and `--format xlsx` on every command but `sanctions`: each command's workbook
+ * `--format html` and `--format xlsx` on every JSON command (`sanctions`: sanctions-documents.test.ts): each command's workbook
  * read back with read-excel-file and every cell compared with the result of the library's own
  * function, to the kopeck (the digits in the file are exact: compared as decimals); each
  * document a self-contained HTML page with the result's figures in the one format.
