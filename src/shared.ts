@@ -13,6 +13,7 @@ export {
   type FormatIssuesOptions,
   type OmsCalcErrorCode,
   type OmsCalcIssue,
+  type OmsCalcIssueInput,
 } from './_internal/errors';
 export { ISSUE_CODES, type IssueCode, type IssueLocale, type IssueParams } from './_internal/issues';
 export type { TraceStep } from './_internal/trace';

@@ -31,19 +31,21 @@ export type OmsCalcErrorCode =
  * message in Russian or English, {@link formatIssues} a whole error's issues.
  */
 export interface OmsCalcIssue {
-  /**
-   * What is wrong, as a stable code. The library sets it on every issue it makes; it is optional
-   * only so that an issue written as `{ path, message }` still type-checks (its code is then
-   * `'custom'`).
-   */
-  code?: IssueCode;
+  /** What is wrong, as a stable code (`custom` for an issue given as `{ path, message }`). */
+  code: IssueCode;
   /** Path to the offending value, e.g. `['income', 2, 'probability']`; empty for the whole input. */
   path: (string | number)[];
-  /** The figures of the problem (bounds, the bad value, the fields concerned); set with `code`. */
-  params?: IssueParams;
+  /** The figures of the problem (bounds, the bad value, the fields concerned). */
+  params: IssueParams;
   /** What is wrong, in English, showing the bad value where it helps. */
   message: string;
 }
+
+/**
+ * An issue as a caller may give it to {@link OmsCalcError}: `code` and `params` may be left out
+ * (the issue is then `custom`).
+ */
+export type OmsCalcIssueInput = Omit<OmsCalcIssue, 'code' | 'params'> & Partial<Pick<OmsCalcIssue, 'code' | 'params'>>;
 
 /** Makes an issue with its English message. */
 export function makeIssue(code: IssueCode, path: (string | number)[], params: IssueParams, message: string): OmsCalcIssue {
@@ -144,8 +146,8 @@ export function formatIssues(errorOrIssues: { readonly issues: readonly OmsCalcI
 }
 
 /** An issue with its code and parameters (`custom` for one written as `{ path, message }`). */
-function complete(i: OmsCalcIssue): OmsCalcIssue {
-  return i.code !== undefined && i.params !== undefined ? i : { code: i.code ?? 'custom', path: i.path, params: i.params ?? {}, message: i.message };
+function complete(i: OmsCalcIssueInput): OmsCalcIssue {
+  return { code: i.code ?? 'custom', path: i.path, params: i.params ?? {}, message: i.message };
 }
 
 /** Brand shared by every loaded copy of oms-calc (ESM, CJS, two versions side by side). */
@@ -190,7 +192,7 @@ export class OmsCalcError extends Error {
   constructor(
     code: OmsCalcErrorCode,
     message: string,
-    issues?: OmsCalcIssue[],
+    issues?: readonly OmsCalcIssueInput[],
     options?: { cause?: unknown },
   ) {
     super(message, options?.cause === undefined ? undefined : { cause: options.cause });

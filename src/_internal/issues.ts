@@ -42,6 +42,13 @@ export const ISSUE_CODES = [
   'not_a_register',
   'malformed_xml',
   'not_f014',
+  'no_header',
+  'missing_column',
+  'duplicate_column',
+  'not_in_encoding',
+  'field_count',
+  'unclosed_quote',
+  'line_too_long',
   'custom',
 ] as const;
 
@@ -86,6 +93,13 @@ export const ISSUE_CODES = [
  * | `not_a_register` | not XML, not a register of invoices, or an encoding the runtime lacks | `encoding` |
  * | `malformed_xml` | broken XML, or a DOCTYPE declaring entities | `line`, `detail` |
  * | `not_f014` | an XML file without the rows of the classifier F014 | — |
+ * | `no_header` | a CSV file without its header line | — |
+ * | `missing_column` | a CSV header without a needed column | `fields`, `values` |
+ * | `duplicate_column` | a CSV header with two columns for one field | `field`, `values` |
+ * | `not_in_encoding` | a CSV header that is not text in the encoding it was read in | `encoding`, `detail` |
+ * | `field_count` | a CSV line with more or fewer fields than its header | `count`, `expected` |
+ * | `unclosed_quote` | a double quote that opens a CSV field and is never closed | `line`, `limit` |
+ * | `line_too_long` | a CSV line longer than the reader holds | `line`, `limit` |
  * | `custom` | a problem without a code of its own (the message says what) | — |
  */
 export type IssueCode = (typeof ISSUE_CODES)[number];
@@ -152,7 +166,7 @@ export interface IssueParams {
   encoding?: string;
   /** A line of an XML file. */
   line?: number;
-  /** What the XML parser said. */
+  /** What the XML parser said, or the wording of the problem. */
   detail?: string;
 }
 
@@ -227,6 +241,13 @@ export const ISSUE_MESSAGES_EN: Readonly<Record<IssueCode, Template>> = {
   not_a_register: (p) => (p.encoding === undefined ? 'not a register of invoices (ZL_LIST) in XML' : `unknown encoding ${JSON.stringify(p.encoding)}`),
   malformed_xml: (p) => `line ${p.line ?? '?'}: ${p.detail ?? 'broken XML'}`,
   not_f014: () => 'no packet/zap rows: not the F014 classifier file',
+  no_header: () => 'the file is empty: a header line is needed',
+  missing_column: (p) => `the header has no column ${(p.fields ?? []).join(' and ')}; it has: ${(p.values ?? []).join(', ')}`,
+  duplicate_column: (p) => `the header has more than one column for ${p.field ?? ''}: ${(p.values ?? []).join(', ')}`,
+  not_in_encoding: (p) => `${p.detail ?? 'the header does not match'} — the header is not valid ${p.encoding ?? 'text'}: is the file in windows-1251? (option encoding; --encoding windows-1251)`,
+  field_count: (p) => `the line has ${p.count ?? '?'} fields, the header has ${p.expected ?? '?'}`,
+  unclosed_quote: (p) => (p.limit === undefined ? 'a double quote opens a field here and is never closed' : `a double quote opens a field here and is not closed within ${p.limit}`),
+  line_too_long: (p) => `the line is longer than ${p.limit ?? 'the limit'}`,
   custom: (p) => p.detail ?? 'invalid value',
 };
 
@@ -276,6 +297,13 @@ export const ISSUE_MESSAGES_RU: Readonly<Record<IssueCode, Template>> = {
   not_a_register: (p) => (p.encoding === undefined ? 'это не реестр счетов (ZL_LIST) в формате XML' : `неизвестная кодировка ${JSON.stringify(p.encoding)}`),
   malformed_xml: (p) => `строка ${p.line ?? '?'}: испорченный XML${p.detail === undefined ? '' : ` (${p.detail})`}`,
   not_f014: () => 'нет строк packet/zap: это не файл классификатора F014',
+  no_header: () => 'файл пуст: нужна строка заголовка',
+  missing_column: (p) => `в заголовке нет столбца ${(p.fields ?? []).join(' и ')}; в нём есть: ${(p.values ?? []).join(', ')}`,
+  duplicate_column: (p) => `в заголовке больше одного столбца для ${p.field ?? ''}: ${(p.values ?? []).join(', ')}`,
+  not_in_encoding: (p) => `заголовок не читается в кодировке ${p.encoding ?? ''}: файл в windows-1251? (параметр encoding; --encoding windows-1251)`,
+  field_count: (p) => `в строке полей: ${p.count ?? '?'}, в заголовке: ${p.expected ?? '?'}`,
+  unclosed_quote: (p) => (p.limit === undefined ? 'кавычка открывает здесь поле и не закрывается' : `кавычка открывает здесь поле и не закрывается в пределах ${p.limit}`),
+  line_too_long: (p) => `строка длиннее ${p.limit ?? 'допустимого'}`,
   custom: (p) => `недопустимое значение${p.detail === undefined ? '' : `: ${p.detail}`}`,
 };
 

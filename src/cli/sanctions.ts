@@ -21,7 +21,7 @@ import {
 import { moneyText } from './format';
 import { writeSanctionsDocument } from './sanctions-documents';
 import { CliError, EXIT, guardOutput, openOutputFile, type CliCommand, type CliIo, type CliOutput, type GuardedOutput } from './io';
-import { parseJsonExact } from './json';
+import { issueLines, localeOf, parseJsonExact, type CliLocale } from './json';
 
 /** Bytes read from the cases file at a time. */
 const READ_AHEAD = 1 << 18;
@@ -94,8 +94,9 @@ async function readJson(file: string, what: string): Promise<unknown> {
   }
 }
 
-function formatIssues(prefix: string, issues: readonly OmsCalcIssue[]): string {
-  return issues.map((i) => `  ${[prefix, ...i.path.map(String)].filter((p) => p !== '').join('.')}: ${i.message}`).join('\n');
+/** The issues of an error, each with its path under `prefix`, in the language of `--lang`. */
+function issuesUnder(prefix: readonly (string | number)[], issues: readonly OmsCalcIssue[], locale: CliLocale): string {
+  return issueLines({ issues: issues.map((i) => ({ ...i, path: [...prefix, ...i.path] })) }, locale);
 }
 
 /** The run's options (already checked by cac). */
@@ -112,6 +113,8 @@ export interface SanctionsCliOptions {
   encoding?: unknown;
   columns?: unknown;
   totals?: unknown;
+  /** `--lang`: the language of the messages about bad options and tables. */
+  lang?: unknown;
 }
 
 /** `--jobs`: checked, and otherwise ignored (one thread, decision D12). */
@@ -175,7 +178,7 @@ export async function runSanctions(options: SanctionsCliOptions, io: CliIo): Pro
         tables.push(defineSanctionTable(t));
       } catch (e) {
         if (!isOmsCalcError(e)) throw e;
-        throw new CliError(`--table ${options.table as string}: invalid table\n${formatIssues(Array.isArray(raw) ? `[${i}]` : '', e.issues)}`, EXIT.invalid);
+        throw new CliError(`--table ${options.table as string}: invalid table\n${issuesUnder(Array.isArray(raw) ? [i] : [], e.issues, localeOf({ lang: options.lang }))}`, EXIT.invalid);
       }
     });
     csvOptions['tables'] = tables;
@@ -193,7 +196,7 @@ export async function runSanctions(options: SanctionsCliOptions, io: CliIo): Pro
     csv = sanctionCsv(csvOptions as SanctionCsvOptions);
   } catch (e) {
     if (!isOmsCalcError(e)) throw e;
-    throw new CliError(`invalid options\n${formatIssues('', e.issues.map((i) => ({ path: optionPath(i.path), message: i.message })))}`, EXIT.invalid);
+    throw new CliError(`invalid options\n${issueLines({ issues: e.issues.map((i) => ({ ...i, path: optionPath(i.path) })) }, localeOf({ lang: options.lang }))}`, EXIT.invalid);
   }
 
   if (format === 'html' || format === 'xlsx') {

@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { invalidInput } from '../_internal/errors';
+import { invalidInput, type OmsCalcIssue } from '../_internal/errors';
 import { formatDecimal } from '../_internal/format';
-import { decimal, parseInput } from '../_internal/schema';
+import { decimal, parseInput, toIssues } from '../_internal/schema';
 import type { DecimalInput } from '../_internal/decimal';
 import type { TraceStep } from '../_internal/trace';
 import { h2, n, page, para, table, traceSection, type Cell, type DocumentOptions } from './html';
@@ -129,7 +129,7 @@ const number = decimal();
 export function tablesHtml(doc: TablesDocument, options?: DocumentOptions): string {
   const v = parseInput(Schema, doc, 'tablesHtml');
   const o = parseInput(DocumentOptionsSchema, options, 'tablesHtml') ?? {};
-  const issues: { path: (string | number)[]; message: string }[] = [];
+  const issues: OmsCalcIssue[] = [];
   const body: string[] = [];
   v.tables.forEach((t, ti) => {
     const rows = t.rows.map((r, ri) =>
@@ -139,7 +139,7 @@ export function tablesHtml(doc: TablesDocument, options?: DocumentOptions): stri
         if (x === null || x === undefined || x === '') return n('');
         const parsed = number.safeParse(x);
         if (!parsed.success) {
-          issues.push({ path: ['tables', ti, 'rows', ri, ci], message: parsed.error.issues[0]?.message ?? 'expected a decimal' });
+          issues.push(...toIssues(parsed.error.issues, ['tables', ti, 'rows', ri, ci]));
           return n('');
         }
         return n(formatDecimal(parsed.data, c.kind === 'rub' ? 2 : c.kind.places));

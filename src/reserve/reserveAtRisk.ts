@@ -238,7 +238,9 @@ export function computeReserveAtRisk(parsed: ParsedReserveAtRiskInput, options: 
   if (requested === 'exact' && combinations > reserveAtRiskDefaults.exactLimit) {
     throw invalidInput(where, [
       {
+        code: 'too_many_combinations',
         path: ['method'],
+        params: { limit: String(reserveAtRiskDefaults.exactLimit), received: `${counts.join(' × ')} = ${combinations}` },
         message: `exact enumeration takes at most ${reserveAtRiskDefaults.exactLimit} combinations of scenarios with non-zero probability, got ${counts.join(' × ')} = ${combinations}; use 'monte-carlo' or 'auto'`,
       },
     ]);

@@ -66,6 +66,13 @@ export function asWritten(message: string, written: string | undefined): string 
   return `${message.slice(0, m.index)}, got ${JSON.stringify(written)}`;
 }
 
+/** An issue with the value as the file has it, in its message and its `received`. */
+export function issueAsWritten(issue: OmsCalcIssue, written: string | undefined): OmsCalcIssue {
+  const message = asWritten(issue.message, written);
+  if (message === issue.message || written === undefined) return issue;
+  return { ...issue, params: { ...issue.params, received: JSON.stringify(written) }, message };
+}
+
 /** Whether `s` is digits with at most one `.` or `,`: the common form, converted without regexes. */
 function simpleNumber(s: string): number {
   let mark = -1;

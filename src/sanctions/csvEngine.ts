@@ -9,7 +9,7 @@
  *
  * @module
  */
-import { isOmsCalcError, OmsCalcError, parseInput, toIssues, ZERO, type OmsCalcErrorCode, type OmsCalcIssue } from '../_internal';
+import { isOmsCalcError, makeIssue, OmsCalcError, parseInput, tableIssue, toIssues, ZERO, type OmsCalcErrorCode, type OmsCalcIssue } from '../_internal';
 import { excelSafeCell } from '../_internal/csv';
 import { CaseInputSchema, computeCase, type CaseSanction, type SanctionRow } from './caseSanction';
 import { ByteSink, csvCell, looksUtf8, MAX_KOPECKS_BYTES, moneyText, putAscii, putKopecks, putUint, utf8FromCp1251, validUtf8 } from './csvBytes';
@@ -175,8 +175,8 @@ interface Layout {
   readonly fields: number;
 }
 
-function headerError(message: string): OmsCalcError {
-  return new OmsCalcError('INVALID_INPUT', message, [{ path: ['header'], message }]);
+function headerError(issue: OmsCalcIssue): OmsCalcError {
+  return new OmsCalcError('INVALID_INPUT', issue.message, [issue]);
 }
 
 /** The layout of a header record: the given names first, else the aliases; a missing or doubled column throws. */
@@ -185,8 +185,7 @@ function layoutOf(header: readonly string[], given: Partial<Record<CaseField, st
     return layoutOfNames(header, given);
   } catch (e) {
     if (!header.some((h) => h.includes('\ufffd'))) throw e;
-    const hint = `${(e as Error).message} — the header is not valid ${encoding}: is the file in windows-1251? (option encoding; --encoding windows-1251)`;
-    throw headerError(hint);
+    throw headerError(tableIssue('not_in_encoding', ['header'], { encoding, detail: (e as Error).message }));
   }
 }
 
@@ -197,12 +196,14 @@ function layoutOfNames(header: readonly string[], given: Partial<Record<CaseFiel
     const name = given[field];
     const wanted: readonly string[] = name === undefined ? CASE_COLUMNS[field] : [name.trim().toLowerCase()];
     const hits = names.flatMap((n, i) => (wanted.includes(n) ? [i] : []));
-    if (hits.length > 1) throw headerError(`the header has more than one column for ${CASE_COLUMNS[field][0]}: ${hits.map((i) => header[i]).join(', ')}`);
-    if (name !== undefined && hits.length === 0) throw headerError(`the header has no column "${name}" (given for ${CASE_COLUMNS[field][0]}); it has: ${header.join(', ')}`);
+    if (hits.length > 1) throw headerError(tableIssue('duplicate_column', ['header'], { field: CASE_COLUMNS[field][0], values: hits.map((i) => header[i] as string) }));
+    if (name !== undefined && hits.length === 0) {
+      throw headerError(makeIssue('missing_column', ['header'], { fields: [name], values: [...header] }, `the header has no column "${name}" (given for ${CASE_COLUMNS[field][0]}); it has: ${header.join(', ')}`));
+    }
     columns[field] = hits[0] ?? -1;
   }
   const missing = (['tariff', 'violations'] as const).filter((f) => columns[f] < 0).map((f) => CASE_COLUMNS[f][0]);
-  if (missing.length > 0) throw headerError(`the header has no column ${missing.join(' and ')}; it has: ${header.join(', ')}`);
+  if (missing.length > 0) throw headerError(tableIssue('missing_column', ['header'], { fields: missing, values: [...header] }));
   return { columns, fields: header.length };
 }
 
@@ -292,7 +293,7 @@ export class CsvEngine {
   end(): Uint8Array | undefined {
     if (this.#cp1251 === undefined) this.#detect(true);
     else this.#feed(new Uint8Array(0), true);
-    if (this.#layout === undefined) throw headerError('the file is empty: a header line is needed');
+    if (this.#layout === undefined) throw headerError(tableIssue('no_header', ['header']));
     return this.#out.take();
   }
 
@@ -350,7 +351,7 @@ export class CsvEngine {
       if (nl < 0 && !final) {
         if (n - pos > MAX_RECORD_BYTES) {
           const message = `the line is longer than ${MAX_RECORD_BYTES >> 20} MiB`;
-          throw new OmsCalcError('INVALID_INPUT', `line ${this.#line}: ${message}`, [{ path: ['line', this.#line], message }]);
+          throw new OmsCalcError('INVALID_INPUT', `line ${this.#line}: ${message}`, [makeIssue('line_too_long', ['line', this.#line], { line: this.#line, limit: `${MAX_RECORD_BYTES >> 20} MiB` }, message)]);
         }
         break;
       }
@@ -369,13 +370,13 @@ export class CsvEngine {
       const end = this.#quotedEnd(data, pos, final);
       if (end === -2) {
         throw new OmsCalcError('INVALID_INPUT', `line ${this.#quoteLine}: a double quote opens a field here and is never closed`, [
-          { path: ['line', this.#quoteLine], message: 'a double quote opens a field here and is never closed' },
+          tableIssue('unclosed_quote', ['line', this.#quoteLine], { line: this.#quoteLine }),
         ]);
       }
       if (end === -1) {
         if (n - pos > MAX_RECORD_BYTES) {
           const message = `a double quote opens a field here and is not closed within ${MAX_RECORD_BYTES >> 20} MiB`;
-          throw new OmsCalcError('INVALID_INPUT', `line ${this.#quoteLine}: ${message}`, [{ path: ['line', this.#quoteLine], message }]);
+          throw new OmsCalcError('INVALID_INPUT', `line ${this.#quoteLine}: ${message}`, [makeIssue('unclosed_quote', ['line', this.#quoteLine], { line: this.#quoteLine, limit: `${MAX_RECORD_BYTES >> 20} MiB` }, message)]);
         }
         break;
       }
@@ -610,7 +611,7 @@ export class CsvEngine {
     }
     if (nf !== layout.fields) {
       const message = `the line has ${nf} fields, the header has ${layout.fields}`;
-      this.#error(idS < idE ? decoder.decode(b.subarray(idS, idE)) : undefined, 'INVALID_INPUT', errorMessage([{ path: [], message }], NO_RECORD, at));
+      this.#error(idS < idE ? decoder.decode(b.subarray(idS, idE)) : undefined, 'INVALID_INPUT', errorMessage([makeIssue('field_count', [], { count: nf, expected: String(layout.fields) }, message)], NO_RECORD, at));
       return true;
     }
     const ts = fs[at.tariff] as number;
@@ -680,15 +681,16 @@ export class CsvEngine {
       i = j + 1;
     }
     if (negative) {
-      const message = `must be at least 0, got ${decoder.decode(b.subarray(ts, te))}`;
-      this.#error(idS < idE ? decoder.decode(b.subarray(idS, idE)) : undefined, 'INVALID_INPUT', errorMessage([{ path: ['tariff'], message }], NO_RECORD, at));
+      const received = decoder.decode(b.subarray(ts, te));
+      const issue = makeIssue('too_small', ['tariff'], { minimum: '0', received }, `must be at least 0, got ${received}`);
+      this.#error(idS < idE ? decoder.decode(b.subarray(idS, idE)) : undefined, 'INVALID_INPUT', errorMessage([issue], NO_RECORD, at));
       return true;
     }
     if (nu > 0) {
       const issues: OmsCalcIssue[] = [];
       for (let k = 0; k < nu; k += 3) {
         const code = decoder.decode(b.subarray(unknown[k + 1] as number, unknown[k + 2] as number));
-        issues.push({ path: ['violations', unknown[k] as number], message: unknownCodeMessage(code, table.table) });
+        issues.push(makeIssue('unknown_code', ['violations', unknown[k] as number], { code, table: table.table.id }, unknownCodeMessage(code, table.table)));
       }
       this.#error(idS < idE ? decoder.decode(b.subarray(idS, idE)) : undefined, 'UNKNOWN_CODE', errorMessage(issues, NO_RECORD, at));
       return true;
@@ -851,7 +853,7 @@ export class CsvEngine {
     const idCell = at.id < 0 ? undefined : record[at.id];
     const id = idCell === undefined || idCell === '' ? undefined : idCell.trim() === idCell ? idCell : idCell.trim() || undefined;
     if (record.length !== layout.fields) {
-      this.#error(id, 'INVALID_INPUT', errorMessage([{ path: [], message: `the line has ${record.length} fields, the header has ${layout.fields}` }], record, at));
+      this.#error(id, 'INVALID_INPUT', errorMessage([makeIssue('field_count', [], { count: record.length, expected: String(layout.fields) }, `the line has ${record.length} fields, the header has ${layout.fields}`)], record, at));
       return;
     }
     const c = caseOf(record, at, id);

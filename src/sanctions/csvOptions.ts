@@ -5,10 +5,10 @@
  * @module
  */
 import { z } from 'zod';
-import { invalidInput, parseInput, toIssues, type OmsCalcIssue } from '../_internal';
-import { asWritten, CASE_COLUMNS, dateText, numberText, settingMessage, settingOf, type CaseField } from './csvCells';
+import { invalidInput, makeIssue, parseInput, show, toIssues, type OmsCalcIssue } from '../_internal';
+import { CASE_COLUMNS, issueAsWritten, dateText, numberText, settingMessage, settingOf, type CaseField } from './csvCells';
 import type { CsvSetup } from './csvEngine';
-import { resolveOptions, SanctionOptionsSchema, type SanctionOptions } from './options';
+import { resolveOptions, SanctionOptionsSchema, SETTINGS, type SanctionOptions } from './options';
 
 /**
  * Options of {@link sanctionCsv} and {@link sanctionCsvBytes}: those of {@link caseSanction}
@@ -50,7 +50,7 @@ const DIALECT = new Set(['columns', 'encoding', 'delimiter', 'format']);
 export function csvSetup(options: unknown, where: string): CsvSetup {
   if (options === undefined) options = {};
   if (typeof options !== 'object' || options === null || Array.isArray(options)) {
-    throw invalidInput(where, [{ path: [], message: 'expected an options object' }]);
+    throw invalidInput(where, [makeIssue('invalid_type', [], { expected: 'object', received: show(options) }, 'expected an options object')]);
   }
   const dialect: Record<string, unknown> = {};
   const computation: Record<string, unknown> = {};
@@ -62,8 +62,8 @@ export function csvSetup(options: unknown, where: string): CsvSetup {
     const mapped: Record<string, unknown> = {};
     for (const [k, v] of Object.entries(rates)) {
       const setting = settingOf(k);
-      if (setting === undefined) issues.push({ path: ['perCapitaRates', k], message: `unknown setting: ${settingMessage(k)}` });
-      else if (setting in mapped) issues.push({ path: ['perCapitaRates', k], message: `the setting ${setting} is given twice` });
+      if (setting === undefined) issues.push(makeIssue('invalid_value', ['perCapitaRates', k], { values: [...SETTINGS], received: JSON.stringify(k) }, `unknown setting: ${settingMessage(k)}`));
+      else if (setting in mapped) issues.push(makeIssue('duplicate', ['perCapitaRates', k], { value: setting }, `the setting ${setting} is given twice`));
       else {
         if (typeof v === 'string') written.set(setting, v);
         mapped[setting] = typeof v === 'string' ? (numberText(v) ?? v) : v;
@@ -78,8 +78,8 @@ export function csvSetup(options: unknown, where: string): CsvSetup {
   const c = SanctionOptionsSchema.safeParse(computation);
   if (!c.success) {
     for (const i of toIssues(c.error.issues)) {
-      if (i.path[0] === 'perCapitaRates') issues.push({ path: i.path, message: asWritten(i.message, written.get(String(i.path[1]))) });
-      else if (i.path[0] === 'date' && typeof date === 'string') issues.push({ path: i.path, message: asWritten(i.message, date) });
+      if (i.path[0] === 'perCapitaRates') issues.push(issueAsWritten(i, written.get(String(i.path[1]))));
+      else if (i.path[0] === 'date' && typeof date === 'string') issues.push(issueAsWritten(i, date));
       else issues.push(i);
     }
   }

@@ -1,4 +1,4 @@
-import { invalidInput, show } from '../_internal';
+import { invalidInput, makeIssue, show } from '../_internal';
 import { CsvEngine, type SanctionCsvTotals } from './csvEngine';
 import { csvSetup, type SanctionCsvOptions } from './csvOptions';
 
@@ -54,7 +54,7 @@ export function sanctionCsv(options?: SanctionCsvOptions): SanctionCsvStream {
     {
       transform(chunk, controller): void {
         try {
-          if (!(chunk instanceof Uint8Array)) throw invalidInput('sanctionCsv', [{ path: [], message: `expected chunks of bytes (Uint8Array), got ${show(chunk)}` }]);
+          if (!(chunk instanceof Uint8Array)) throw invalidInput('sanctionCsv', [makeIssue('invalid_type', [], { expected: 'Uint8Array', received: show(chunk) }, `expected chunks of bytes (Uint8Array), got ${show(chunk)}`)]);
           const out = engine.write(chunk);
           if (out !== undefined) controller.enqueue(out);
         } catch (e) {

@@ -1,4 +1,4 @@
-import { invalidInput, show } from '../_internal';
+import { invalidInput, makeIssue, show } from '../_internal';
 import { CsvEngine, type SanctionCsvTotals } from './csvEngine';
 import { csvSetup, type SanctionCsvOptions } from './csvOptions';
 
@@ -30,11 +30,11 @@ export function sanctionCsvBytes(input: Uint8Array | string | Iterable<Uint8Arra
   if (typeof input === 'string') chunks = [new TextEncoder().encode(input)];
   else if (input instanceof Uint8Array) chunks = [input];
   else if (typeof input === 'object' && input !== null && typeof (input as Iterable<unknown>)[Symbol.iterator] === 'function') chunks = input;
-  else throw invalidInput('sanctionCsvBytes', [{ path: [], message: `expected the file as bytes, text or byte chunks, got ${show(input)}` }]);
+  else throw invalidInput('sanctionCsvBytes', [makeIssue('invalid_type', [], { expected: 'Uint8Array', received: show(input) }, `expected the file as bytes, text or byte chunks, got ${show(input)}`)]);
   const parts: Uint8Array[] = [];
   let i = 0;
   for (const chunk of chunks) {
-    if (!(chunk instanceof Uint8Array)) throw invalidInput('sanctionCsvBytes', [{ path: [i], message: `expected a chunk of bytes (Uint8Array), got ${show(chunk)}` }]);
+    if (!(chunk instanceof Uint8Array)) throw invalidInput('sanctionCsvBytes', [makeIssue('invalid_type', [i], { expected: 'Uint8Array', received: show(chunk) }, `expected a chunk of bytes (Uint8Array), got ${show(chunk)}`)]);
     const out = engine.write(chunk);
     if (out !== undefined) parts.push(out);
     i++;

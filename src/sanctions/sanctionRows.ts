@@ -1,4 +1,4 @@
-import { invalidInput, parseInput, show } from '../_internal';
+import { invalidInput, makeIssue, parseInput, show } from '../_internal';
 import type { CaseInput, CaseSanction, SanctionRow } from './caseSanction';
 import { resolveOptions, SanctionStreamOptionsSchema, type SanctionStreamOptions } from './options';
 import { sanctionRow, streamState, type SanctionErrorRow, type StreamState } from './sanctionStream';
@@ -45,7 +45,7 @@ export function sanctionRows(cases: Iterable<CaseInput>, options: SanctionStream
 export function sanctionRows(cases: Iterable<CaseInput>, options?: SanctionStreamOptions): Iterable<SanctionRow | SanctionErrorRow>;
 export function sanctionRows(cases: Iterable<CaseInput>, options?: SanctionStreamOptions): Iterable<SanctionRow | SanctionErrorRow> {
   if (typeof cases !== 'object' || cases === null || typeof (cases as Iterable<unknown>)[Symbol.iterator] !== 'function') {
-    throw invalidInput('sanctionRows', [{ path: [], message: `expected an iterable of cases (an array, a generator…), got ${show(cases)}` }]);
+    throw invalidInput('sanctionRows', [makeIssue('invalid_type', [], { expected: 'iterable', received: show(cases) }, `expected an iterable of cases (an array, a generator…), got ${show(cases)}`)]);
   }
   const resolved = resolveOptions(parseInput(SanctionStreamOptionsSchema, options === undefined ? {} : options, 'sanctionRows'));
   return new SanctionRows<SanctionRow | SanctionErrorRow>(cases, streamState(resolved));

@@ -1,4 +1,4 @@
-import { invalidInput, isOmsCalcError, parseInput, show, type OmsCalcError, type OmsCalcErrorCode, type OmsCalcIssue } from '../_internal';
+import { invalidInput, isOmsCalcError, makeIssue, parseInput, show, type OmsCalcError, type OmsCalcErrorCode, type OmsCalcIssue } from '../_internal';
 import { CaseInputSchema, computeCase, type CaseInput, type CaseSanction, type SanctionRow } from './caseSanction';
 import { fastCase, fastContext, type FastContext } from './fastPath';
 import { resolveOptions, SanctionStreamOptionsSchema, type ResolvedOptions, type SanctionStreamOptions } from './options';
@@ -193,7 +193,7 @@ export function sanctionStream(
     cases !== null &&
     (typeof (cases as Iterable<unknown>)[Symbol.iterator] === 'function' || typeof (cases as AsyncIterable<unknown>)[Symbol.asyncIterator] === 'function');
   if (!iterable) {
-    throw invalidInput('sanctionStream', [{ path: [], message: `expected an iterable or async iterable of cases (an array, a generator…), got ${show(cases)}` }]);
+    throw invalidInput('sanctionStream', [makeIssue('invalid_type', [], { expected: 'iterable', received: show(cases) }, `expected an iterable or async iterable of cases (an array, a generator…), got ${show(cases)}`)]);
   }
   const resolved = resolveOptions(parseInput(SanctionStreamOptionsSchema, options === undefined ? {} : options, 'sanctionStream'));
   return new SanctionStream<SanctionRow | SanctionErrorRow>(cases, resolved);

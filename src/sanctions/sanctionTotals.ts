@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { D, decimal, invalidInput, show, toIssues, ZERO, type TraceStep, type X } from '../_internal';
+import { D, decimal, invalidInput, makeIssue, show, toIssues, ZERO, type TraceStep, type X } from '../_internal';
 import { ORDER_231N, type CaseSanction, type SanctionRow } from './caseSanction';
 import { FastRow, type FastContext } from './fastPath';
 import type { CompiledEntry } from './lookup';
@@ -145,7 +145,7 @@ const errorRowSchema = z.looseObject({
  */
 export function compareCodes(a: string, b: string): number {
   if (typeof a !== 'string' || typeof b !== 'string') {
-    throw invalidInput('compareCodes', [{ path: [typeof a !== 'string' ? 0 : 1], message: 'expected violation codes as strings' }]);
+    throw invalidInput('compareCodes', [makeIssue('invalid_type', [typeof a !== 'string' ? 0 : 1], { expected: 'string', received: show(typeof a !== 'string' ? a : b) }, 'expected violation codes as strings')]);
   }
   const pa = a.split('.');
   const pb = b.split('.');
@@ -274,7 +274,7 @@ export class Accumulator {
       return;
     }
     if (typeof row !== 'object' || row === null || Array.isArray(row)) {
-      throw invalidInput('sanctionTotals', [{ path: [index], message: `expected a row of sanctionStream or a result of caseSanction, got ${show(row)}` }]);
+      throw invalidInput('sanctionTotals', [makeIssue('invalid_type', [index], { expected: 'object', received: show(row) }, `expected a row of sanctionStream or a result of caseSanction, got ${show(row)}`)]);
     }
     const parsed = resultRow.safeParse(row);
     if (!parsed.success) throw invalidInput('sanctionTotals', toIssues(parsed.error.issues, [index]));
@@ -358,5 +358,5 @@ export async function sanctionTotals(
     for (const row of results as Iterable<unknown>) acc.add(row);
     return acc.result();
   }
-  throw invalidInput('sanctionTotals', [{ path: [], message: `expected an iterable or async iterable of rows, got ${show(results)}` }]);
+  throw invalidInput('sanctionTotals', [makeIssue('invalid_type', [], { expected: 'iterable', received: show(results) }, `expected an iterable or async iterable of rows, got ${show(results)}`)]);
 }

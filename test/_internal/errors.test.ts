@@ -36,8 +36,8 @@ describe('OmsCalcError', () => {
 
   it('summarises the first issue and counts the rest', () => {
     const e = invalidInput('f', [
-      { path: ['a', 0], message: 'bad a' },
-      { path: [], message: 'bad root' },
+      { code: 'custom', path: ['a', 0], params: {}, message: 'bad a' },
+      { code: 'custom', path: [], params: {}, message: 'bad root' },
     ]);
     expect(e.message).toBe('f: invalid input: a.0: bad a (and 1 more)');
   });

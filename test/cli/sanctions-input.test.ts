@@ -72,14 +72,21 @@ describe('oms-calc sanctions: messages show the value as the file has it', () =>
   });
 
   it('--rates: Russian names of the settings accepted, values and unknown settings shown as written', async () => {
-    const r = await run(files.dir, ['sanctions', '--cases', 'i.csv', '--rates', 'rates-written.json']);
+    const ru = await run(files.dir, ['sanctions', '--cases', 'i.csv', '--rates', 'rates-written.json']);
+    expect(ru.code).toBe(2);
+    expect(ru.stderr).toMatch(/ {2}--rates\.дом: .*получено "дом"/);
+    expect(ru.stderr).toMatch(/ {2}--rates\.hospital: .*получено "7 000 р"/);
+    const r = await run(files.dir, ['sanctions', '--cases', 'i.csv', '--rates', 'rates-written.json', '--lang', 'en']);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('  --rates.дом: unknown setting: expected one of ambulatory (амбулаторно), ambulance (скорая), all (все), hospital (стационар); got "дом"');
     expect(r.stderr).toMatch(/ {2}--rates\.hospital: .*, got "7 000 р"/);
   });
 
   it('--date as written', async () => {
-    const r = await run(files.dir, ['sanctions', '--cases', 'i.csv', '--date', '30.02.2025']);
+    const ru = await run(files.dir, ['sanctions', '--cases', 'i.csv', '--date', '30.02.2025']);
+    expect(ru.code).toBe(2);
+    expect(ru.stderr).toMatch(/ {2}--date: .*получено "30\.02\.2025"/);
+    const r = await run(files.dir, ['sanctions', '--cases', 'i.csv', '--date', '30.02.2025', '--lang', 'en']);
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/ {2}--date: .*, got "30\.02\.2025"/);
   });
@@ -115,6 +122,6 @@ describe('oms-calc sanctions: options', () => {
     const csv = await run(files.dir, ['sanctions', '--cases', 'i.csv', '--rates', 'r.json', '--format', 'csv']);
     expect(csv.stdout.split('\n')[0]).toBe('line;id;status;non_payment;fine;details;error_code;error_message');
     const bad = await run(files.dir, ['sanctions', '--cases', 'i.csv', '--format', 'xml']);
-    expect([bad.code, bad.stderr]).toEqual([2, 'oms-calc: --format must be csv or json, got "xml"\n']);
+    expect([bad.code, bad.stderr]).toEqual([2, 'oms-calc: --format must be csv, json, html or xlsx, got "xml"\n']);
   });
 });

@@ -106,7 +106,7 @@ describe('oms-calc sanctions', () => {
     const plus = await run(files.dir, ['sanctions', '--cases', 'cases.csv', '--rates', 'rates.json', '--recomputation', 'difference-plus-kno']);
     // A7: (1 000.50 − 800.50) + 800.50 × 0.1 = 200 + 80.05 = 280.05; 1.4.1 (1 000.50) is still the largest
     expect(rows(plus.stdout).find((x) => x['id'] === 'A7')?.['details']).toBe('2.16.1:280,05:0,00:30,00|1.4.1:1000,50:1000,50:0,00');
-    const bad = await run(files.dir, ['sanctions', '--cases', 'cases.csv', '--recomputation', 'sum']);
+    const bad = await run(files.dir, ['sanctions', '--cases', 'cases.csv', '--recomputation', 'sum', '--lang', 'en']);
     expect(bad.code).toBe(2);
     expect(bad.stderr).toContain('recomputation: expected "difference" or "difference-plus-kno"');
   });
@@ -125,16 +125,20 @@ describe('oms-calc sanctions', () => {
   it('rejects bad options with exit 2, unreadable files with exit 1', async () => {
     const missing = await run(files.dir, ['sanctions']);
     expect([missing.code, missing.stderr.split('\n')[0]]).toEqual([2, 'oms-calc: missing --cases FILE.csv']);
-    const combine = await run(files.dir, ['sanctions', '--cases', 'cases.csv', '--combine', 'min']);
+    const combineRu = await run(files.dir, ['sanctions', '--cases', 'cases.csv', '--combine', 'min']);
+    expect([combineRu.code, combineRu.stderr]).toEqual([2, 'oms-calc: invalid options\n  --combine: ожидалось одно из значений: "max", "sum-capped"\n']);
+    const combine = await run(files.dir, ['sanctions', '--cases', 'cases.csv', '--combine', 'min', '--lang', 'en']);
     expect(combine.code).toBe(2);
     expect(combine.stderr).toContain('combine: expected "max" or "sum-capped"');
     const rates = await run(files.dir, ['sanctions', '--cases', 'cases.csv', '--rates', 'bad-rates.json']);
     expect(rates.code).toBe(2);
-    expect(rates.stderr).toContain('--rates.hospital: must be at least 0, got -1');
+    expect(rates.stderr).toContain('--rates.hospital: должно быть не меньше 0, получено -1');
     expect((await run(files.dir, ['sanctions', '--cases', 'cases.csv', '--rates', 'not-json.json'])).code).toBe(2);
     const table = await run(files.dir, ['sanctions', '--cases', 'cases.csv', '--table', 'bad-table.json']);
     expect(table.code).toBe(2);
-    expect(table.stderr).toContain('entries.0.kno: must be at most 1, got 2');
+    expect(table.stderr).toContain('entries.0.kno: должно быть не больше 1, получено 2');
+    const tableEn = await run(files.dir, ['sanctions', '--cases', 'cases.csv', '--table', 'bad-table.json', '--lang', 'en']);
+    expect(tableEn.stderr).toContain('entries.0.kno: must be at most 1, got 2');
     expect((await run(files.dir, ['sanctions', '--cases', 'no-such.csv'])).code).toBe(1);
     expect((await run(files.dir, ['sanctions', '--cases', 'cases.csv', '--rates', 'no-such.json'])).code).toBe(1);
     const header = await run(files.dir, ['sanctions', '--cases', 'no-tariff.csv']);

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
-import { sanctionCsv, sanctionCsvBytes } from '../../src/sanctions';
+import { issueMessage, sanctionCsv, sanctionCsvBytes } from '../../src/sanctions';
 import { thrown } from './helpers';
 
 const CASES = 'номер;дата;тариф;условия;нарушения\nA1;01.03.2025;25 000,00;стационар;3.2.2|2.13\nA2;2025-03-02;1000;hospital;\nA3;2025-03-02;1000;hospital;9.9\n';
@@ -50,5 +50,42 @@ describe('sanctionCsv', () => {
     await expect(out).rejects.toThrow('the header has no column tariff; it has: id, violations');
     await expect(csv.totals).rejects.toMatchObject({ code: 'INVALID_INPUT' });
     expect(thrown(() => sanctionCsvBytes(42 as never)).code).toBe('INVALID_INPUT');
+  });
+});
+
+describe('sanctionCsv: the issues of a bad file carry codes, parameters and both messages', () => {
+  const issueOf = async (text: string): Promise<unknown> => {
+    try {
+      await sanctionCsvBytes(new TextEncoder().encode(text));
+    } catch (e) {
+      const issue = (e as { issues: { code: string }[] }).issues[0] as Parameters<typeof issueMessage>[0];
+      return { code: issue.code, path: issue.path, params: issue.params, en: issueMessage(issue, 'en'), ru: issueMessage(issue, 'ru') };
+    }
+    return undefined;
+  };
+
+  it('a missing column, an empty file, a quote never closed', async () => {
+    expect(await issueOf('id;сумма\n1;2\n')).toEqual({
+      code: 'missing_column',
+      path: ['header'],
+      params: { fields: ['tariff', 'violations'], values: ['id', 'сумма'] },
+      en: 'the header has no column tariff and violations; it has: id, сумма',
+      ru: 'в заголовке нет столбца tariff и violations; в нём есть: id, сумма',
+    });
+    expect(await issueOf('')).toMatchObject({ code: 'no_header', ru: 'файл пуст: нужна строка заголовка' });
+    // the quote opens on line 3 (the header is line 1)
+    expect(await issueOf('tariff;violations\n1;1.4.2\n"2;1.4.2\n3;1.4.2\n')).toEqual({
+      code: 'unclosed_quote',
+      path: ['line', 3],
+      params: { line: 3 },
+      en: 'a double quote opens a field here and is never closed',
+      ru: 'кавычка открывает здесь поле и не закрывается',
+    });
+  });
+
+  it('a line with too few fields is an error row, its issue coded field_count', async () => {
+    const r = await sanctionCsvBytes(new TextEncoder().encode('tariff;violations;id\n1;1.4.2\n'), { format: 'jsonl' });
+    const row = JSON.parse(new TextDecoder().decode(r.output).trim()) as Record<string, unknown>;
+    expect(row).toMatchObject({ line: 2, status: 'error', error_code: 'INVALID_INPUT', error_message: 'the line has 2 fields, the header has 3' });
   });
 });
