@@ -124,6 +124,8 @@ const TABLE: Record<string, Entry> = {
     args: c({ title: 'Итоги', tables: [{ title: 'Суммы', columns: [{ header: 'Что' }, { header: 'Сумма, ₽', kind: 'rub' }, { header: 'Доля', kind: { places: 4 } }], rows: [['НСЗ', '1812000000', '0.06'], ['КЗ', null, 0.5]] }], trace: [{ symbol: 'x', formula: '1 + 1', value: '2', source: 's' }] }),
     call: library.tablesHtml,
   },
+  textTable: { args: c(['Статья', 'Сумма'], [['ОДБ', '1 200,00']]), call: library.textTable },
+  traceText: { args: c([{ symbol: 'НСЗ', formula: 'ОДБ + КЗ', value: '1', source: 'п. 3' }]), call: library.traceText },
 };
 
 const names = Object.keys(TABLE);

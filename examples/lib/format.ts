@@ -1,9 +1,12 @@
 /**
- * Printing helpers for the examples: plain-text tables and headings. Every figure comes from the
+ * Printing helpers for the examples: headings, and the library's plain-text tables and trace. Every figure comes from the
  * library as a Decimal and is written by its one formatter, `formatRubles` (the Russian format:
  * U+202F between groups of digits, a decimal comma, U+2212 for a minus).
  */
 import { formatRubles, MONTH_NAMES, type X } from 'oms-calc';
+
+/** Tables and the trace as plain text: the library's own (oms-calc/report). */
+export { textTable as table, traceText as traceList } from 'oms-calc/report';
 
 /** Russian names of the months, January first (the library's table). */
 export const MONTHS = MONTH_NAMES;
@@ -18,26 +21,7 @@ export function percent(value: X, places = 2): string {
   return `${rub(value.times(100), places)} %`;
 }
 
-const NUMERIC = /^[−-]?[\d\u202f]+(,\d+)?( %| ₽)?$|^—$/;
-
-/** Renders rows as an aligned table; columns whose cells all look numeric are right-aligned. */
-export function table(headers: readonly string[], rows: readonly (readonly string[])[]): string {
-  const widths = headers.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
-  const numeric = headers.map((_, i) => rows.length > 0 && rows.every((r) => NUMERIC.test(r[i] ?? '')));
-  const line = (cells: readonly string[]): string =>
-    cells.map((c, i) => (numeric[i] === true ? c.padStart(widths[i] ?? 0) : c.padEnd(widths[i] ?? 0))).join('  ').trimEnd();
-  const rule = widths.map((w) => '─'.repeat(w)).join('  ');
-  return [line(headers), rule, ...rows.map(line)].join('\n');
-}
-
 /** A section heading, underlined, with a blank line before it. */
 export function heading(text: string): string {
   return `\n${text}\n${'═'.repeat(text.length)}`;
-}
-
-/** The trace as a numbered list: symbol = value, formula, source. */
-export function traceList(steps: readonly { symbol: string; formula: string; value: string; source: string }[]): string {
-  return steps
-    .map((s, i) => `${String(i + 1).padStart(2)}. ${s.symbol} = ${s.value}\n      ${s.formula}\n      источник: ${s.source}`)
-    .join('\n');
 }
