@@ -29,6 +29,9 @@ const READ_AHEAD = 1 << 18;
 /** Bytes of results that may wait for the disk before the computation waits for them. */
 const WRITE_BEHIND = 1 << 20;
 
+/** Bytes of results handed to the file at a time, from one reused buffer. */
+const WRITE_AHEAD = 1 << 18;
+
 /** The results file's columns. */
 const RESULT_COLUMNS = ['line', 'id', 'status', 'non_payment', 'fine', 'details', 'error_code', 'error_message'] as const;
 
@@ -238,19 +241,52 @@ export async function runSanctions(options: SanctionsCliOptions, io: CliIo): Pro
   };
 
   let totals: SanctionCsvTotals;
+  let written: { error: unknown } | undefined;
   try {
-    // file → transform → output, with back-pressure both ways: a chunk is read when the last one is computed.
+    // file → transform → output, with back-pressure both ways: a chunk is read when the results of the last one are read.
     const writer = csv.writable.getWriter();
-    const reader = csv.readable.getReader();
+    // Two output buffers, read into in turn (a BYOB reader where the runtime has one): a buffer
+    // is read into again once the file has taken its bytes, while the other one is computed.
+    const byob = typeof ReadableByteStreamController === 'function';
     const pump = (async (): Promise<void> => {
-      for (;;) {
-        const step = await reader.read();
-        if (step.done === true) return;
-        await sink.write(step.value);
-        progress();
+      const reader = byob ? csv.readable.getReader({ mode: 'byob' }) : csv.readable.getReader();
+      try {
+        if (reader instanceof ReadableStreamBYOBReader) {
+          const buffers: Uint8Array<ArrayBuffer>[] = [new Uint8Array(WRITE_AHEAD), new Uint8Array(WRITE_AHEAD)];
+          const written: (Promise<void> | undefined)[] = [undefined, undefined];
+          for (let turn = 0; ; turn ^= 1) {
+            await written[turn];
+            const step = await reader.read(buffers[turn] as Uint8Array<ArrayBuffer>);
+            if (step.done === true || step.value === undefined) {
+              await written[turn ^ 1];
+              return;
+            }
+            const { buffer } = step.value; // the buffer read into, handed back
+            if (!(buffer instanceof ArrayBuffer)) throw new Error('expected the results in the buffer read into');
+            buffers[turn] = new Uint8Array(buffer, 0, WRITE_AHEAD);
+            await sink.write(step.value);
+            const flushed = sink.flush();
+            flushed.catch(() => {}); // awaited before the buffer is read into again
+            written[turn] = flushed;
+            progress();
+          }
+        }
+        for (;;) {
+          const step = await reader.read();
+          if (step.done === true) return;
+          await sink.write(step.value);
+          progress();
+        }
+      } catch (e) {
+        // the computation waits for its results to be read: cancelling them stops it
+        await reader.cancel(e).catch(() => {});
+        throw e;
       }
     })();
-    pump.catch((e: unknown) => writer.abort(e).catch(() => {}));
+    pump.catch((e: unknown) => {
+      written = { error: e };
+      return writer.abort(e).catch(() => {});
+    });
     // One buffer, read into again and again: the transform is done with a chunk when its write resolves.
     const buffer = new Uint8Array(READ_AHEAD);
     for (;;) {
@@ -264,7 +300,9 @@ export async function runSanctions(options: SanctionsCliOptions, io: CliIo): Pro
     totals = await csv.totals;
     if (outFile === undefined) await sink.flush();
     else await outFile.commit();
-  } catch (e) {
+  } catch (thrown) {
+    // A failed write of the results stops the input too: its error is the one to report.
+    const e = written === undefined ? thrown : written.error;
     await outFile?.abort();
     if (outFile === undefined) sink.release();
     if (e instanceof CliError) throw e;

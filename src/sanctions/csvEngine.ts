@@ -278,23 +278,42 @@ export class CsvEngine {
 
   /** Takes the next chunk of the file; returns the output bytes it completes. */
   write(chunk: Uint8Array): Uint8Array | undefined {
-    if (this.#cp1251 === undefined) {
-      this.#head.push(chunk);
-      this.#headBytes += chunk.length;
-      if (this.#headBytes < DETECT_BYTES) return undefined;
-      this.#detect(false);
-      return this.#out.take();
-    }
-    this.#feed(this.#cp1251 ? utf8FromCp1251(chunk) : chunk, false);
+    this.push(chunk);
     return this.#out.take();
   }
 
   /** Ends the file; returns the last output bytes. Throws on an unclosed quote or a missing header. */
   end(): Uint8Array | undefined {
+    this.finish();
+    return this.#out.take();
+  }
+
+  /** Takes the next chunk of the file, adding the output bytes it completes to {@link CsvEngine.output}. */
+  push(chunk: Uint8Array): void {
+    if (this.#cp1251 === undefined) {
+      this.#head.push(chunk);
+      this.#headBytes += chunk.length;
+      if (this.#headBytes >= DETECT_BYTES) this.#detect(false);
+      return;
+    }
+    this.#feed(this.#cp1251 ? utf8FromCp1251(chunk) : chunk, false);
+  }
+
+  /** Ends the file, adding the last output bytes to {@link CsvEngine.output}. Throws as {@link CsvEngine.end}. */
+  finish(): void {
     if (this.#cp1251 === undefined) this.#detect(true);
     else this.#feed(new Uint8Array(0), true);
     if (this.#layout === undefined) throw headerError(tableIssue('no_header', ['header']));
-    return this.#out.take();
+  }
+
+  /** The output bytes not yet cleared: a view of the engine's buffer, valid until the next call. */
+  output(): Uint8Array {
+    return this.#out.buffer.subarray(0, this.#out.at);
+  }
+
+  /** Forgets the output bytes once they are copied out: the same buffer is written again. */
+  clearOutput(): void {
+    this.#out.at = 0;
   }
 
   /** The totals of the rows so far (all of them after {@link CsvEngine.end}). */

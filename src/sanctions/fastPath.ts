@@ -16,31 +16,118 @@ import type { ResolvedOptions } from './options';
 import { isIsoDate } from './table';
 
 /**
- * A stream row computed by the fast path. A plain data object for every purpose (JSON, spread,
- * `toEqual`), its Decimals built through the constructor; it also keeps its amounts as integer
- * kopecks in a private field, so that {@link sanctionTotals} adds them without decimal arithmetic.
+ * A stream row computed by the fast path, kept as integer kopecks until it is read: `nonPayment`,
+ * `fine` and `details` are getters of the class that build their Decimals (through the
+ * constructor) on first read and keep them. {@link sanctionTotals} adds the kopecks of such a row
+ * without building any Decimal. `JSON.stringify` gives the same JSON as the decimal path's row
+ * (`toJSON`); a spread or `structuredClone` copies only `id` and `table`, the own data fields.
+ * Assigning an amount, or reading `details` (whose objects can be changed), makes the totals read
+ * the row's Decimals instead of its kopecks.
  */
 export class FastRow implements SanctionRow {
   declare id?: string | undefined;
   declare table: string;
-  declare nonPayment: X;
-  declare fine: X;
-  declare details: ViolationSanction[];
-  /** [nonPayment, fine, applied_0, fine_0, …, applied_n−1, fine_n−1, nonPayment_0, …, nonPayment_n−1] in kopecks. */
-  readonly #kopecks: number[];
+  /** [nonPayment, fine, applied_0, fine_0, …, applied_n−1, fine_n−1, Н_0, …, Н_n−1, recomputed_0 (−1 for none), …]; `undefined` once the row may differ from them. */
+  #kopecks: readonly number[] | undefined;
+  /** The table entries of the violations, in input order. */
+  readonly #entries: readonly CompiledEntry[];
+  readonly #ctx: FastContext;
+  #nonPayment: X | undefined;
+  #fine: X | undefined;
+  #details: ViolationSanction[] | undefined;
 
-  constructor(id: string | undefined, table: string, nonPayment: X, fine: X, details: ViolationSanction[], kopecks: number[]) {
+  constructor(id: string | undefined, table: string, entries: readonly CompiledEntry[], kopecks: readonly number[], ctx: FastContext) {
     if (id !== undefined) this.id = id;
     this.table = table;
-    this.nonPayment = nonPayment;
-    this.fine = fine;
-    this.details = details;
     this.#kopecks = kopecks;
+    this.#entries = entries;
+    this.#ctx = ctx;
+    this.#nonPayment = undefined;
+    this.#fine = undefined;
+    this.#details = undefined;
   }
 
-  /** The integer kopecks of a fast row, or `undefined` for any other value. */
+  /** Н of the case, rubles (РТ × Кно combined by decision D5). */
+  get nonPayment(): X {
+    return (this.#nonPayment ??= decimalFromKopecks((this.#kopecks as readonly number[])[0] as number));
+  }
+
+  set nonPayment(value: X) {
+    this.#frozen();
+    this.#kopecks = undefined;
+    this.#nonPayment = value;
+  }
+
+  /** Сшт of the case, rubles. */
+  get fine(): X {
+    return (this.#fine ??= decimalFromKopecks((this.#kopecks as readonly number[])[1] as number));
+  }
+
+  set fine(value: X) {
+    this.#frozen();
+    this.#kopecks = undefined;
+    this.#fine = value;
+  }
+
+  /** The violations' amounts, built on first read. */
+  get details(): ViolationSanction[] {
+    this.#frozen();
+    this.#kopecks = undefined;
+    return this.#details as ViolationSanction[];
+  }
+
+  set details(value: ViolationSanction[]) {
+    this.#frozen();
+    this.#kopecks = undefined;
+    this.#details = value;
+  }
+
+  /** The same JSON as a row of the decimal path: `{ id?, table, nonPayment, fine, details }`. */
+  toJSON(): SanctionRow {
+    const row: SanctionRow = this.id === undefined ? { table: this.table, nonPayment: this.nonPayment, fine: this.fine, details: this.#built() } : { id: this.id, table: this.table, nonPayment: this.nonPayment, fine: this.fine, details: this.#built() };
+    return row;
+  }
+
+  /** Builds every Decimal of the row, so that its kopecks can be dropped (they are `undefined` only after this). */
+  #frozen(): void {
+    const k = this.#kopecks;
+    if (k === undefined) return;
+    this.#nonPayment ??= decimalFromKopecks(k[0] as number);
+    this.#fine ??= decimalFromKopecks(k[1] as number);
+    this.#built();
+  }
+
+  #built(): ViolationSanction[] {
+    if (this.#details !== undefined) return this.#details;
+    const k = this.#kopecks as readonly number[];
+    const entries = this.#entries;
+    const n = entries.length;
+    const details = new Array<ViolationSanction>(n);
+    for (let i = 0; i < n; i++) {
+      const e = entries[i] as CompiledEntry;
+      const np = decimalFromKopecks(k[2 + 2 * n + i] as number);
+      const applied = k[2 + 2 * i] as number;
+      const appliedDecimal = applied === k[2 + 2 * n + i] ? np : decimalFromKopecks(applied);
+      const f = k[3 + 2 * i] as number;
+      const fine = f === 0 ? ZERO : sharedFine(f, this.#ctx);
+      const R = k[2 + 3 * n + i] as number;
+      details[i] =
+        R < 0
+          ? { code: e.code, section: e.section, kno: e.kno, ksht: e.ksht, nonPayment: np, appliedNonPayment: appliedDecimal, fine }
+          : { code: e.code, section: e.section, kno: e.kno, ksht: e.ksht, recomputedTariff: decimalFromKopecks(R), nonPayment: np, appliedNonPayment: appliedDecimal, fine };
+    }
+    this.#details = details;
+    return details;
+  }
+
+  /** The integer kopecks of a fast row not changed since it was computed, or `undefined` for any other value. */
   static kopecksOf(row: unknown): readonly number[] | undefined {
-    return typeof row === 'object' && row !== null && #kopecks in row ? (row as FastRow).#kopecks : undefined;
+    return typeof row === 'object' && row !== null && #kopecks in row ? row.#kopecks : undefined;
+  }
+
+  /** The table entries of a fast row's violations, in input order. */
+  static entriesOf(row: FastRow): readonly CompiledEntry[] {
+    return row.#entries;
   }
 }
 
@@ -306,52 +393,19 @@ export function fastCase(raw: unknown, ctx: FastContext): FastRow | undefined {
     recomputed[i] = R;
   }
   if (!computeKopecks(T, rate, n, ctx)) return undefined;
-  const total = ctx.sums[0] as number;
-  const fineTotal = ctx.sums[1] as number;
-  const best = ctx.sums[2] as number;
-  const finesCount = ctx.sums[3] as number;
-  const { nonPayments, fines } = ctx;
 
   // Both arrays at their final length: an array grown by push keeps room for more.
-  const kopecks = new Array<number>(2 + 3 * n);
-  kopecks[0] = total;
-  kopecks[1] = fineTotal;
-  const details = new Array<ViolationSanction>(n);
-  let tariffDecimal: X | undefined;
-  let totalDecimal: X | undefined;
-  let fineDecimal: X | undefined;
+  const kopecks = new Array<number>(2 + 4 * n);
+  const rowEntries = new Array<CompiledEntry>(n);
+  kopecks[0] = ctx.sums[0] as number;
+  kopecks[1] = ctx.sums[1] as number;
+  const { nonPayments, fines, applied } = ctx;
   for (let i = 0; i < n; i++) {
-    const e = entries[i] as CompiledEntry;
-    const np = nonPayments[i] as number;
-    const applied = ctx.applied[i] as number;
-    const fine = fines[i] as number;
-    kopecks[2 + 2 * i] = applied;
-    kopecks[3 + 2 * i] = fine;
-    kopecks[2 + 2 * n + i] = np;
-    let npDecimal: X;
-    if (np === 0) npDecimal = ZERO;
-    else if (np === T) npDecimal = tariffDecimal ??= decimalFromKopecks(T);
-    else npDecimal = decimalFromKopecks(np);
-    const appliedDecimal = applied === np ? npDecimal : applied === 0 ? ZERO : applied === T ? (tariffDecimal ??= decimalFromKopecks(T)) : decimalFromKopecks(applied);
-    const fineDec = fine === 0 ? ZERO : sharedFine(fine, ctx);
-    if (ctx.max && i === best) totalDecimal = npDecimal;
-    if (finesCount === 1 && fine > 0) fineDecimal = fineDec;
-    const R = recomputed[i] as number;
-    details[i] =
-      R < 0
-        ? { code: e.code, section: e.section, kno: e.kno, ksht: e.ksht, nonPayment: npDecimal, appliedNonPayment: appliedDecimal, fine: fineDec }
-        : {
-            code: e.code,
-            section: e.section,
-            kno: e.kno,
-            ksht: e.ksht,
-            recomputedTariff: decimalFromKopecks(R),
-            nonPayment: npDecimal,
-            appliedNonPayment: appliedDecimal,
-            fine: fineDec,
-          };
+    rowEntries[i] = entries[i] as CompiledEntry;
+    kopecks[2 + 2 * i] = applied[i] as number;
+    kopecks[3 + 2 * i] = fines[i] as number;
+    kopecks[2 + 2 * n + i] = nonPayments[i] as number;
+    kopecks[2 + 3 * n + i] = recomputed[i] as number;
   }
-  totalDecimal ??= total === 0 ? ZERO : total === T ? (tariffDecimal ?? decimalFromKopecks(T)) : decimalFromKopecks(total);
-  fineDecimal ??= fineTotal === 0 ? ZERO : decimalFromKopecks(fineTotal);
-  return new FastRow(id, table.table.id, totalDecimal, fineDecimal, details, kopecks);
+  return new FastRow(id, table.table.id, rowEntries, kopecks, ctx);
 }

@@ -157,6 +157,11 @@ export class SanctionStream<Row> implements AsyncIterable<Row> {
  * and decimal computation as {@link caseSanction}, with which every row agrees. Rows carry their
  * `trace` only with `trace: true` (slower).
  *
+ * A row of the integer path keeps its amounts as kopecks until they are read: `nonPayment`,
+ * `fine` and `details` are getters that build the Decimals on first read, and
+ * {@link sanctionTotals} adds the kopecks without building them. `JSON.stringify` gives the
+ * same JSON as the decimal path; a spread or `structuredClone` copies only `id` and `table`.
+ *
  * Source: Приказ Минздрава № 231н (Н = РТ × Кно, Сшт = РП × Кшт); Тарифное соглашение от
  * 09.01.2025, прил. 25; decisions D4 and D5.
  *

@@ -244,17 +244,17 @@ export class Accumulator {
     if (kopecks !== undefined) {
       this.nonPayment.addKopecks(kopecks[0] as number);
       this.fine.addKopecks(kopecks[1] as number);
-      const details = (row as SanctionRow).details;
+      const entries = FastRow.entriesOf(row as FastRow);
       let seen = 0;
-      for (let i = 0; i < details.length; i++) {
-        const d = details[i] as SanctionRow['details'][number];
+      for (let i = 0; i < entries.length; i++) {
+        const e = entries[i] as CompiledEntry;
         const applied = kopecks[2 + 2 * i] as number;
         const fine = kopecks[3 + 2 * i] as number;
-        const acc = this.code(d.code);
+        const acc = this.code(e.code);
         acc.cases++;
         acc.nonPayment.addKopecks(applied);
         acc.fine.addKopecks(fine);
-        const s = d.section === 'MEK' ? 0 : d.section === 'MEE' ? 1 : 2;
+        const s = e.sectionIndex;
         const section = this.sections[s] as (typeof this.sections)[number];
         if ((seen & (1 << s)) === 0) {
           seen |= 1 << s;

@@ -41,6 +41,35 @@ describe('sanctionCsv', () => {
     }
   });
 
+  it('a reader with its own buffer (BYOB) gets the same bytes, in pieces of its size; cancelling the results stops the stream', async () => {
+    const many = `id;tariff;setting;violations\n${Array.from({ length: 2000 }, (_, i) => `${i};1000;hospital;3.2.2\n`).join('')}`;
+    const csv = sanctionCsv({ perCapitaRates: { hospital: '7000' } });
+    const writing = new Blob([many]).stream().pipeTo(csv.writable);
+    const reader = csv.readable.getReader({ mode: 'byob' });
+    const parts: Uint8Array[] = [];
+    let buffer = new ArrayBuffer(1000);
+    for (;;) {
+      const step = await reader.read(new Uint8Array(buffer, 0, 1000));
+      if (step.done) break;
+      expect(step.value.length).toBeLessThanOrEqual(1000);
+      parts.push(step.value.slice());
+      buffer = step.value.buffer as ArrayBuffer; // the same memory, handed back
+    }
+    await writing;
+    const plain = sanctionCsvBytes(many, { perCapitaRates: { hospital: '7000' } });
+    expect(Buffer.concat(parts).equals(Buffer.from(plain.output))).toBe(true);
+    expect(parts.length).toBeGreaterThan(50);
+    expect(JSON.stringify(await csv.totals)).toBe(JSON.stringify(plain.totals));
+
+    const stopped = sanctionCsv();
+    const fed = new Blob([many]).stream().pipeTo(stopped.writable);
+    const first = stopped.readable.getReader();
+    expect((await first.read()).done).toBe(false);
+    await first.cancel(new Error('no more'));
+    await expect(fed).rejects.toThrow('no more');
+    await expect(stopped.totals).rejects.toThrow('no more');
+  });
+
   it('bad options throw INVALID_INPUT at once, one issue each; a bad file errors the stream and rejects the totals', async () => {
     const e = thrown(() => sanctionCsv({ perCapitaRates: { дом: '1', hospital: '-1' }, encoding: 'koi8' as never, columns: { price: 'x' } as never }));
     expect(e.code).toBe('INVALID_INPUT');
