@@ -35,10 +35,12 @@ class SanctionRows<Row> implements Iterable<Row> {
  *   are invalid; the errors of single cases become error rows
  * @example
  * ```ts
- * for (const row of sanctionRows(cases, { perCapitaRates: { hospital: '7000.00' } })) {
- *   if ('error' in row) console.error(row.index, row.error.message);
- * }
- * const totals = await sanctionTotals(sanctionRows(cases));
+ * import { isSanctionErrorRow, sanctionRows } from 'oms-calc/sanctions';
+ *
+ * // 3.2.2: Н = 10 000 × Кно 0,4 = 4 000; Сшт = РП 7 000 × Кшт 0,3 = 2 100
+ * const cases = [{ id: '1', tariff: '10000', setting: 'hospital' as const, violations: ['3.2.2'] }, { id: '2', tariff: '1', violations: ['9.9'] }];
+ * const rows = [...sanctionRows(cases, { perCapitaRates: { hospital: '7000.00' } })];
+ * rows.map((row) => (isSanctionErrorRow(row) ? row.error.code : `${row.nonPayment} + ${row.fine}`)); // ['4000 + 2100', 'UNKNOWN_CODE']
  * ```
  */
 export function sanctionRows(cases: Iterable<CaseInput>, options: SanctionStreamOptions & { trace: true }): Iterable<CaseSanction | SanctionErrorRow>;

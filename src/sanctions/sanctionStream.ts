@@ -40,7 +40,7 @@ export interface SanctionErrorRow {
  * ```ts
  * import { isSanctionErrorRow, sanctionRows } from 'oms-calc/sanctions';
  *
- * const rows = [...sanctionRows([{ tariff: '100', violations: ['1.2'] }, { tariff: '-1', violations: ['1.2'] }])];
+ * const rows = [...sanctionRows([{ tariff: '100', violations: ['1.4.2'] }, { tariff: '-1', violations: ['1.4.2'] }])];
  * rows.map(isSanctionErrorRow); // [false, true]
  * ```
  */
@@ -173,12 +173,17 @@ export class SanctionStream<Row> implements AsyncIterable<Row> {
  *   are invalid; the errors of single cases become error rows
  * @example
  * ```ts
- * const rows = sanctionStream(cases, { perCapitaRates: { hospital: '7000.00' } });
- * for await (const row of rows) {
- *   if ('error' in row) console.error(row.index, row.error.message);
- *   else console.log(row.id, row.nonPayment.toString(), row.fine.toString());
+ * import { isSanctionErrorRow, sanctionStream } from 'oms-calc/sanctions';
+ *
+ * async function* cases() { // a parser's output, read as it comes
+ *   yield { id: '1', tariff: '10000', setting: 'hospital' as const, violations: ['3.2.2'] };
+ *   yield { id: '2', tariff: 'abc', violations: ['3.2.2'] };
  * }
- * const totals = await sanctionTotals(sanctionStream(cases, options));
+ * const seen: string[] = [];
+ * for await (const row of sanctionStream(cases(), { perCapitaRates: { hospital: '7000.00' } })) {
+ *   seen.push(isSanctionErrorRow(row) ? `${row.index}: ${row.error.code}` : `${row.id}: ${row.nonPayment} + ${row.fine}`);
+ * }
+ * seen; // ['1: 4000 + 2100', '1: INVALID_INPUT']
  * ```
  */
 export function sanctionStream(

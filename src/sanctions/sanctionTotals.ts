@@ -51,14 +51,6 @@ export interface SanctionSectionTotals {
 
 /**
  * Result of {@link sanctionTotals}. Money in rubles, kopecks exact.
- *
- * @example
- * ```ts
- * import { sanctionRows, sanctionTotals, type SanctionTotals } from 'oms-calc/sanctions';
- *
- * const t: SanctionTotals = await sanctionTotals(sanctionRows([{ tariff: '1000', violations: ['1.2'] }, { tariff: '1', violations: ['9.9'] }]));
- * [t.cases, t.errors, t.errorsByCode, t.nonPayment.toString()]; // [2, 1, { UNKNOWN_CODE: 1 }, '1000']
- * ```
  */
 export interface SanctionTotals {
   /** Number of rows (cases), error rows included. */
@@ -340,9 +332,16 @@ export class Accumulator {
  *   row's position
  * @example
  * ```ts
- * const totals = await sanctionTotals(sanctionStream(cases, { perCapitaRates: { hospital: '7000' } }));
- * totals.nonPayment.toString();          // e.g. '1234567.89'
- * totals.bySection.EKMP.fine.toString(); // fines found by quality-of-care expertise
+ * import { sanctionStream, sanctionTotals } from 'oms-calc/sanctions';
+ *
+ * // 3.2.2 (ЭКМП): Н = 10 000 × 0,4 = 4 000, Сшт = 7 000 × 0,3 = 2 100; 1.4.2 (МЭК): Н = 500 × 1
+ * const cases = [
+ *   { tariff: '10000', setting: 'hospital' as const, violations: ['3.2.2'] },
+ *   { tariff: '500', violations: ['1.4.2'] },
+ *   { tariff: '1', violations: ['9.9'] },
+ * ];
+ * const t = await sanctionTotals(sanctionStream(cases, { perCapitaRates: { hospital: '7000' } }));
+ * [t.cases, t.errors, t.errorsByCode, t.nonPayment.toString(), t.bySection.EKMP.fine.toString()]; // [3, 1, { UNKNOWN_CODE: 1 }, '4500', '2100']
  * ```
  */
 export async function sanctionTotals(

@@ -25,12 +25,7 @@ type Run = (load: typeof importFor, check: (n: number, actual: unknown, expected
 // eslint-disable-next-line @typescript-eslint/no-empty-function
 const AsyncFunction = Object.getPrototypeOf(async () => {}).constructor as new (...args: string[]) => Run;
 
-/**
- * Files whose examples are rewritten on another line of work (the sanctions CSV pipeline); their
- * blocks are checked once that work lands. Remove a file from here when its examples pass.
- */
-const PENDING = ['src/sanctions/sanctionStream.ts', 'src/sanctions/sanctionTotals.ts', 'src/sanctions/sanctionRows.ts', 'src/sanctions/fastPath.ts', 'src/sanctions/kopecks.ts'];
-const examples = collectExamples().filter((e) => !PENDING.some((file) => e.at.startsWith(`${file}:`)));
+const examples = collectExamples();
 
 describe('the @example blocks of src', () => {
   it('are found, and hold checked values', () => {
