@@ -18,7 +18,7 @@ export interface Bar {
 }
 
 /** Coordinates with two decimals: the SVG is the same on every runtime. */
-const c = (x: X): string => x.toDecimalPlaces(2, D.ROUND_HALF_UP).toFixed(2);
+const c = (x: X): string => formatDecimal(x, 2, { grouping: false, decimalComma: false, sign: 'hyphen' });
 
 /** The fraction value / top in [0, 1] (0 when top is 0). */
 function share(value: X, top: X): X {
