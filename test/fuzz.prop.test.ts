@@ -97,6 +97,7 @@ const TABLE: Record<string, Entry> = {
     call: library.mergeSanctionTotals,
   },
   compareCodes: { args: c('1.10.1', '1.2'), call: library.compareCodes },
+  readPerCapitaRates: { args: c({ стационар: '7 123,36', ambulatory: 410 }), call: library.readPerCapitaRates },
   defineF014: { args: c({ entries: [{ kod: 258, osn: '3.2.4.', dateBeg: '2021-05-25', kno: '1', ksht: '3' }] }), call: library.defineF014 },
   findF014: { args: c(258, '2025-01-01'), call: library.findF014 },
   sanctionTableFromF014: { args: c({ id: 'f', title: 'f', source: 'F014', validFrom: '2025-01-01' }), call: library.sanctionTableFromF014 },

@@ -11,7 +11,7 @@ import { createReadStream } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
 import { basename, resolve } from 'node:path';
 import type { X } from '../shared';
-import { defineSanctionTable, isOmsCalcError, type PerCapitaRates, type SanctionTable } from '../sanctions';
+import { defineSanctionTable, isOmsCalcError, readPerCapitaRates, type SanctionTable } from '../sanctions';
 import { auditRegistry, excelSafeCell, parseF014Xml, type AuditRegistryOptions, type Finding, type RegistryAudit } from '../registry';
 import { registryAuditHtml } from '../report';
 import { registrySheets } from './documents';
@@ -20,7 +20,6 @@ import { CliError, EXIT, guardOutput, openOutputFile, type CliCommand, type CliI
 import { issueLines, localeOf, parseJsonExact } from './json';
 import { rub, table } from './render';
 import { isZip, zipInvoice, type ZipContents } from './registry-zip';
-import { numberText, settingMessage, settingOf } from './sanctions-rows';
 import { writeXlsx } from './xlsx';
 
 /** The findings kept for the output unless `--max-findings` says otherwise (all are counted). */
@@ -135,16 +134,11 @@ async function auditOptions(o: RegistryCliOptions, cwd: string): Promise<AuditRe
   if (typeof o.rates === 'string') {
     let raw = await readJson(resolve(cwd, o.rates), '--rates');
     if (typeof raw === 'object' && raw !== null && 'perCapitaRates' in raw) raw = (raw as { perCapitaRates: unknown }).perCapitaRates;
-    if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
-      issues.push(`--rates ${o.rates}: expected an object of РП by setting, e.g. {"стационар": "7123,36"}`);
-    } else {
-      const rates: Record<string, unknown> = {};
-      for (const [k, v] of Object.entries(raw)) {
-        const setting = settingOf(k);
-        if (setting === undefined) issues.push(`--rates ${k}: unknown setting: ${settingMessage(k)}`);
-        else rates[setting] = typeof v === 'string' ? (numberText(v) ?? v) : v;
-      }
-      options.perCapitaRates = rates as PerCapitaRates;
+    try {
+      options.perCapitaRates = readPerCapitaRates(raw);
+    } catch (e) {
+      if (!isOmsCalcError(e)) throw e;
+      issues.push(`--rates ${o.rates}: invalid rates\n${issueLines(e, locale)}`);
     }
   }
   if (o.combine !== undefined) options.combine = o.combine as AuditRegistryOptions['combine'];

@@ -6,9 +6,10 @@
  */
 import { z } from 'zod';
 import { invalidInput, makeIssue, parseInput, show, toIssues, type OmsCalcIssue } from '../_internal';
-import { CASE_COLUMNS, issueAsWritten, dateText, numberText, settingMessage, settingOf, type CaseField } from './csvCells';
+import { CASE_COLUMNS, issueAsWritten, dateText, type CaseField } from './csvCells';
 import type { CsvSetup } from './csvEngine';
-import { resolveOptions, SanctionOptionsSchema, SETTINGS, type SanctionOptions } from './options';
+import { resolveOptions, SanctionOptionsSchema, type SanctionOptions } from './options';
+import { mapRates } from './readPerCapitaRates';
 
 /**
  * Options of {@link sanctionCsv} and {@link sanctionCsvBytes}: those of {@link caseSanction}
@@ -56,20 +57,13 @@ export function csvSetup(options: unknown, where: string): CsvSetup {
   const computation: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(options)) (DIALECT.has(k) ? dialect : computation)[k] = v;
   const issues: OmsCalcIssue[] = [];
-  const written = new Map<string, string>();
-  const rates = computation['perCapitaRates'];
-  if (typeof rates === 'object' && rates !== null && !Array.isArray(rates)) {
-    const mapped: Record<string, unknown> = {};
-    for (const [k, v] of Object.entries(rates)) {
-      const setting = settingOf(k);
-      if (setting === undefined) issues.push(makeIssue('invalid_value', ['perCapitaRates', k], { values: [...SETTINGS], received: JSON.stringify(k) }, `unknown setting: ${settingMessage(k)}`));
-      else if (setting in mapped) issues.push(makeIssue('duplicate', ['perCapitaRates', k], { value: setting }, `the setting ${setting} is given twice`));
-      else {
-        if (typeof v === 'string') written.set(setting, v);
-        mapped[setting] = typeof v === 'string' ? (numberText(v) ?? v) : v;
-      }
-    }
-    computation['perCapitaRates'] = mapped;
+  let written = new Map<string, string>();
+  const given = computation['perCapitaRates'];
+  if (typeof given === 'object' && given !== null && !Array.isArray(given)) {
+    const mapped = mapRates(given, ['perCapitaRates']);
+    issues.push(...mapped.issues);
+    written = mapped.written;
+    computation['perCapitaRates'] = mapped.rates;
   }
   const date = computation['date'];
   if (typeof date === 'string') computation['date'] = dateText(date) ?? date;

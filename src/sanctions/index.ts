@@ -55,6 +55,7 @@ export {
   type ViolationSanction,
   type ParsedCaseInput,
 } from './caseSanction';
+export { readPerCapitaRates } from './readPerCapitaRates';
 export { sanctionStream, isSanctionErrorRow, type SanctionErrorRow } from './sanctionStream';
 export { sanctionRows } from './sanctionRows';
 export { sanctionCsv, type SanctionCsvStream } from './sanctionCsv';

@@ -121,7 +121,8 @@ function checkTableSet(tables: readonly SanctionTable[], ctx: z.RefinementCtx): 
   });
 }
 
-const settingRates = z.strictObject({
+/** РП by setting: each a non-negative amount in rubles (the schema of `perCapitaRates`). */
+export const settingRates = z.strictObject({
   ambulatory: amount.optional(),
   ambulance: amount.optional(),
   all: amount.optional(),
