@@ -11,7 +11,9 @@ import { resolve } from 'node:path';
 import {
   defineSanctionTable,
   isOmsCalcError,
+  issueMessage,
   sanctionCsv,
+  type OmsCalcError,
   type OmsCalcIssue,
   type SanctionCsvOptions,
   type SanctionCsvTotals,
@@ -100,6 +102,17 @@ async function readJson(file: string, what: string): Promise<unknown> {
 /** The issues of an error, each with its path under `prefix`, in the language of `--lang`. */
 function issuesUnder(prefix: readonly (string | number)[], issues: readonly OmsCalcIssue[], locale: CliLocale): string {
   return issueLines({ issues: issues.map((i) => ({ ...i, path: [...prefix, ...i.path] })) }, locale);
+}
+
+/**
+ * A cases file that cannot be read as one (its header, a quote never closed), in the language of
+ * `--lang`: each issue's message from the one table, with its line; the columns' help after a
+ * header problem.
+ */
+function fileError(e: OmsCalcError, file: string, locale: CliLocale): CliError {
+  const lineWord = locale === 'ru' ? 'строка' : 'line';
+  const text = e.issues.map((i) => (i.path[0] === 'line' ? `${lineWord} ${String(i.path[1])}: ${issueMessage(i, locale)}` : issueMessage(i, locale))).join('\n');
+  return new CliError(e.issues[0]?.path[0] === 'header' ? `${text}\n\n${HELP}` : `${file}: ${text}`, EXIT.invalid);
 }
 
 /** The run's options (already checked by cac). */
@@ -209,7 +222,7 @@ export async function runSanctions(options: SanctionsCliOptions, io: CliIo): Pro
       totals = await writeSanctionsDocument(format, file, csv, options.out, io);
     } catch (e) {
       if (e instanceof CliError) throw e;
-      if (isOmsCalcError(e)) throw new CliError(e.issues[0]?.path[0] === 'header' ? `${e.message}\n\n${HELP}` : `${file}: ${e.message}`, EXIT.invalid);
+      if (isOmsCalcError(e)) throw fileError(e, file, localeOf({ lang: options.lang }));
       throw new CliError(`${file}: ${(e as Error).message}`, EXIT.failure);
     }
     return finish(totals, options, io, started);
@@ -307,8 +320,7 @@ export async function runSanctions(options: SanctionsCliOptions, io: CliIo): Pro
     if (outFile === undefined) sink.release();
     if (e instanceof CliError) throw e;
     if (isOmsCalcError(e)) {
-      const header = e.issues[0]?.path[0] === 'header';
-      throw new CliError(header ? `${e.message}\n\n${HELP}` : `${file}: ${e.message}`, EXIT.invalid);
+      throw fileError(e, file, localeOf({ lang: options.lang }));
     }
     throw new CliError(`${file}: ${(e as Error).message}`, EXIT.failure);
   } finally {

@@ -52,7 +52,7 @@ describe('output that fails', () => {
     writeFileSync(join(files.dir, 'results.csv'), 'the previous results\n');
     const r = await run(files.dir, ['sanctions', '--cases', 'broken.csv', '--rates', 'rates.json', '--out', 'results.csv']);
     expect(r.code).toBe(2);
-    expect(r.stderr).toMatch(/line \d+: a double quote opens a field here and is never closed/);
+    expect(r.stderr).toMatch(/строка \d+: кавычка открывает здесь поле и не закрывается/);
     expect(readFileSync(join(files.dir, 'results.csv'), 'utf8')).toBe('the previous results\n');
     expect(readdirSync(files.dir).filter((f) => f.endsWith('.tmp'))).toEqual([]);
   });

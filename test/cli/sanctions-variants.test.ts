@@ -29,9 +29,10 @@ describe('oms-calc sanctions on the CSVs funds have', () => {
     ]);
     expect(r.stderr).toContain('read as windows-1251');
     expect((await sanctions('cp1251.csv', '--encoding', 'windows-1251')).stdout).toBe(r.stdout);
-    const forced = await sanctions('cp1251.csv', '--encoding', 'utf-8');
+    const forced = await sanctions('cp1251.csv', '--encoding', 'utf-8', '--lang', 'en');
     expect(forced.code).toBe(2);
     expect(forced.stderr).toContain('is the file in windows-1251? (option encoding; --encoding windows-1251)');
+    expect((await sanctions('cp1251.csv', '--encoding', 'utf-8')).stderr).toContain('заголовок не читается в кодировке UTF-8: файл в windows-1251?');
     expect((await sanctions('cp1251.csv', '--encoding', 'koi8', '--lang', 'en')).stderr).toContain('--encoding: expected "auto", "utf-8" or "windows-1251"');
     expect((await sanctions('cp1251.csv', '--encoding', 'koi8')).stderr).toContain('--encoding: ожидалось одно из значений: "auto", "utf-8", "windows-1251"');
   });
@@ -42,9 +43,11 @@ describe('oms-calc sanctions on the CSVs funds have', () => {
     expect(r.code).toBe(0);
     // 77-001: 12 500 × 0.1 = 1 250 (3.2.1 has no Кшт); 77-002: no violations, zero amounts
     expect(r.stdout.split('\n').slice(1, 3)).toEqual(['2;77-001;ok;1250,00;0,00;3.2.1:1250,00:1250,00:0,00;;', '3;77-002;ok;0,00;0,00;;;']);
-    const none = await sanctions('export-headers.csv');
+    const noneRu = await sanctions('export-headers.csv');
+    expect([noneRu.code, noneRu.stderr.split('\n')[0]]).toEqual([2, 'oms-calc: в заголовке нет столбца tariff и violations; в нём есть: Номер случая, Дата окончания, Сумма к оплате, Условия оказания, Коды дефектов, Комментарий']);
+    const none = await sanctions('export-headers.csv', '--lang', 'en');
     expect([none.code, none.stderr.split('\n')[0]]).toEqual([2, 'oms-calc: the header has no column tariff and violations; it has: Номер случая, Дата окончания, Сумма к оплате, Условия оказания, Коды дефектов, Комментарий']);
-    const wrong = await sanctions('export-headers.csv', '--columns', 'tariff=Сумма', '--columns', 'violations=Коды дефектов');
+    const wrong = await sanctions('export-headers.csv', '--columns', 'tariff=Сумма', '--columns', 'violations=Коды дефектов', '--lang', 'en');
     expect(wrong.stderr.split('\n')[0]).toBe('oms-calc: the header has no column "Сумма" (given for tariff); it has: Номер случая, Дата окончания, Сумма к оплате, Условия оказания, Коды дефектов, Комментарий');
     expect((await sanctions('export-headers.csv', '--columns', 'price=x')).stderr).toContain('--columns takes FIELD=NAME with FIELD one of id, date, tariff, setting, per_capita_rate, violations, got "price=x"');
   });
@@ -77,7 +80,9 @@ describe('oms-calc sanctions on the CSVs funds have', () => {
     const target = join(out, 'quote.csv');
     const r = await sanctions('open-quote.csv', '--out', target);
     expect(r.code).toBe(2);
-    expect(r.stderr).toContain('open-quote.csv: line 4: a double quote opens a field here and is never closed');
+    expect(r.stderr).toContain('open-quote.csv: строка 4: кавычка открывает здесь поле и не закрывается');
+    const en = await sanctions('open-quote.csv', '--out', target, '--lang', 'en');
+    expect(en.stderr).toContain('open-quote.csv: line 4: a double quote opens a field here and is never closed');
     expect(existsSync(target)).toBe(false);
     expect(readdirSync(out).filter((f) => f.endsWith('.tmp'))).toEqual([]);
   });

@@ -141,8 +141,10 @@ describe('oms-calc sanctions', () => {
     expect(tableEn.stderr).toContain('entries.0.kno: must be at most 1, got 2');
     expect((await run(files.dir, ['sanctions', '--cases', 'no-such.csv'])).code).toBe(1);
     expect((await run(files.dir, ['sanctions', '--cases', 'cases.csv', '--rates', 'no-such.json'])).code).toBe(1);
-    const header = await run(files.dir, ['sanctions', '--cases', 'no-tariff.csv']);
+    const header = await run(files.dir, ['sanctions', '--cases', 'no-tariff.csv', '--lang', 'en']);
     expect([header.code, header.stderr.split('\n')[0]]).toEqual([2, 'oms-calc: the header has no column tariff; it has: id, violations']);
+    const headerRu = await run(files.dir, ['sanctions', '--cases', 'no-tariff.csv']);
+    expect(headerRu.stderr.split('\n')[0]).toBe('oms-calc: в заголовке нет столбца tariff; в нём есть: id, violations');
     expect((await run(files.dir, ['sanctions', '--cases', 'empty.csv'])).code).toBe(2);
     expect((await run(files.dir, ['sanctions', '--cases', 'cases.csv', '--bogus'])).code).toBe(2);
   });
