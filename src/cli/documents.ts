@@ -10,7 +10,6 @@
  *
  * @module
  */
-import { resolve } from 'node:path';
 import type { PlannedReserve, PlannedReserveHorizon, ReserveAtRisk, ReserveSize, ReserveSizeInput } from '../reserve';
 import type { ReplenishmentSchedule, ReserveYear } from '../replenishment';
 import { reserveSizeHtml, reserveYearHtml, smoRatingHtml, subventionHtml, tablesHtml, type ReportTable } from '../report';
@@ -19,8 +18,8 @@ import type { SanctionTable, SanctionTotals } from '../sanctions';
 import { isOmsCalcError, MONTH_NAMES, type TraceStep } from '../shared';
 import type { FederalMonitoring, SmoAnnualAssessment, SmoIndicators, SmoRating } from '../smo-rating';
 import type { SubventionClaim, SubventionDecision } from '../subvention';
-import { CliError, EXIT, guardOutput, openOutputFile, type CliCommand, type CliIo } from './io';
-import { jsonCommand as plainJsonCommand, readJsonInput, reportInvalid, writeOutput, type JsonCommandSpec } from './json';
+import { CliError, EXIT, type CliCommand, type CliIo } from './io';
+import { jsonCommand as plainJsonCommand, readJsonInput, reportInvalid, toStandardOutput, withOutput, writeOutput, type JsonCommandSpec } from './json';
 import { writeXlsx, type XlsxColumn, type XlsxSheet, type XlsxValue } from './xlsx';
 
 /** A table of a result: the sheet's name in a workbook, and the table itself. */
@@ -294,25 +293,10 @@ export function htmlOf<R>(doc: CommandDocument<R>, result: R, input: unknown): s
 
 /** Writes a workbook to `--out` (through a temporary file beside it) or to standard output (a pipe). */
 export async function writeWorkbook(sheets: XlsxSheet[] | AsyncIterable<XlsxSheet>, out: unknown, io: CliIo): Promise<void> {
-  if (out === undefined || out === true || out === '-') {
-    if (io.stdout.isTTY === true) throw new CliError('--format xlsx writes a binary workbook: give --out FILE.xlsx (or redirect standard output)', EXIT.invalid);
-    const stdout = guardOutput(io.stdout, 'standard output');
-    try {
-      await writeXlsx((chunk) => stdout.write(chunk), sheets);
-      await stdout.flush();
-    } finally {
-      stdout.release();
-    }
-    return;
-  }
-  const file = await openOutputFile(resolve(io.cwd, String(out)), String(out));
-  try {
-    await writeXlsx((chunk) => file.output.write(chunk), sheets);
-    await file.commit();
-  } catch (e) {
-    await file.abort();
-    throw e;
-  }
+  if (toStandardOutput(out) && io.stdout.isTTY === true) throw new CliError('--format xlsx writes a binary workbook: give --out FILE.xlsx (or redirect standard output)', EXIT.invalid);
+  await withOutput(out, io, async (write) => {
+    await writeXlsx(write, sheets);
+  });
 }
 
 /**

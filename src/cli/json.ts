@@ -132,12 +132,20 @@ export async function readJsonInput(option: unknown, io: CliIo, stdin: () => Pro
   }
 }
 
-/** Writes the text to `--out` (through a temporary file beside it) or standard output (`-` or no `--out`). */
-export async function writeOutput(text: string, out: unknown, io: CliIo): Promise<void> {
-  if (out === undefined || out === true || out === '-') {
+/** Whether `--out` names standard output (`-`, or no `--out`). */
+export function toStandardOutput(out: unknown): boolean {
+  return out === undefined || out === true || out === '-';
+}
+
+/**
+ * Gives `produce` the one writer of a command's output: `--out` (a temporary file beside it,
+ * renamed when `produce` has finished, removed when it fails) or standard output.
+ */
+export async function withOutput(out: unknown, io: CliIo, produce: (write: (chunk: string | Uint8Array) => Promise<void>) => Promise<void>): Promise<void> {
+  if (toStandardOutput(out)) {
     const stdout = guardOutput(io.stdout, 'standard output');
     try {
-      await stdout.write(text);
+      await produce((chunk) => stdout.write(chunk));
       await stdout.flush();
     } finally {
       stdout.release();
@@ -146,12 +154,17 @@ export async function writeOutput(text: string, out: unknown, io: CliIo): Promis
   }
   const file = await openOutputFile(resolve(io.cwd, String(out)), String(out));
   try {
-    await file.output.write(text);
+    await produce((chunk) => file.output.write(chunk));
     await file.commit();
   } catch (e) {
     await file.abort();
     throw e;
   }
+}
+
+/** Writes the text to `--out` (through a temporary file beside it) or standard output (`-` or no `--out`). */
+export function writeOutput(text: string, out: unknown, io: CliIo): Promise<void> {
+  return withOutput(out, io, (write) => write(text));
 }
 
 /** The language of the command's messages (`--lang`): Russian unless `en` is asked for. */
