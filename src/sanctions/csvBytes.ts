@@ -133,6 +133,12 @@ export function validUtf8(b: Uint8Array, s: number, e: number): boolean {
       i++;
       continue;
     }
+    if (c >= 0xc2 && c <= 0xdf) {
+      // two bytes (Cyrillic among them): any continuation byte makes a valid character
+      if (i + 1 >= e || ((b[i + 1] as number) & 0xc0) !== 0x80) return false;
+      i += 2;
+      continue;
+    }
     let need: number;
     let min: number;
     if (c >= 0xc2 && c <= 0xdf) {

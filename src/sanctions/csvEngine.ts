@@ -82,6 +82,10 @@ export interface SanctionCsvTotals extends SanctionTotals {
   encoding: 'utf-8' | 'windows-1251';
 }
 
+/** The first year whose days the engine looks up by position, and how many years from it. */
+const DATE_SLOTS_FROM = 1990;
+const DATE_SLOT_YEARS = 80;
+
 /** How many bad lines the totals list. */
 const FIRST_ERRORS = 20;
 
@@ -107,6 +111,10 @@ const SETTING_BYTES: readonly (readonly [Uint8Array, number])[] = (
     ['стационар', 3],
   ] as const
 ).map(([s, i]) => [encoder.encode(s), i] as const);
+
+/** The settings' forms by their length in bytes (no two have the same length). */
+const SETTING_BY_LENGTH: (readonly [Uint8Array, number] | undefined)[] = [];
+for (const known of SETTING_BYTES) SETTING_BY_LENGTH[known[0].length] = known;
 
 /** Lead bytes of the UTF-8 whitespace characters that `String.prototype.trim` removes beyond ASCII. */
 function spaceLead(c: number): boolean {
@@ -255,11 +263,18 @@ export class CsvEngine {
   readonly #keys = new Float64Array(MAX_VIOLATIONS);
   readonly #unknown = new Int32Array(3 * MAX_VIOLATIONS);
   readonly #dates = new Map<number, CompiledTable | null | false>();
+  readonly #dateSlots: (CompiledTable | null | false | undefined)[] = new Array(DATE_SLOT_YEARS * 416).fill(undefined);
   #defaultTable: CompiledTable | null | undefined;
   #inner = 0;
   /** The most bytes one detail of an output row takes. */
   readonly #detailBytes: number;
   #quoteLine = 0;
+  /** Messages of the fast path's error rows, made once: by −(fields) for a field count, by code key and place for an unknown code. */
+  readonly #messages = new Map<number, string>();
+  /** The table the unknown codes' messages are made for. */
+  #messageTable: CompiledTable | undefined;
+  /** The cells of an error row between its id and its code. */
+  #errorCells = '';
 
   constructor(setup: CsvSetup) {
     this.#setup = setup;
@@ -291,7 +306,7 @@ export class CsvEngine {
   /** Takes the next chunk of the file, adding the output bytes it completes to {@link CsvEngine.output}. */
   push(chunk: Uint8Array): void {
     if (this.#cp1251 === undefined) {
-      this.#head.push(chunk);
+      this.#head.push(chunk.slice()); // kept until the encoding is known: the caller may reuse the chunk
       this.#headBytes += chunk.length;
       if (this.#headBytes >= DETECT_BYTES) this.#detect(false);
       return;
@@ -414,6 +429,7 @@ export class CsvEngine {
     this.#delimiter = d;
     this.#d = d.charCodeAt(0);
     this.#mark = d === ',' ? 46 : 44;
+    this.#errorCells = `${d}error${d}${d}${d}${d}`;
   }
 
   /** The index of the line end that ends a record with a quoted field; −1 when more bytes are needed; −2 when the file ends in the quote. */
@@ -515,13 +531,17 @@ export class CsvEngine {
       y = digitAt(b, s + 6) * 1000 + digitAt(b, s + 7) * 100 + digitAt(b, s + 8) * 10 + digitAt(b, s + 9);
     } else return false;
     if (y < 0 || m < 0 || day < 0) return false;
-    const key = y * 10000 + m * 100 + day;
-    let table = this.#dates.get(key);
+    // Days of the years DATE_SLOTS_FROM… are looked up by position; other days in a map.
+    const slot = y >= DATE_SLOTS_FROM && y < DATE_SLOTS_FROM + DATE_SLOT_YEARS && m <= 12 && day <= 31 ? (y - DATE_SLOTS_FROM) * 416 + m * 32 + day : -1;
+    let table = slot >= 0 ? this.#dateSlots[slot] : this.#dates.get(y * 10000 + m * 100 + day);
     if (table === undefined) {
       const text = `${String(y).padStart(4, '0')}-${m < 10 ? '0' : ''}${m}-${day < 10 ? '0' : ''}${day}`;
       table = isIsoDate(text) ? tableFor(text, this.#ctx) : false;
-      if (this.#dates.size >= 4096) this.#dates.clear();
-      this.#dates.set(key, table);
+      if (slot >= 0) this.#dateSlots[slot] = table;
+      else {
+        if (this.#dates.size >= 4096) this.#dates.clear();
+        this.#dates.set(y * 10000 + m * 100 + day, table);
+      }
     }
     return table;
   }
@@ -535,12 +555,11 @@ export class CsvEngine {
   /** The setting index of a setting cell, −1 when it is not one of the known forms as written. */
   #setting(b: Uint8Array, s: number, e: number): number {
     const len = e - s;
-    outer: for (const [form, index] of SETTING_BYTES) {
-      if (form.length !== len) continue;
-      for (let i = 0; i < len; i++) if (form[i] !== b[s + i]) continue outer;
-      return index;
-    }
-    return -1;
+    const known = SETTING_BY_LENGTH[len];
+    if (known === undefined) return -1;
+    const form = known[0];
+    for (let i = 0; i < len; i++) if (form[i] !== b[s + i]) return -1;
+    return known[1];
   }
 
   /** The code key ({@link codeKey}) of `b[s…e)`, −1 unless it is a canonical code. */
@@ -569,6 +588,22 @@ export class CsvEngine {
     return ((key - c) / 1000) * 1001 + c + 1;
   }
 
+  /**
+   * What a line holds besides delimiters: 0 nothing but spaces and tabs (a blank line), 1 a
+   * visible ASCII character, 2 only other bytes. Asked only when the tariff cell does not settle it.
+   */
+  #content(b: Uint8Array, s: number, e: number): number {
+    const d = this.#d;
+    let kind = 0;
+    for (let i = s; i < e; i++) {
+      const c = b[i] as number;
+      if (c === d || c === 32 || c === 9) continue;
+      if (c > 32 && c < 127) return 1;
+      kind = 2;
+    }
+    return kind;
+  }
+
   /** A plain line on its bytes; `false` when the decimal path must take it. */
   #fast(b: Uint8Array, s: number, e: number): boolean {
     const d = this.#d;
@@ -576,32 +611,32 @@ export class CsvEngine {
     const fe = this.#fe;
     let nf = 0;
     let start = s;
-    let blank = true;
-    let visible = false;
     for (let i = s; i < e; i++) {
-      const c = b[i] as number;
-      if (c === d) {
+      if (b[i] === d) {
         if (nf >= 256) return false;
         fs[nf] = start;
         fe[nf] = i;
         nf++;
         start = i + 1;
-      } else if (c !== 32 && c !== 9) {
-        blank = false;
-        if (c > 32 && c < 127) visible = true;
       }
     }
     fs[nf] = start;
     fe[nf] = e;
     nf++;
-    if (blank) {
-      this.#blank++;
-      return true;
-    }
     const layout = this.#layout as Layout;
     const at = layout.columns;
-    // A line with the wrong number of fields: its error row here, when its id is plain and it is surely not blank.
-    if (nf !== layout.fields && !visible) return false;
+    // A tariff with a digit settles that the line is not blank; otherwise its content is looked at.
+    let T = -1;
+    if (nf === layout.fields) T = this.#amount(b, fs[at.tariff] as number, fe[at.tariff] as number);
+    if (T < 0) {
+      const content = this.#content(b, s, e);
+      if (content === 0) {
+        this.#blank++;
+        return true;
+      }
+      // A line with the wrong number of fields: its error row here, when its id is plain and it is surely not blank.
+      if (nf !== layout.fields && content !== 1) return false;
+    }
 
     // id: copied as bytes when it needs neither trimming, quoting, escaping nor neutralising
     let idS = 0;
@@ -630,12 +665,16 @@ export class CsvEngine {
     }
     if (nf !== layout.fields) {
       const message = `the line has ${nf} fields, the header has ${layout.fields}`;
-      this.#error(idS < idE ? decoder.decode(b.subarray(idS, idE)) : undefined, 'INVALID_INPUT', errorMessage([makeIssue('field_count', [], { count: nf, expected: String(layout.fields) }, message)], NO_RECORD, at));
+      let text = this.#messages.get(-nf);
+      if (text === undefined) {
+        text = errorMessage([makeIssue('field_count', [], { count: nf, expected: String(layout.fields) }, message)], NO_RECORD, at);
+        this.#remember(-nf, text);
+      }
+      this.#errorBytes(b, idS, idE, 'INVALID_INPUT', text);
       return true;
     }
     const ts = fs[at.tariff] as number;
     const te = fe[at.tariff] as number;
-    const T = this.#amount(b, ts, te);
     // A negative whole tariff (-5) is the schema's one issue when every other cell is valid: its row here too.
     const negative = T < 0 && b[ts] === 45 && te - ts >= 2 && te - ts <= 13 && (b[ts + 1] as number) > 48 && this.#amount(b, ts + 1, te) >= 0 && this.#digitsOnly(b, ts + 1, te);
     if (T < 0 && !negative) return false;
@@ -702,16 +741,26 @@ export class CsvEngine {
     if (negative) {
       const received = decoder.decode(b.subarray(ts, te));
       const issue = makeIssue('too_small', ['tariff'], { minimum: '0', received }, `must be at least 0, got ${received}`);
-      this.#error(idS < idE ? decoder.decode(b.subarray(idS, idE)) : undefined, 'INVALID_INPUT', errorMessage([issue], NO_RECORD, at));
+      this.#errorBytes(b, idS, idE, 'INVALID_INPUT', errorMessage([issue], NO_RECORD, at));
       return true;
     }
     if (nu > 0) {
-      const issues: OmsCalcIssue[] = [];
+      // The text of each unknown code at its place, made once per code, place and table.
+      if (this.#messageTable === undefined) this.#messageTable = table;
+      const cached = table === this.#messageTable;
+      let text = '';
       for (let k = 0; k < nu; k += 3) {
-        const code = decoder.decode(b.subarray(unknown[k + 1] as number, unknown[k + 2] as number));
-        issues.push(makeIssue('unknown_code', ['violations', unknown[k] as number], { code, table: table.table.id }, unknownCodeMessage(code, table.table)));
+        const place = unknown[k] as number;
+        const key = (keys[place] as number) * MAX_VIOLATIONS + place + 1;
+        let part = cached ? this.#messages.get(key) : undefined;
+        if (part === undefined) {
+          const code = decoder.decode(b.subarray(unknown[k + 1] as number, unknown[k + 2] as number));
+          part = errorMessage([makeIssue('unknown_code', ['violations', place], { code, table: table.table.id }, unknownCodeMessage(code, table.table))], NO_RECORD, at);
+          if (cached) this.#remember(key, part);
+        }
+        text = k === 0 ? part : `${text}; ${part}`;
       }
-      this.#error(idS < idE ? decoder.decode(b.subarray(idS, idE)) : undefined, 'UNKNOWN_CODE', errorMessage(issues, NO_RECORD, at));
+      this.#errorBytes(b, idS, idE, 'UNKNOWN_CODE', text);
       return true;
     }
     const rate = P >= 0 ? P : si >= 0 ? (ctx.rates[si] as number) : -1;
@@ -818,6 +867,48 @@ export class CsvEngine {
     buf[at++] = d;
     buf[at++] = 10;
     out.at = at;
+  }
+
+  #remember(key: number, text: string): void {
+    if (this.#messages.size >= 4096) this.#messages.clear();
+    this.#messages.set(key, text);
+  }
+
+  /**
+   * An error row of the fast path, its id copied as bytes: an id the fast path takes needs no
+   * quoting, escaping or neutralising, in CSV or in JSON.
+   */
+  #errorBytes(b: Uint8Array, idS: number, idE: number, code: OmsCalcErrorCode, message: string): void {
+    this.#acc.addError(code);
+    this.#note(code, message);
+    this.#rows++;
+    const out = this.#out;
+    const buf = out.room(64 + (idE - idS) + code.length);
+    let at = out.at;
+    if (this.#json) {
+      at = putAscii(buf, at, '{"line":');
+      at = putUint(buf, at, this.#line);
+      if (idE > idS) {
+        at = putAscii(buf, at, ',"id":"');
+        at = copy(buf, at, b, idS, idE);
+        buf[at++] = 34;
+      }
+      at = putAscii(buf, at, ',"status":"error","error_code":"');
+      at = putAscii(buf, at, code);
+      at = putAscii(buf, at, '","error_message":');
+      out.at = at;
+      out.text(`${JSON.stringify(message)}}\n`);
+      return;
+    }
+    const d = this.#d;
+    at = putUint(buf, at, this.#line);
+    buf[at++] = d;
+    at = copy(buf, at, b, idS, idE);
+    at = putAscii(buf, at, this.#errorCells);
+    at = putAscii(buf, at, code);
+    buf[at++] = d;
+    out.at = at;
+    out.text(`${csvCell(excelSafeCell(message), this.#delimiter)}\n`);
   }
 
   /** An error row: counted, noted, written. */

@@ -184,6 +184,18 @@ export class Accumulator {
   readonly byCode = new Map<string, CodeAccumulator>();
   readonly sections = SANCTION_SECTIONS.map(() => ({ cases: 0, nonPayment: new Money(), fine: new Money() }));
 
+  /** The accumulator of each table row by its position, with the entry it was found for. */
+  readonly #byIndex: ({ entry: CompiledEntry; acc: CodeAccumulator } | undefined)[] = [];
+
+  /** The accumulator of an entry's code, found by the entry's position in its table. */
+  entry(e: CompiledEntry): CodeAccumulator {
+    const slot = this.#byIndex[e.index];
+    if (slot !== undefined && slot.entry === e) return slot.acc;
+    const acc = this.code(e.code);
+    this.#byIndex[e.index] = { entry: e, acc };
+    return acc;
+  }
+
   code(code: string): CodeAccumulator {
     let acc = this.byCode.get(code);
     if (acc === undefined) {
@@ -203,7 +215,7 @@ export class Accumulator {
       const e = ctx.entries[i] as CompiledEntry;
       const applied = ctx.applied[i] as number;
       const fine = ctx.fines[i] as number;
-      const acc = this.code(e.code);
+      const acc = this.entry(e);
       acc.cases++;
       acc.nonPayment.addKopecks(applied);
       acc.fine.addKopecks(fine);
@@ -242,7 +254,7 @@ export class Accumulator {
         const e = entries[i] as CompiledEntry;
         const applied = kopecks[2 + 2 * i] as number;
         const fine = kopecks[3 + 2 * i] as number;
-        const acc = this.code(e.code);
+        const acc = this.entry(e);
         acc.cases++;
         acc.nonPayment.addKopecks(applied);
         acc.fine.addKopecks(fine);

@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { dateText, numberText, violationsOf } from '../../src/sanctions/csvCells';
 import { detectDelimiter, splitRecord } from '../../src/sanctions/csvEngine';
@@ -50,6 +51,27 @@ describe('encodings', () => {
     expect(validUtf8(ok, 0, 2)).toBe(true);
     expect(validUtf8(ok, 0, 1)).toBe(false); // a character cut
     for (const bad of [[0xc0, 0x80], [0xed, 0xa0, 0x80], [0xf5, 0x80, 0x80, 0x80], [0xcd, 0xee]]) expect(validUtf8(Uint8Array.from(bad), 0, bad.length)).toBe(false);
+  });
+
+  it('agrees with a fatal TextDecoder on any bytes', () => {
+    const strict = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+    const decodes = (b: Uint8Array): boolean => {
+      try {
+        strict.decode(b);
+        return true;
+      } catch {
+        return false;
+      }
+    };
+    // bytes around the boundaries of UTF-8: ASCII, continuation bytes, and every kind of lead byte
+    const byte = fc.oneof(fc.integer({ min: 0, max: 255 }), fc.constantFrom(0x41, 0x80, 0xbf, 0xc0, 0xc1, 0xc2, 0xd0, 0xd1, 0xdf, 0xe0, 0xed, 0xef, 0xf0, 0xf4, 0xf5));
+    fc.assert(
+      fc.property(fc.array(byte, { maxLength: 12 }), (xs) => {
+        const b = Uint8Array.from(xs);
+        expect(validUtf8(b, 0, b.length)).toBe(decodes(b));
+      }),
+      { numRuns: 3000 },
+    );
   });
 });
 

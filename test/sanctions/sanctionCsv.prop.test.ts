@@ -6,7 +6,7 @@ import { fc, test } from '@fast-check/vitest';
 import { describe, expect, it } from 'vitest';
 import { CsvEngine, type CsvSetup } from '../../src/sanctions/csvEngine';
 import { csvSetup } from '../../src/sanctions/csvOptions';
-import { sanctionCsv, sanctionCsvBytes, type SanctionCsvOptions } from '../../src/sanctions';
+import { builtinSanctionTable, defineSanctionTable, sanctionCsv, sanctionCsvBytes, sanctionCsvSync, type SanctionCsvOptions } from '../../src/sanctions';
 import { CODES } from './arbitraries';
 import { json } from './helpers';
 
@@ -36,7 +36,15 @@ const line = fc.oneof(
 const file = fc.tuple(fc.array(line, { maxLength: 25 }), fc.boolean(), fc.boolean(), fc.boolean()).map(
   ([lines, crlf, bom, last]) => `${bom ? '\uFEFF' : ''}${['id;date;tariff;setting;per_capita_rate;violations', ...lines].join(crlf ? '\r\n' : '\n')}${last ? '\n' : ''}`,
 );
+/** Two tables chosen by date: the built-in one, and from 2025-03-01 one without 3.2.1 and with other Кшт. */
+const later = defineSanctionTable({
+  ...builtinSanctionTable,
+  id: 'later-table',
+  validFrom: '2025-03-01',
+  entries: builtinSanctionTable.entries.filter((e) => e.code !== '3.2.1').map((e) => (e.ksht === null ? e : { ...e, ksht: e.ksht.plus(1).toString() })),
+});
 const options = fc.record({
+  tables: fc.constantFrom(undefined, [builtinSanctionTable, later]),
   perCapitaRates: fc.constantFrom({ hospital: '7000.00', all: '2650.75' }, { hospital: '7 123,36' }, {}),
   combine: pick<'max' | 'sum-capped'>('max', 'sum-capped'),
   recomputation: pick<'difference' | 'difference-plus-kno'>('difference', 'difference-plus-kno'),
@@ -71,6 +79,15 @@ describe('sanctionCsv: the byte path against the decimal path', () => {
     expect(runEngine(setup, chunks)).toEqual(runEngine(setup, [all]));
   });
 
+  it('an unknown code under two tables: each row names the table in force on its date', () => {
+    const text = 'id;date;tariff;violations\nA;2025-02-01;100;9.9\nB;2025-03-02;100;9.9\nC;2025-02-03;100;1.4.2|9.9\nD;2025-03-04;100;1.4.2|9.9\n';
+    const setup = csvSetup({ tables: [builtinSanctionTable, later] }, 'test');
+    const fast = runEngine(setup, [bytes(text)]);
+    expect(fast).toEqual(runEngine({ ...setup, fast: false }, [bytes(text)]));
+    const messages = fast.text.trim().split('\n').slice(1).map((l) => l.split(';').at(-1));
+    expect(messages.map((m) => /sanction table ([\w-]+)/.exec(m ?? '')?.[1])).toEqual([builtinSanctionTable.id, 'later-table', builtinSanctionTable.id, 'later-table']);
+  });
+
   it('cut at every byte offset of a file with quotes, Cyrillic, BOM and CRLF, including inside a character and a field', () => {
     const text = '\uFEFFномер;тариф;условия;нарушения\r\nА-1;1 000,00;стационар;3.2.2\r\n"Б;2";500;все;"1.1|\r\n3.2.1"\r\n\r\nВ3;10,5;;1.4.2\r\nЁ4;7;;\r\n';
     const all = bytes(text);
@@ -87,6 +104,28 @@ describe('sanctionCsv: the byte path against the decimal path', () => {
       if (r.text !== whole.text) expect([cut, r.text]).toEqual([cut, whole.text]);
     }
   });
+
+  test.prop([file, options, fc.array(fc.integer({ min: 1, max: 64 }), { minLength: 1, maxLength: 6 })])(
+    'sanctionCsvSync, its chunks read into one buffer again and again, gives the bytes and totals of the plain function',
+    (text, o: SanctionCsvOptions, sizes) => {
+      const all = bytes(text);
+      const csv = sanctionCsvSync(o);
+      const buffer = new Uint8Array(64);
+      const out: Uint8Array[] = [];
+      for (let at = 0, k = 0; at < all.length; k++) {
+        const n = Math.min(sizes[k % sizes.length] as number, all.length - at);
+        buffer.set(all.subarray(at, at + n));
+        out.push(csv.write(buffer.subarray(0, n)));
+        buffer.fill(0x3b); // the buffer is read into again: nothing of the chunk may be kept
+        at += n;
+      }
+      out.push(csv.end());
+      const plain = sanctionCsvBytes(text, o);
+      expect(Buffer.concat(out).toString('utf8')).toBe(new TextDecoder().decode(plain.output));
+      expect(json(csv.totals())).toEqual(json(plain.totals));
+      expect(csv.rows).toBe(plain.totals.cases);
+    },
+  );
 
   test.prop([file, options])('the stream gives the bytes and totals of the plain function', async (text, o: SanctionCsvOptions) => {
     const csv = sanctionCsv(o);
