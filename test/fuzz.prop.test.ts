@@ -81,6 +81,15 @@ const TABLE: Record<string, Entry> = {
     args: fc.tuple(fc.constantFrom('id;tariff;setting;violations\nA;1000;hospital;3.2.2\nB;5;;\n', 'тариф,нарушения\r\n1 000.50,1.4.2|9.9\r\n'), perCapitaRates).map(([t, r]) => [t, { perCapitaRates: r }]),
     call: library.sanctionCsvBytes,
   },
+  sanctionCsvSync: {
+    args: fc.tuple(fc.constantFrom('id;tariff;setting;violations\nA;1000;hospital;3.2.2\nB;5;;\n', 'тариф;нарушения\n1000;1.4.2\n'), perCapitaRates).map(([t, r]) => [{ perCapitaRates: r }, t]),
+    call: (options: never, text: never) => {
+      const csv = library.sanctionCsvSync(options);
+      const bytes = new TextEncoder().encode(typeof text === 'string' ? text : 'tariff;violations\n1;1.2\n');
+      const out = [csv.write(bytes.subarray(0, 7)), csv.write(bytes.subarray(7)), csv.end()];
+      return { out: out.map((b) => new TextDecoder().decode(b)).join(''), totals: csv.totals() };
+    },
+  },
   sanctionCsv: {
     args: fc.tuple(fc.constantFrom('id;tariff;setting;violations\nA;1000;hospital;3.2.2\nB;5;;\n', 'тариф\tнарушения\n1000\t1.4.2\n'), perCapitaRates).map(([t, r]) => [{ perCapitaRates: r }, t]),
     call: async (options: never, text: never) => {

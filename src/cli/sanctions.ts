@@ -6,16 +6,19 @@
  *
  * @module
  */
-import { open, readFile, type FileHandle } from 'node:fs/promises';
+import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import {
   defineSanctionTable,
   isOmsCalcError,
   issueMessage,
   sanctionCsv,
+  sanctionCsvSync,
   type OmsCalcError,
   type OmsCalcIssue,
   type SanctionCsvOptions,
+  type SanctionCsvSync,
   type SanctionCsvTotals,
   type SanctionTable,
   type X,
@@ -30,9 +33,6 @@ const READ_AHEAD = 1 << 18;
 
 /** Bytes of results that may wait for the disk before the computation waits for them. */
 const WRITE_BEHIND = 1 << 20;
-
-/** Bytes of results handed to the file at a time, from one reused buffer. */
-const WRITE_AHEAD = 1 << 18;
 
 /** The results file's columns. */
 const RESULT_COLUMNS = ['line', 'id', 'status', 'non_payment', 'fine', 'details', 'error_code', 'error_message'] as const;
@@ -207,19 +207,22 @@ export async function runSanctions(options: SanctionsCliOptions, io: CliIo): Pro
   if (columns !== undefined) csvOptions['columns'] = columns;
 
   // The options are checked by the library before the files are opened.
-  let csv: ReturnType<typeof sanctionCsv>;
+  const document = format === 'html' || format === 'xlsx';
+  let csv: SanctionCsvSync | undefined;
+  let stream: ReturnType<typeof sanctionCsv> | undefined;
   try {
-    csv = sanctionCsv(csvOptions as SanctionCsvOptions);
+    if (document) stream = sanctionCsv(csvOptions as SanctionCsvOptions);
+    else csv = sanctionCsvSync(csvOptions as SanctionCsvOptions);
   } catch (e) {
     if (!isOmsCalcError(e)) throw e;
     throw new CliError(`invalid options\n${issueLines({ issues: e.issues.map((i) => ({ ...i, path: optionPath(i.path) })) }, localeOf({ lang: options.lang }))}`, EXIT.invalid);
   }
 
-  if (format === 'html' || format === 'xlsx') {
+  if (stream !== undefined) {
     const started = Date.now();
     let totals: SanctionCsvTotals;
     try {
-      totals = await writeSanctionsDocument(format, file, csv, options.out, io);
+      totals = await writeSanctionsDocument(format as 'html' | 'xlsx', file, stream, options.out, io);
     } catch (e) {
       if (e instanceof CliError) throw e;
       if (isOmsCalcError(e)) throw fileError(e, file, localeOf({ lang: options.lang }));
@@ -227,106 +230,67 @@ export async function runSanctions(options: SanctionsCliOptions, io: CliIo): Pro
     }
     return finish(totals, options, io, started);
   }
+  const rows = csv as SanctionCsvSync;
 
   let size: number;
-  let source: FileHandle;
+  let source: number;
   try {
-    source = await open(file, 'r');
-    size = (await source.stat()).size;
+    source = openSync(file, 'r');
   } catch (e) {
     throw new CliError(`cannot read --cases ${file}: ${(e as Error).message}`, EXIT.failure);
   }
+  try {
+    size = fstatSync(source).size;
+  } catch (e) {
+    closeSync(source);
+    throw new CliError(`cannot read --cases ${file}: ${(e as Error).message}`, EXIT.failure);
+  }
 
-  // Output: --out through a temporary file renamed when complete, or standard output.
-  const outFile = typeof options.out === 'string' && options.out !== '-' ? await openOutputFile(resolve(io.cwd, options.out), `--out ${options.out}`, WRITE_BEHIND) : undefined;
-  const sink: GuardedOutput = outFile?.output ?? guardOutput(io.stdout, 'standard output');
-
+  let outFile: Awaited<ReturnType<typeof openOutputFile>> | undefined;
+  let sink: GuardedOutput | undefined;
+  let totals: SanctionCsvTotals;
   const showProgress = io.stderr.isTTY === true;
   const started = Date.now();
-  let lastProgress = started;
-  let read = 0;
-  const progress = (): void => {
-    if (!showProgress || Date.now() - lastProgress <= 500) return;
-    lastProgress = Date.now();
-    const rate = Math.round((csv.rows * 1000) / Math.max(1, lastProgress - started));
-    const percent = size === 0 ? 100 : Math.floor((read * 100) / size);
-    io.stderr.write(`\r${csv.rows} rows · ${rate} rows/s · ${percent} %`);
-  };
-
-  let totals: SanctionCsvTotals;
-  let written: { error: unknown } | undefined;
   try {
-    // file → transform → output, with back-pressure both ways: a chunk is read when the results of the last one are read.
-    const writer = csv.writable.getWriter();
-    // Two output buffers, read into in turn (a BYOB reader where the runtime has one): a buffer
-    // is read into again once the file has taken its bytes, while the other one is computed.
-    const byob = typeof ReadableByteStreamController === 'function';
-    const pump = (async (): Promise<void> => {
-      const reader = byob ? csv.readable.getReader({ mode: 'byob' }) : csv.readable.getReader();
-      try {
-        if (reader instanceof ReadableStreamBYOBReader) {
-          const buffers: Uint8Array<ArrayBuffer>[] = [new Uint8Array(WRITE_AHEAD), new Uint8Array(WRITE_AHEAD)];
-          const written: (Promise<void> | undefined)[] = [undefined, undefined];
-          for (let turn = 0; ; turn ^= 1) {
-            await written[turn];
-            const step = await reader.read(buffers[turn] as Uint8Array<ArrayBuffer>);
-            if (step.done === true || step.value === undefined) {
-              await written[turn ^ 1];
-              return;
-            }
-            const { buffer } = step.value; // the buffer read into, handed back
-            if (!(buffer instanceof ArrayBuffer)) throw new Error('expected the results in the buffer read into');
-            buffers[turn] = new Uint8Array(buffer, 0, WRITE_AHEAD);
-            await sink.write(step.value);
-            const flushed = sink.flush();
-            flushed.catch(() => {}); // awaited before the buffer is read into again
-            written[turn] = flushed;
-            progress();
-          }
-        }
-        for (;;) {
-          const step = await reader.read();
-          if (step.done === true) return;
-          await sink.write(step.value);
-          progress();
-        }
-      } catch (e) {
-        // the computation waits for its results to be read: cancelling them stops it
-        await reader.cancel(e).catch(() => {});
-        throw e;
-      }
-    })();
-    pump.catch((e: unknown) => {
-      written = { error: e };
-      return writer.abort(e).catch(() => {});
-    });
-    // One buffer, read into again and again: the transform is done with a chunk when its write resolves.
+    // Output: --out through a temporary file renamed when complete, or standard output.
+    outFile = typeof options.out === 'string' && options.out !== '-' ? await openOutputFile(resolve(io.cwd, options.out), `--out ${options.out}`, WRITE_BEHIND) : undefined;
+    sink = outFile?.output ?? guardOutput(io.stdout, 'standard output');
+    let lastProgress = started;
+    let read = 0;
+    // file → sanctionCsvSync → output: a chunk is read (the file is read synchronously: a command
+    // line has nothing else to do meanwhile), its results are handed to the output, which writes
+    // them while the next chunk is computed; the computation waits only when more than
+    // WRITE_BEHIND bytes are waiting for the disk.
     const buffer = new Uint8Array(READ_AHEAD);
     for (;;) {
-      const { bytesRead } = await source.read(buffer, 0, buffer.length, null);
-      if (bytesRead === 0) break;
-      read += bytesRead;
-      await writer.write(buffer.subarray(0, bytesRead));
+      const n = readSync(source, buffer, 0, READ_AHEAD, null);
+      if (n === 0) break;
+      read += n;
+      const out = rows.write(buffer.subarray(0, n));
+      if (out.length > 0) await sink.write(out);
+      if (showProgress && Date.now() - lastProgress > 500) {
+        lastProgress = Date.now();
+        const rate = Math.round((rows.rows * 1000) / Math.max(1, lastProgress - started));
+        const percent = size === 0 ? 100 : Math.floor((read * 100) / size);
+        io.stderr.write(`\r${rows.rows} rows · ${rate} rows/s · ${percent} %`);
+      }
     }
-    await writer.close();
-    await pump;
-    totals = await csv.totals;
-    if (outFile === undefined) await sink.flush();
-    else await outFile.commit();
-  } catch (thrown) {
-    // A failed write of the results stops the input too: its error is the one to report.
-    const e = written === undefined ? thrown : written.error;
-    await outFile?.abort();
-    if (outFile === undefined) sink.release();
+    const last = rows.end();
+    if (last.length > 0) await sink.write(last);
+    totals = rows.totals();
+    if (outFile === undefined) {
+      await sink.flush();
+      sink.release();
+    } else await outFile.commit();
+  } catch (e) {
+    if (outFile === undefined) sink?.release();
+    else await outFile.abort();
     if (e instanceof CliError) throw e;
-    if (isOmsCalcError(e)) {
-      throw fileError(e, file, localeOf({ lang: options.lang }));
-    }
+    if (isOmsCalcError(e)) throw fileError(e, file, localeOf({ lang: options.lang }));
     throw new CliError(`${file}: ${(e as Error).message}`, EXIT.failure);
   } finally {
-    await source.close().catch(() => {});
+    closeSync(source);
   }
-  if (outFile === undefined) sink.release();
   if (showProgress) io.stderr.write('\r\u001b[K');
   return finish(totals, options, io, started);
 }

@@ -60,6 +60,7 @@ export { sanctionStream, isSanctionErrorRow, type SanctionErrorRow } from './san
 export { sanctionRows } from './sanctionRows';
 export { sanctionCsv, type SanctionCsvStream } from './sanctionCsv';
 export { sanctionCsvBytes } from './sanctionCsvBytes';
+export { sanctionCsvSync, type SanctionCsvSync } from './sanctionCsvSync';
 export type { SanctionCsvOptions } from './csvOptions';
 export type { SanctionCsvTotals, SanctionCsvError } from './csvEngine';
 export { mergeSanctionTotals, type SanctionTotalsInput } from './mergeSanctionTotals';

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
-import { issueMessage, sanctionCsv, sanctionCsvBytes } from '../../src/sanctions';
+import { issueMessage, sanctionCsv, sanctionCsvBytes, sanctionCsvSync } from '../../src/sanctions';
 import { thrown } from './helpers';
 
 const CASES = 'номер;дата;тариф;условия;нарушения\nA1;01.03.2025;25 000,00;стационар;3.2.2|2.13\nA2;2025-03-02;1000;hospital;\nA3;2025-03-02;1000;hospital;9.9\n';
@@ -79,6 +79,20 @@ describe('sanctionCsv', () => {
     await expect(out).rejects.toThrow('the header has no column tariff; it has: id, violations');
     await expect(csv.totals).rejects.toMatchObject({ code: 'INVALID_INPUT' });
     expect(thrown(() => sanctionCsvBytes(42 as never)).code).toBe('INVALID_INPUT');
+  });
+
+  it('sanctionCsvSync: bad options at once, a chunk that is not bytes, and a quote never closed at the end', () => {
+    expect(thrown(() => sanctionCsvSync({ encoding: 'koi8' as never })).issues.map((i) => i.path.join('.'))).toEqual(['encoding']);
+    const csv = sanctionCsvSync({ encoding: 'utf-8' });
+    expect(thrown(() => csv.write('tariff;violations\n' as never)).issues[0]).toMatchObject({ code: 'invalid_type', params: { expected: 'Uint8Array' } });
+    const header = csv.write(new TextEncoder().encode('tariff;violations\n1000;1.4.2\n2000;"3.2.1\n'));
+    expect(new TextDecoder().decode(header)).toBe('line;id;status;non_payment;fine;details;error_code;error_message\n2;;ok;1000,00;0,00;1.4.2:1000,00:1000,00:0,00;;\n');
+    expect(csv.rows).toBe(1);
+    expect(thrown(() => csv.end()).issues[0]).toMatchObject({ code: 'unclosed_quote', path: ['line', 3] });
+    // encoding 'auto' reads the first 4 KiB before it writes anything
+    const auto = sanctionCsvSync();
+    expect(auto.write(new TextEncoder().encode('tariff;violations\n1000;1.4.2\n')).length).toBe(0);
+    expect(new TextDecoder().decode(auto.end()).split('\n')).toHaveLength(3);
   });
 });
 
