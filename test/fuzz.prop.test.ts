@@ -86,7 +86,7 @@ const TABLE: Record<string, Entry> = {
     call: (options: never, text: never) => {
       const csv = library.sanctionCsvSync(options);
       const bytes = new TextEncoder().encode(typeof text === 'string' ? text : 'tariff;violations\n1;1.2\n');
-      const out = [csv.write(bytes.subarray(0, 7)), csv.write(bytes.subarray(7)), csv.end()];
+      const out = [csv.write(bytes.subarray(0, 7)).slice(), csv.write(bytes.subarray(7)).slice(), csv.end().slice()];
       return { out: out.map((b) => new TextDecoder().decode(b)).join(''), totals: csv.totals() };
     },
   },

@@ -31,8 +31,8 @@ import { issueLines, localeOf, parseJsonExact, type CliLocale } from './json';
 /** Bytes read from the cases file at a time. */
 const READ_AHEAD = 1 << 18;
 
-/** Bytes of results that may wait for the disk before the computation waits for them. */
-const WRITE_BEHIND = 1 << 20;
+/** The output stream's buffer: more than the results of one chunk. */
+const WRITE_BEHIND = 1 << 21;
 
 /** The results file's columns. */
 const RESULT_COLUMNS = ['line', 'id', 'status', 'non_payment', 'fine', 'details', 'error_code', 'error_message'] as const;
@@ -257,17 +257,22 @@ export async function runSanctions(options: SanctionsCliOptions, io: CliIo): Pro
     sink = outFile?.output ?? guardOutput(io.stdout, 'standard output');
     let lastProgress = started;
     let read = 0;
-    // file → sanctionCsvSync → output: a chunk is read (the file is read synchronously: a command
-    // line has nothing else to do meanwhile), its results are handed to the output, which writes
-    // them while the next chunk is computed; the computation waits only when more than
-    // WRITE_BEHIND bytes are waiting for the disk.
+    // file → sanctionCsvSync → output. The file is read synchronously (a command line has nothing
+    // else to do meanwhile) while the results of the last chunk are being written; those results
+    // are a view of the library's one buffer, so the next chunk is computed once they are written.
     const buffer = new Uint8Array(READ_AHEAD);
+    let writing: Promise<void> | undefined;
     for (;;) {
       const n = readSync(source, buffer, 0, READ_AHEAD, null);
+      await writing;
       if (n === 0) break;
       read += n;
       const out = rows.write(buffer.subarray(0, n));
-      if (out.length > 0) await sink.write(out);
+      if (out.length > 0) {
+        await sink.write(out);
+        writing = sink.flush();
+        writing.catch(() => {}); // awaited before the next chunk is computed
+      } else writing = undefined;
       if (showProgress && Date.now() - lastProgress > 500) {
         lastProgress = Date.now();
         const rate = Math.round((rows.rows * 1000) / Math.max(1, lastProgress - started));
