@@ -6,6 +6,9 @@
  * - the PDF has the pages expected for print (pdfinfo);
  * - the screenshot is not blank (it has ink, and more than two colours);
  * - the page as the browser built it (--dump-dom) has one chart element per datum.
+ * Then a page runs the sanctions CSV (scripts/browser-sanctions.ts) through `sanctionCsv`, read
+ * by the default reader and by a BYOB reader, and through `sanctionCsvSync`: each must give the
+ * bytes and totals that `sanctionCsvBytes` gives for the same file in Node.
  *
  * Run by scripts/test-release.sh; ends with "browser: N passed, N failed". Needs Debian's
  * `chromium` and `poppler-utils` (.ci/run installs them): under CI=true a missing tool is a
@@ -15,6 +18,7 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { inflateSync } from 'node:zlib';
+import { sanctionCsvBytes } from '../src/sanctions/index';
 import { sampleDocuments } from '../test/report/fixtures';
 
 const out = join(process.cwd(), '.tmp', 'browser');
@@ -147,6 +151,33 @@ for (const doc of await sampleDocuments()) {
     check(`the chart has one bar or point per datum (${doc.chartData})`, data.length === doc.chartData && data.every((d, i) => d === i), `${data.length} elements`);
   }
 }
+// The sanctions CSV in the page: the stream (default and BYOB readers) and the synchronous form
+// give what the same file gives in Node.
+{
+  console.log('\nsanctions CSV');
+  const { build } = await import('esbuild');
+  const bundled = await build({ entryPoints: [join(import.meta.dirname, 'browser-sanctions.ts')], bundle: true, format: 'iife', platform: 'browser', target: 'es2022', write: false, logLevel: 'error' });
+  const page = join(out, 'sanctions-csv.html');
+  const script = (bundled.outputFiles[0]?.text ?? '').replaceAll('</script', '<\\/script');
+  writeFileSync(page, `<!DOCTYPE html><html lang="ru"><head><meta charset="utf-8"><title>sanctionCsv</title></head><body><pre id="out">pending</pre><script>${script}</script></body></html>`);
+  const dom = chromium(['--dump-dom', '--virtual-time-budget=10000'], page);
+  const raw = /<pre id="out">([\s\S]*?)<\/pre>/.exec(dom)?.[1] ?? '';
+  const unescape = (t: string): string => t.replaceAll('&lt;', '<').replaceAll('&gt;', '>').replaceAll('&quot;', '"').replaceAll('&amp;', '&');
+  const { CASES, OPTIONS } = await import('./browser-sanctions-data');
+  const expected = sanctionCsvBytes(CASES, OPTIONS);
+  const want = new TextDecoder().decode(expected.output);
+  let got: { text?: string; byob?: string | null; sync?: string; nonPayment?: string; fine?: string; errors?: number } = {};
+  try {
+    got = JSON.parse(unescape(raw)) as typeof got;
+  } catch {
+    check('the page computed the file', false, raw.slice(0, 200));
+  }
+  check('sanctionCsv through pipeThrough gives the bytes of Node', got.text === want, String(got.text).slice(0, 120));
+  check('a BYOB reader of 16 bytes gives the same bytes', got.byob === want, String(got.byob).slice(0, 120));
+  check('sanctionCsvSync gives the same bytes', got.sync === want, String(got.sync).slice(0, 120));
+  check('the totals are those of Node', got.nonPayment === expected.totals.nonPayment.toString() && got.fine === expected.totals.fine.toString() && got.errors === expected.totals.errors, JSON.stringify([got.nonPayment, got.fine, got.errors]));
+}
+
 console.log(`\nfiles: ${out}`);
 console.log(`browser: ${passed} passed, ${failed} failed`);
 process.exit(failed === 0 ? 0 : 1);

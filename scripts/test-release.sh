@@ -20,6 +20,6 @@ vitest_run "the oms-calc bin from the tarball, end to end" .tmp/vitest-e2e.json 
 
 script_run "other runtimes: ts-node, node10 TypeScript, Deno, notebooks (scripts/runtimes.sh)" runtimes bash scripts/runtimes.sh
 
-script_run "the documents in a real browser: Chromium to PDF and PNG, pdftotext (scripts/browser-check.ts)" browser npx --no-install tsx scripts/browser-check.ts
+script_run "the documents in a real browser: Chromium to PDF and PNG, pdftotext; the sanctions CSV in the page (scripts/browser-check.ts)" browser npx --no-install tsx scripts/browser-check.ts
 
 summary
