@@ -269,7 +269,8 @@ export async function runSanctions(options: SanctionsCliOptions, io: CliIo): Pro
       read += n;
       const out = rows.write(buffer.subarray(0, n));
       if (out.length > 0) {
-        await sink.write(out);
+        // The file's stream is done with the bytes once written; any other stream may keep them.
+        await sink.write(outFile === undefined ? out.slice() : out);
         writing = sink.flush();
         writing.catch(() => {}); // awaited before the next chunk is computed
       } else writing = undefined;
@@ -281,7 +282,7 @@ export async function runSanctions(options: SanctionsCliOptions, io: CliIo): Pro
       }
     }
     const last = rows.end();
-    if (last.length > 0) await sink.write(last);
+    if (last.length > 0) await sink.write(outFile === undefined ? last.slice() : last);
     totals = rows.totals();
     if (outFile === undefined) {
       await sink.flush();

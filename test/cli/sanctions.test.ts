@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { afterAll, describe, expect, it } from 'vitest';
+import { sanctionCsvBytes } from '../../src/sanctions';
 import { run, scratch } from './helpers';
 
 // A registry as a fund exports it: BOM, ';', decimal commas, Russian column names, an extra
@@ -46,6 +47,35 @@ afterAll(files.remove);
 const rows = (text: string, delimiter = ';'): Record<string, string>[] => parse(text, { delimiter, columns: true }) as Record<string, string>[];
 
 describe('oms-calc sanctions', () => {
+  it('a file of many chunks, to --out and to standard output: the bytes and totals of sanctionCsvBytes', async () => {
+    // 40,000 lines (about 1.7 MB, seven chunks of 256 KiB): plain rows, quoted ids, rows without
+    // violations and bad rows, so that lines and quotes are cut between chunks
+    const lines = ['id;date;tariff;setting;violations'];
+    for (let i = 0; i < 40_000; i++) {
+      const kind = i % 7;
+      if (kind === 0) lines.push(`"Q;${i}";2025-03-02;${1000 + i},50;hospital;3.2.2|2.13`);
+      else if (kind === 1) lines.push(`N${i};2025-03-02;${i};hospital;`);
+      else if (kind === 2) lines.push(`E${i};2025-03-02;${i};hospital;9.9`);
+      else lines.push(`P${i};2025-03-02;${i * 3},0${kind};all;1.4.2`);
+    }
+    const text = `${lines.join('\n')}\n`;
+    const big = scratch({ 'big.csv': text, 'rates.json': '{ "hospital": "7000,00", "all": "100" }' });
+    try {
+      const expected = sanctionCsvBytes(text, { perCapitaRates: { hospital: '7000,00', all: '100' } });
+      const want = new TextDecoder().decode(expected.output);
+      const toStdout = await run(big.dir, ['sanctions', '--cases', 'big.csv', '--rates', 'rates.json']);
+      expect(toStdout.code).toBe(2);
+      expect(toStdout.stdout === want).toBe(true);
+      const toFile = await run(big.dir, ['sanctions', '--cases', 'big.csv', '--rates', 'rates.json', '--out', 'out.csv', '--totals', 't.json']);
+      expect(toFile.code).toBe(2);
+      expect(readFileSync(join(big.dir, 'out.csv'), 'utf8') === want).toBe(true);
+      const totals = JSON.parse(readFileSync(join(big.dir, 't.json'), 'utf8')) as { cases: number; errors: number; nonPayment: string };
+      expect([totals.cases, totals.errors, totals.nonPayment]).toEqual([40_000, expected.totals.errors, expected.totals.nonPayment.toString()]);
+    } finally {
+      big.remove();
+    }
+  });
+
   it('writes one row per input row, error rows with their line number, and exits 2', async () => {
     const r = await run(files.dir, ['sanctions', '--cases', 'cases.csv', '--rates', 'rates.json']);
     expect(r.code).toBe(2);
