@@ -771,10 +771,9 @@ export class CsvEngine {
     return true;
   }
 
-  #zeroRow(b: Uint8Array, idS: number, idE: number): void {
-    const out = this.#out;
-    const buf = out.room(64 + (idE - idS) * 2);
-    let at = out.at;
+  /** The start of a row of the fast path: `{"line":N,"id":"…"` in JSON, `N;id` in CSV (the id as its bytes); returns the position after. */
+  #rowStart(buf: Uint8Array, from: number, b: Uint8Array, idS: number, idE: number): number {
+    let at = from;
     if (this.#json) {
       at = putAscii(buf, at, '{"line":');
       at = putUint(buf, at, this.#line);
@@ -783,12 +782,23 @@ export class CsvEngine {
         at = copy(buf, at, b, idS, idE);
         buf[at++] = 34;
       }
+      return at;
+    }
+    at = putUint(buf, at, this.#line);
+    buf[at++] = this.#d;
+    return copy(buf, at, b, idS, idE);
+  }
+
+  #zeroRow(b: Uint8Array, idS: number, idE: number): void {
+    const out = this.#out;
+    const buf = out.room(64 + (idE - idS) * 2);
+    let at = out.at;
+    if (this.#json) {
+      at = this.#rowStart(buf, at, b, idS, idE);
       at = putAscii(buf, at, ',"status":"ok","non_payment":"0.00","fine":"0.00","details":[]}\n');
     } else {
       const d = this.#d;
-      at = putUint(buf, at, this.#line);
-      buf[at++] = d;
-      at = copy(buf, at, b, idS, idE);
+      at = this.#rowStart(buf, at, b, idS, idE);
       buf[at++] = d;
       buf[at++] = 111; // o
       buf[at++] = 107; // k
@@ -811,15 +821,8 @@ export class CsvEngine {
     const out = this.#out;
     const buf = out.room(96 + (idE - idS) + 2 * MAX_KOPECKS_BYTES + n * this.#detailBytes);
     let at = out.at;
-    const line = this.#line;
     if (this.#json) {
-      at = putAscii(buf, at, '{"line":');
-      at = putUint(buf, at, line);
-      if (idE > idS) {
-        at = putAscii(buf, at, ',"id":"');
-        at = copy(buf, at, b, idS, idE);
-        buf[at++] = 34;
-      }
+      at = this.#rowStart(buf, at, b, idS, idE);
       at = putAscii(buf, at, ',"status":"ok","non_payment":"');
       at = putKopecks(buf, at, ctx.sums[0] as number, 46);
       at = putAscii(buf, at, '","fine":"');
@@ -842,9 +845,7 @@ export class CsvEngine {
     }
     const d = this.#d;
     const mark = this.#mark;
-    at = putUint(buf, at, line);
-    buf[at++] = d;
-    at = copy(buf, at, b, idS, idE);
+    at = this.#rowStart(buf, at, b, idS, idE);
     buf[at++] = d;
     buf[at++] = 111; // o
     buf[at++] = 107; // k
@@ -886,13 +887,7 @@ export class CsvEngine {
     const buf = out.room(64 + (idE - idS) + code.length);
     let at = out.at;
     if (this.#json) {
-      at = putAscii(buf, at, '{"line":');
-      at = putUint(buf, at, this.#line);
-      if (idE > idS) {
-        at = putAscii(buf, at, ',"id":"');
-        at = copy(buf, at, b, idS, idE);
-        buf[at++] = 34;
-      }
+      at = this.#rowStart(buf, at, b, idS, idE);
       at = putAscii(buf, at, ',"status":"error","error_code":"');
       at = putAscii(buf, at, code);
       at = putAscii(buf, at, '","error_message":');
@@ -901,9 +896,7 @@ export class CsvEngine {
       return;
     }
     const d = this.#d;
-    at = putUint(buf, at, this.#line);
-    buf[at++] = d;
-    at = copy(buf, at, b, idS, idE);
+    at = this.#rowStart(buf, at, b, idS, idE);
     at = putAscii(buf, at, this.#errorCells);
     at = putAscii(buf, at, code);
     buf[at++] = d;
