@@ -263,7 +263,8 @@ export class CsvEngine {
   readonly #keys = new Float64Array(MAX_VIOLATIONS);
   readonly #unknown = new Int32Array(3 * MAX_VIOLATIONS);
   readonly #dates = new Map<number, CompiledTable | null | false>();
-  readonly #dateSlots: (CompiledTable | null | false | undefined)[] = new Array(DATE_SLOT_YEARS * 416).fill(undefined);
+  /** The tables of the days of DATE_SLOT_YEARS years by position, made at the first date cell. */
+  #dateSlots: (CompiledTable | null | false | undefined)[] | undefined;
   #defaultTable: CompiledTable | null | undefined;
   #inner = 0;
   /** The most bytes one detail of an output row takes. */
@@ -533,11 +534,12 @@ export class CsvEngine {
     if (y < 0 || m < 0 || day < 0) return false;
     // Days of the years DATE_SLOTS_FROM… are looked up by position; other days in a map.
     const slot = y >= DATE_SLOTS_FROM && y < DATE_SLOTS_FROM + DATE_SLOT_YEARS && m <= 12 && day <= 31 ? (y - DATE_SLOTS_FROM) * 416 + m * 32 + day : -1;
-    let table = slot >= 0 ? this.#dateSlots[slot] : this.#dates.get(y * 10000 + m * 100 + day);
+    const slots = (this.#dateSlots ??= new Array<CompiledTable | null | false | undefined>(DATE_SLOT_YEARS * 416).fill(undefined));
+    let table = slot >= 0 ? slots[slot] : this.#dates.get(y * 10000 + m * 100 + day);
     if (table === undefined) {
       const text = `${String(y).padStart(4, '0')}-${m < 10 ? '0' : ''}${m}-${day < 10 ? '0' : ''}${day}`;
       table = isIsoDate(text) ? tableFor(text, this.#ctx) : false;
-      if (slot >= 0) this.#dateSlots[slot] = table;
+      if (slot >= 0) slots[slot] = table;
       else {
         if (this.#dates.size >= 4096) this.#dates.clear();
         this.#dates.set(y * 10000 + m * 100 + day, table);
