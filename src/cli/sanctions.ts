@@ -1,7 +1,8 @@
 /**
  * `oms-calc sanctions --cases FILE.csv [--rates FILE.json] [--table FILE.json] [--out FILE.csv]`:
  * the sanctions of a registry of cases, from CSV to CSV. A client of the library's byte path:
- * the file is piped through `sanctionCsv` into the output; this file reads the options, shows
+ * the file is read chunk by chunk through `sanctionCsvSync` into the output (through the stream
+ * `sanctionCsv` for the documents of `--format html|xlsx`); this file reads the options, shows
  * progress and writes the totals.
  *
  * @module
