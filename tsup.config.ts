@@ -29,6 +29,8 @@ export default defineConfig([
     // many ES modules from node_modules cost every command about 60 ms at start.
     entry: { cli: 'src/cli/index.ts' },
     format: ['esm'],
+    // a command's module is a chunk of its own, loaded when the command runs (src/cli/index.ts)
+    splitting: true,
     dts: false,
     clean: false,
     sourcemap: false,

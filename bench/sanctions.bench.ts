@@ -121,13 +121,15 @@ let dir = '';
 
 /**
  * Bundles an entry with esbuild (as the package build does for dist/cli.js: ESM, dependencies
- * inlined), so that the measurement sees the shipped code rather than on-the-fly TypeScript.
+ * inlined, a chunk per command module), so that the measurement sees the shipped code rather
+ * than on-the-fly TypeScript.
  */
 async function bundle(entry: string, name: string): Promise<string> {
   const { build } = await import('esbuild');
-  const outfile = join(dir, `${name}.mjs`);
-  await build({ entryPoints: [entry], outfile, bundle: true, platform: 'node', format: 'esm', target: 'node20', logLevel: 'error' });
-  return outfile;
+  // split as the package build splits dist/cli.js: a command's module is a chunk loaded when it runs
+  const outdir = join(dir, name);
+  await build({ entryPoints: { main: entry }, outdir, outExtension: { '.js': '.mjs' }, bundle: true, splitting: true, platform: 'node', format: 'esm', target: 'node20', logLevel: 'error' });
+  return join(outdir, 'main.mjs');
 }
 
 /** Runs `node <script> …args` with a preload that records the in-process time and peak RSS. */

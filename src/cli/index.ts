@@ -1,25 +1,53 @@
 /**
  * The `oms-calc` command line: `oms-calc <command> [options]`. The only part of oms-calc that
- * touches files, argv and the standard streams. Commands are registered in {@link COMMANDS};
+ * touches files, argv and the standard streams. Commands are listed in {@link COMMAND_MODULES};
  * {@link main} is callable in-process (tests) and runs when this file is executed directly.
  *
  * @module cli
  */
 import { cac } from 'cac';
 import packageJson from '../../package.json' with { type: 'json' };
-import { JSON_COMMANDS } from './commands';
 import { CliError, EXIT, isExecutedDirectly, type CliCommand, type CliIo } from './io';
-import { registryCommand } from './registry';
-import { sanctionsCommand } from './sanctions';
 
 export type { CliCommand, CliIo } from './io';
 
-/** The commands of `oms-calc`, in the order of the help: the JSON commands, with `sanctions` (CSV) after `subvention`. */
-export const COMMANDS: readonly CliCommand[] = (() => {
-  const at = JSON_COMMANDS.findIndex((c) => c.name === 'subvention');
-  const all = at < 0 ? [...JSON_COMMANDS, sanctionsCommand] : [...JSON_COMMANDS.slice(0, at + 1), sanctionsCommand, ...JSON_COMMANDS.slice(at + 1)];
-  return [...all, registryCommand];
-})();
+/** Where the commands are defined: a module is loaded only when one of its commands runs. */
+const MODULES = {
+  json: async (): Promise<readonly CliCommand[]> => (await import('./commands')).JSON_COMMANDS,
+  sanctions: async (): Promise<readonly CliCommand[]> => [(await import('./sanctions')).sanctionsCommand],
+  registry: async (): Promise<readonly CliCommand[]> => [(await import('./registry')).registryCommand],
+} as const;
+
+/**
+ * The commands of `oms-calc` in the order of the help, each with the module that defines it
+ * (a test checks that each module defines exactly its commands here).
+ */
+export const COMMAND_MODULES: readonly (readonly [string, keyof typeof MODULES])[] = [
+  ['reserve-size', 'json'],
+  ['planned-reserve', 'json'],
+  ['reserve-at-risk', 'json'],
+  ['replenishment', 'json'],
+  ['reserve-year', 'json'],
+  ['subvention', 'json'],
+  ['sanctions', 'sanctions'],
+  ['smo-rating', 'json'],
+  ['table', 'json'],
+  ['registry', 'registry'],
+];
+
+/**
+ * The commands a run needs, in the order of the help: those of the module of the first argument
+ * that names a command (the command, unless an option's value names one first), none for
+ * `--version` alone, or all of them (for the list of commands, or when none is named).
+ */
+export async function loadCommands(argv: readonly string[]): Promise<CliCommand[]> {
+  const named = argv.map((a) => COMMAND_MODULES.find(([name]) => name === a)).find((m) => m !== undefined);
+  if (named === undefined && (argv.includes('--version') || argv.includes('-v'))) return [];
+  const modules = named === undefined ? (Object.keys(MODULES) as (keyof typeof MODULES)[]) : [named[1]];
+  const loaded = (await Promise.all(modules.map((m) => MODULES[m]()))).flat();
+  const order = (c: CliCommand): number => COMMAND_MODULES.findIndex(([name]) => name === c.name);
+  return loaded.sort((a, b) => order(a) - order(b));
+}
 
 /** The positional arguments of a command, in cac's syntax (`[file]`), where it takes any. */
 function argsOf(command: CliCommand): string | undefined {
@@ -29,15 +57,15 @@ function argsOf(command: CliCommand): string | undefined {
 
 const NAME = 'oms-calc';
 
-function usage(): string {
-  const width = Math.max(...COMMANDS.map((c) => c.name.length));
+function usage(commands: readonly CliCommand[]): string {
+  const width = Math.max(...commands.map((c) => c.name.length));
   return [
     `${NAME} ${packageJson.version} — exact, explainable money arithmetic of ОМС`,
     '',
     `Usage: ${NAME} <command> [options]`,
     '',
     'Commands:',
-    ...COMMANDS.map((c) => `  ${c.name.padEnd(width)}  ${c.description}`),
+    ...commands.map((c) => `  ${c.name.padEnd(width)}  ${c.description}`),
     '',
     `Run "${NAME} <command> --help" for the options of a command.`,
     'Global option: --lang ru|en, the language of the messages about bad input (default ru).',
@@ -65,8 +93,8 @@ function commandHelp(c: CliCommand): string {
  * → `--jobs=-1`) when the value is `-` or a negative number, which the option parser would
  * otherwise read as an option of its own.
  */
-export function joinDashValues(argv: readonly string[]): string[] {
-  const takesValue = new Set(COMMANDS.flatMap((c) => c.options.filter(([flag]) => flag.includes('<')).map(([flag]) => flag.split(' ')[0] as string)));
+export function joinDashValues(argv: readonly string[], commands: readonly CliCommand[]): string[] {
+  const takesValue = new Set(commands.flatMap((c) => c.options.filter(([flag]) => flag.includes('<')).map(([flag]) => flag.split(' ')[0] as string)));
   const out: string[] = [];
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i] as string;
@@ -101,30 +129,31 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
   cli.option('-v, --version', 'show the version');
   cli.option('--lang <lang>', 'the language of the messages: ru (default) or en');
   let selected: { command: CliCommand; options: Record<string, unknown> } | undefined;
-  for (const command of COMMANDS) {
-    const args = argsOf(command);
-    const c = cli.command(args === undefined ? command.name : `${command.name} ${args}`, command.description);
-    for (const [flag, text] of command.options) c.option(flag, text);
-    c.action((...values: unknown[]) => {
-      // cac passes the positional arguments first (the first one becomes `file`), the options last.
-      const options = values.at(-1) as Record<string, unknown>;
-      selected = { command, options: values.length > 1 && values[0] !== undefined ? { ...options, file: values[0] } : options };
-    });
-  }
   try {
-    const parsed = cli.parse([process.execPath, NAME, ...joinDashValues(argv)], { run: false });
-    const matched = COMMANDS.find((c) => c.name === cli.matchedCommandName);
+    const commands = await loadCommands(argv);
+    for (const command of commands) {
+      const args = argsOf(command);
+      const c = cli.command(args === undefined ? command.name : `${command.name} ${args}`, command.description);
+      for (const [flag, text] of command.options) c.option(flag, text);
+      c.action((...values: unknown[]) => {
+        // cac passes the positional arguments first (the first one becomes `file`), the options last.
+        const options = values.at(-1) as Record<string, unknown>;
+        selected = { command, options: values.length > 1 && values[0] !== undefined ? { ...options, file: values[0] } : options };
+      });
+    }
+    const parsed = cli.parse([process.execPath, NAME, ...joinDashValues(argv, commands)], { run: false });
+    const matched = commands.find((c) => c.name === cli.matchedCommandName);
     if (parsed.options['version'] === true) {
       io.stdout.write(`${packageJson.version}\n`);
       return EXIT.ok;
     }
     if (parsed.options['help'] === true) {
-      io.stdout.write(matched === undefined ? usage() : commandHelp(matched));
+      io.stdout.write(matched === undefined ? usage(await loadCommands([])) : commandHelp(matched));
       return EXIT.ok;
     }
     if (matched === undefined) {
       const word = parsed.args[0];
-      io.stderr.write(`${word === undefined ? 'missing command' : `unknown command "${word}"`}\n\n${usage()}`);
+      io.stderr.write(`${word === undefined ? 'missing command' : `unknown command "${word}"`}\n\n${usage(await loadCommands([]))}`);
       return EXIT.invalid;
     }
     const lang = parsed.options['lang'];

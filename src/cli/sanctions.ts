@@ -25,7 +25,6 @@ import {
   type X,
 } from '../sanctions';
 import { moneyText } from './format';
-import { writeSanctionsDocument } from './sanctions-documents';
 import { CliError, EXIT, guardOutput, openOutputFile, type CliCommand, type CliIo, type CliOutput, type GuardedOutput } from './io';
 import { issueLines, localeOf, parseJsonExact, type CliLocale } from './json';
 
@@ -223,6 +222,8 @@ export async function runSanctions(options: SanctionsCliOptions, io: CliIo): Pro
     const started = Date.now();
     let totals: SanctionCsvTotals;
     try {
+      // The documents' writers (oms-calc/report, the workbook) are loaded only for a document.
+      const { writeSanctionsDocument } = await import('./sanctions-documents');
       totals = await writeSanctionsDocument(format as 'html' | 'xlsx', file, stream, options.out, io);
     } catch (e) {
       if (e instanceof CliError) throw e;
@@ -363,7 +364,7 @@ function writeSummary(err: CliOutput, t: SanctionCsvTotals, money: (x: X) => str
 /** The `sanctions` command. */
 export const sanctionsCommand: CliCommand = {
   name: 'sanctions',
-  description: 'неоплата Н = РТ × Кно и штрафы Сшт = РП × Кшт по реестру случаев в CSV (sanctionCsv)',
+  description: 'неоплата Н = РТ × Кно и штрафы Сшт = РП × Кшт по реестру случаев в CSV (sanctionCsvSync)',
   options: [
     ['--cases <file>', 'the cases, CSV (required)'],
     ['--rates <file>', 'РП by setting, JSON'],
