@@ -260,22 +260,32 @@ export async function runSanctions(options: SanctionsCliOptions, io: CliIo): Pro
     let lastProgress = started;
     let read = 0;
     // file → sanctionCsvSync → output. The file is read synchronously (a command line has nothing
-    // else to do meanwhile) while the results of the last chunk are being written; those results
-    // are a view of the library's one buffer, so the next chunk is computed once they are written.
+    // else to do meanwhile). The results of a chunk are a view of the library's one buffer: for the
+    // file they are copied into two buffers in turn, each written into again once the file has its
+    // bytes, so that the disk takes one chunk's results while the next chunk is computed; any
+    // other stream gets a copy of its own (it may keep the bytes it is given).
+    const copies = [new Uint8Array(0), new Uint8Array(0)];
+    const written: (Promise<void> | undefined)[] = [undefined, undefined];
+    let turn = 0;
+    const hand = async (out: Uint8Array): Promise<void> => {
+      if (outFile === undefined) return (sink as GuardedOutput).write(out.slice());
+      await written[turn];
+      let copy = copies[turn] as Uint8Array;
+      if (copy.length < out.length) copies[turn] = copy = new Uint8Array(out.length + (out.length >> 2));
+      copy.set(out);
+      await (sink as GuardedOutput).write(copy.subarray(0, out.length));
+      const done = (sink as GuardedOutput).flush();
+      done.catch(() => {}); // awaited before the buffer is written into again, or by the commit
+      written[turn] = done;
+      turn ^= 1;
+    };
     const buffer = new Uint8Array(READ_AHEAD);
-    let writing: Promise<void> | undefined;
     for (;;) {
       const n = readSync(source, buffer, 0, READ_AHEAD, null);
-      await writing;
       if (n === 0) break;
       read += n;
       const out = rows.write(buffer.subarray(0, n));
-      if (out.length > 0) {
-        // The file's stream is done with the bytes once written; any other stream may keep them.
-        await sink.write(outFile === undefined ? out.slice() : out);
-        writing = sink.flush();
-        writing.catch(() => {}); // awaited before the next chunk is computed
-      } else writing = undefined;
+      if (out.length > 0) await hand(out);
       if (showProgress && Date.now() - lastProgress > 500) {
         lastProgress = Date.now();
         const rate = Math.round((rows.rows * 1000) / Math.max(1, lastProgress - started));
@@ -284,7 +294,7 @@ export async function runSanctions(options: SanctionsCliOptions, io: CliIo): Pro
       }
     }
     const last = rows.end();
-    if (last.length > 0) await sink.write(outFile === undefined ? last.slice() : last);
+    if (last.length > 0) await hand(last);
     totals = rows.totals();
     if (outFile === undefined) {
       await sink.flush();
