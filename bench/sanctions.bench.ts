@@ -6,7 +6,7 @@
  *    loop (the practical limit) and a plain per-case decimal.js implementation. Prints the
  *    throughput of each and the ratios, and checks that the totals agree to the kopeck.
  *    Targets: library ≤ 2 × the integer loop's time; ≥ 5 × faster than decimal.js.
- * 2. The CSV, each path in a child process (wall time and peak RSS), 3 interleaved rounds,
+ * 2. The CSV, each path in a child process (wall time and peak RSS), 5 interleaved rounds,
  *    medians, on a plain file of 1,000,000 rows, a realistic one (Cyrillic ids, 10 % bad rows,
  *    BOM, CRLF) and a plain one of 3,000,000: a hand-written byte loop doing the same work (the
  *    practical limit; its output must equal the CLI's byte for byte), uDSV and csv-parse alone
@@ -27,6 +27,8 @@ import { decimalLoop, integerLoop, plainOf, type PlainTotals } from './sanctions
 const args = process.argv.slice(2);
 const N = Number(args.find((a) => /^\d+$/.test(a)) ?? 1_000_000);
 const withCli = !args.includes('--no-cli');
+/** Rounds of the CSV paths: five, since a shared machine's speed drifts from one path to the next. */
+const CLI_ROUNDS = 5;
 const options = { perCapitaRates: RATES };
 
 const fmt = (n: number): string => Math.round(n).toLocaleString('en-US');
@@ -202,7 +204,7 @@ async function cli(): Promise<boolean> {
     const rates = join(dir, 'rates.json');
     writeFileSync(rates, JSON.stringify(RATES));
     const load0 = loadavg();
-    console.log(`Load average at the start: ${load0.map((x) => x.toFixed(2)).join(', ')} (${availableParallelism()} cores). Each path in a child process, 3 interleaved rounds, medians.`);
+    console.log(`Load average at the start: ${load0.map((x) => x.toFixed(2)).join(', ')} (${availableParallelism()} cores). Each path in a child process, ${CLI_ROUNDS} interleaved rounds, medians.`);
     let ok = true;
     const rss: Record<string, number> = {};
     const files: { name: string; rows: number; realistic: boolean; old: boolean }[] = [
@@ -225,7 +227,7 @@ async function cli(): Promise<boolean> {
         ...(f.old ? ([['oms-calc sanctions --jobs 1 (c01fe60)', () => child(oldCli, ['sanctions', '--cases', file, '--rates', rates, '--out', out('old'), '--jobs', '1'])]] as [string, () => ChildReport][]) : []),
       ];
       const runs = new Map<string, ChildReport[]>(paths.map(([name]) => [name, []]));
-      for (let round = 0; round < 3; round++) for (const [name, run] of paths) runs.get(name)?.push(run());
+      for (let round = 0; round < CLI_ROUNDS; round++) for (const [name, run] of paths) runs.get(name)?.push(run());
       const med = new Map([...runs].map(([name, rs]) => [name, { ms: median(rs.map((r) => r.ms)), rss: Math.max(...rs.map((r) => r.maxRssKiB)) / 1024, rows: rs[0]?.rows ?? 0 }]));
       for (const [name, m] of med) console.log(`  ${name.padEnd(40)} ${seconds(m.ms)}  ${fmt((f.rows / m.ms) * 1000).padStart(10)} rows/s  peak RSS ${m.rss.toFixed(0).padStart(4)} MiB`);
       const loop = med.get('hand-written byte loop') as { ms: number; rss: number };
