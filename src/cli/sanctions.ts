@@ -19,6 +19,7 @@ import {
   type OmsCalcError,
   type OmsCalcIssue,
   type SanctionCsvOptions,
+  type SanctionCsvStream,
   type SanctionCsvSync,
   type SanctionCsvTotals,
   type SanctionTable,
@@ -207,24 +208,21 @@ export async function runSanctions(options: SanctionsCliOptions, io: CliIo): Pro
   if (columns !== undefined) csvOptions['columns'] = columns;
 
   // The options are checked by the library before the files are opened.
-  const document = format === 'html' || format === 'xlsx';
-  let csv: SanctionCsvSync | undefined;
-  let stream: ReturnType<typeof sanctionCsv> | undefined;
+  let input: { stream: SanctionCsvStream } | { rows: SanctionCsvSync };
   try {
-    if (document) stream = sanctionCsv(csvOptions as SanctionCsvOptions);
-    else csv = sanctionCsvSync(csvOptions as SanctionCsvOptions);
+    input = format === 'html' || format === 'xlsx' ? { stream: sanctionCsv(csvOptions as SanctionCsvOptions) } : { rows: sanctionCsvSync(csvOptions as SanctionCsvOptions) };
   } catch (e) {
     if (!isOmsCalcError(e)) throw e;
     throw new CliError(`invalid options\n${issueLines({ issues: e.issues.map((i) => ({ ...i, path: optionPath(i.path) })) }, localeOf({ lang: options.lang }))}`, EXIT.invalid);
   }
 
-  if (stream !== undefined) {
+  if ('stream' in input) {
     const started = Date.now();
     let totals: SanctionCsvTotals;
     try {
       // The documents' writers (oms-calc/report, the workbook) are loaded only for a document.
       const { writeSanctionsDocument } = await import('./sanctions-documents');
-      totals = await writeSanctionsDocument(format as 'html' | 'xlsx', file, stream, options.out, io);
+      totals = await writeSanctionsDocument(format as 'html' | 'xlsx', file, input.stream, options.out, io);
     } catch (e) {
       if (e instanceof CliError) throw e;
       if (isOmsCalcError(e)) throw fileError(e, file, localeOf({ lang: options.lang }));
@@ -232,7 +230,7 @@ export async function runSanctions(options: SanctionsCliOptions, io: CliIo): Pro
     }
     return finish(totals, options, io, started);
   }
-  const rows = csv as SanctionCsvSync;
+  const { rows } = input;
 
   let size: number;
   let source: number;
@@ -256,7 +254,8 @@ export async function runSanctions(options: SanctionsCliOptions, io: CliIo): Pro
   try {
     // Output: --out through a temporary file renamed when complete, or standard output.
     outFile = typeof options.out === 'string' && options.out !== '-' ? await openOutputFile(resolve(io.cwd, options.out), `--out ${options.out}`, WRITE_BEHIND) : undefined;
-    sink = outFile?.output ?? guardOutput(io.stdout, 'standard output');
+    const target = outFile?.output ?? guardOutput(io.stdout, 'standard output');
+    sink = target;
     let lastProgress = started;
     let read = 0;
     // file → sanctionCsvSync → output. The file is read synchronously (a command line has nothing
@@ -268,13 +267,13 @@ export async function runSanctions(options: SanctionsCliOptions, io: CliIo): Pro
     const written: (Promise<void> | undefined)[] = [undefined, undefined];
     let turn = 0;
     const hand = async (out: Uint8Array): Promise<void> => {
-      if (outFile === undefined) return (sink as GuardedOutput).write(out.slice());
+      if (outFile === undefined) return target.write(out.slice());
       await written[turn];
       let copy = copies[turn] as Uint8Array;
       if (copy.length < out.length) copies[turn] = copy = new Uint8Array(out.length + (out.length >> 2));
       copy.set(out);
-      await (sink as GuardedOutput).write(copy.subarray(0, out.length));
-      const done = (sink as GuardedOutput).flush();
+      await target.write(copy.subarray(0, out.length));
+      const done = target.flush();
       done.catch(() => {}); // awaited before the buffer is written into again, or by the commit
       written[turn] = done;
       turn ^= 1;
@@ -297,8 +296,8 @@ export async function runSanctions(options: SanctionsCliOptions, io: CliIo): Pro
     if (last.length > 0) await hand(last);
     totals = rows.totals();
     if (outFile === undefined) {
-      await sink.flush();
-      sink.release();
+      await target.flush();
+      target.release();
     } else await outFile.commit();
   } catch (e) {
     if (outFile === undefined) sink?.release();

@@ -65,6 +65,20 @@ export function putAscii(b: Uint8Array, at: number, s: string): number {
   return i;
 }
 
+/** The bytes of `parts` in one array (the one part itself when there is only one). */
+export function concatBytes(parts: readonly Uint8Array[]): Uint8Array {
+  if (parts.length === 1) return parts[0] as Uint8Array;
+  let n = 0;
+  for (const p of parts) n += p.length;
+  const out = new Uint8Array(n);
+  let at = 0;
+  for (const p of parts) {
+    out.set(p, at);
+    at += p.length;
+  }
+  return out;
+}
+
 /** A growing byte buffer, handed over in pieces. */
 export class ByteSink {
   buffer: Uint8Array;

@@ -12,7 +12,7 @@
 import { isOmsCalcError, makeIssue, OmsCalcError, parseInput, tableIssue, toIssues, ZERO, type OmsCalcErrorCode, type OmsCalcIssue } from '../_internal';
 import { excelSafeCell } from '../_internal/csv';
 import { CaseInputSchema, computeCase, type CaseSanction, type SanctionRow } from './caseSanction';
-import { ByteSink, csvCell, looksUtf8, MAX_KOPECKS_BYTES, moneyText, putAscii, putKopecks, putUint, utf8FromCp1251, validUtf8 } from './csvBytes';
+import { ByteSink, concatBytes, csvCell, looksUtf8, MAX_KOPECKS_BYTES, moneyText, putAscii, putKopecks, putUint, utf8FromCp1251, validUtf8 } from './csvBytes';
 import { CASE_COLUMNS, caseOf, issueText, RESULT_COLUMNS, type CaseField } from './csvCells';
 import { computeKopecks, fastContext, MAX_VIOLATIONS, tableFor, type FastContext } from './fastPath';
 import { MAX_FAST_KOPECKS } from './kopecks';
@@ -345,7 +345,7 @@ export class CsvEngine {
   }
 
   #detect(final: boolean): void {
-    const all = concat(this.#head);
+    const all = concatBytes(this.#head);
     this.#head.length = 0;
     let start = 0;
     if (all[0] === 0xef && all[1] === 0xbb && all[2] === 0xbf) start = 3;
@@ -362,9 +362,9 @@ export class CsvEngine {
       const nl = chunk.indexOf(10);
       if (this.#started && this.#d >= 0 && nl >= 0 && pending.indexOf(34) < 0 && chunk.subarray(0, nl).indexOf(34) < 0) {
         // A plain line cut between chunks: joined alone, the chunk itself is not copied.
-        this.#scan(concat([pending, chunk.subarray(0, nl + 1)]), 0, false);
+        this.#scan(concatBytes([pending, chunk.subarray(0, nl + 1)]), 0, false);
         pos = nl + 1;
-      } else data = concat([pending, chunk]);
+      } else data = concatBytes([pending, chunk]);
     }
     this.#scan(data, pos, final);
   }
@@ -991,17 +991,4 @@ export class CsvEngine {
     this.#acc.add(row);
     this.#rows++;
   }
-}
-
-function concat(parts: readonly Uint8Array[]): Uint8Array {
-  if (parts.length === 1) return parts[0] as Uint8Array;
-  let n = 0;
-  for (const p of parts) n += p.length;
-  const out = new Uint8Array(n);
-  let at = 0;
-  for (const p of parts) {
-    out.set(p, at);
-    at += p.length;
-  }
-  return out;
 }

@@ -1,4 +1,5 @@
 import { invalidInput, makeIssue, show } from '../_internal';
+import { concatBytes } from './csvBytes';
 import { CsvEngine, type SanctionCsvTotals } from './csvEngine';
 import { csvSetup, type SanctionCsvOptions } from './csvOptions';
 
@@ -41,13 +42,5 @@ export function sanctionCsvBytes(input: Uint8Array | string | Iterable<Uint8Arra
   }
   const last = engine.end();
   if (last !== undefined) parts.push(last);
-  let n = 0;
-  for (const p of parts) n += p.length;
-  const output = new Uint8Array(n);
-  let at = 0;
-  for (const p of parts) {
-    output.set(p, at);
-    at += p.length;
-  }
-  return { output, totals: engine.totals() };
+  return { output: concatBytes(parts), totals: engine.totals() };
 }

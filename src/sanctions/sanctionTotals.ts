@@ -213,21 +213,26 @@ export class Accumulator {
     let seen = 0;
     for (let i = 0; i < n; i++) {
       const e = ctx.entries[i] as CompiledEntry;
-      const applied = ctx.applied[i] as number;
-      const fine = ctx.fines[i] as number;
-      const acc = this.entry(e);
-      acc.cases++;
-      acc.nonPayment.addKopecks(applied);
-      acc.fine.addKopecks(fine);
-      const s = e.sectionIndex;
-      const section = this.sections[s] as (typeof this.sections)[number];
-      if ((seen & (1 << s)) === 0) {
-        seen |= 1 << s;
-        section.cases++;
-      }
-      section.nonPayment.addKopecks(applied);
-      section.fine.addKopecks(fine);
+      seen = this.#detail(e, ctx.applied[i] as number, ctx.fines[i] as number, seen);
     }
+  }
+
+  /**
+   * One violation of a case in kopecks, added to its code and its section: `seen` has a bit for
+   * each section the case has already counted; returns it with this one's.
+   */
+  #detail(e: CompiledEntry, applied: number, fine: number, seen: number): number {
+    const acc = this.entry(e);
+    acc.cases++;
+    acc.nonPayment.addKopecks(applied);
+    acc.fine.addKopecks(fine);
+    const s = e.sectionIndex;
+    const section = this.sections[s] as (typeof this.sections)[number];
+    section.nonPayment.addKopecks(applied);
+    section.fine.addKopecks(fine);
+    if ((seen & (1 << s)) !== 0) return seen;
+    section.cases++;
+    return seen | (1 << s);
   }
 
   /** A case without violations: counted, nothing to add. */
@@ -251,21 +256,7 @@ export class Accumulator {
       const entries = FastRow.entriesOf(row as FastRow);
       let seen = 0;
       for (let i = 0; i < entries.length; i++) {
-        const e = entries[i] as CompiledEntry;
-        const applied = kopecks[2 + 2 * i] as number;
-        const fine = kopecks[3 + 2 * i] as number;
-        const acc = this.entry(e);
-        acc.cases++;
-        acc.nonPayment.addKopecks(applied);
-        acc.fine.addKopecks(fine);
-        const s = e.sectionIndex;
-        const section = this.sections[s] as (typeof this.sections)[number];
-        if ((seen & (1 << s)) === 0) {
-          seen |= 1 << s;
-          section.cases++;
-        }
-        section.nonPayment.addKopecks(applied);
-        section.fine.addKopecks(fine);
+        seen = this.#detail(entries[i] as CompiledEntry, kopecks[2 + 2 * i] as number, kopecks[3 + 2 * i] as number, seen);
       }
       return;
     }

@@ -5,29 +5,23 @@
  * Run after `scripts/pack-check.sh` (it leaves the tarball's path in .tmp/tarball):
  * `npx vitest run --project e2e`.
  */
-import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { spawnSync } from 'node:child_process';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { installTarball } from './install';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { registry, REGISTRY_RATES, withoutTime } from '../cli/registry';
 
-const root = resolve(__dirname, '../..');
 let dir = '';
 let bin = '';
 
+let remove = (): void => {};
+
 beforeAll(() => {
-  const tarballFile = join(root, '.tmp/tarball');
-  if (!existsSync(tarballFile)) throw new Error('no packed tarball: run scripts/pack-check.sh first');
-  const tarball = readFileSync(tarballFile, 'utf8').trim();
-  dir = mkdtempSync(join(root, '.tmp/e2e-'));
-  writeFileSync(join(dir, 'package.json'), JSON.stringify({ name: 'cli-user', private: true }));
-  execFileSync('npm', ['install', '--silent', '--no-audit', '--no-fund', '--prefer-offline', '--no-package-lock', tarball], { cwd: dir, stdio: 'ignore' });
-  bin = join(dir, 'node_modules/.bin/oms-calc');
+  ({ dir, bin, remove } = installTarball('cli'));
 }, 120_000);
 
-afterAll(() => {
-  if (dir !== '') rmSync(dir, { recursive: true, force: true });
-});
+afterAll(() => remove());
 
 function run(args: string[], stdin?: string): { code: number | null; stdout: string; stderr: string } {
   const r = spawnSync(bin, args, { cwd: dir, input: stdin ?? '', encoding: 'utf8' });

@@ -7,32 +7,27 @@
  * Run after `scripts/pack-check.sh` (it leaves the tarball's path in .tmp/tarball):
  * `npx vitest run --project e2e`.
  */
-import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { Decimal } from 'decimal.js';
 import readXlsxFile from 'read-excel-file/node';
+import { installTarball } from './install';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 const root = resolve(__dirname, '../..');
 let dir = '';
 let bin = '';
 
+let remove = (): void => {};
+
 beforeAll(() => {
-  const tarballFile = join(root, '.tmp/tarball');
-  if (!existsSync(tarballFile)) throw new Error('no packed tarball: run scripts/pack-check.sh first');
-  const tarball = readFileSync(tarballFile, 'utf8').trim();
-  dir = mkdtempSync(join(root, '.tmp/e2e-documents-'));
-  writeFileSync(join(dir, 'package.json'), JSON.stringify({ name: 'documents-user', private: true }));
-  execFileSync('npm', ['install', '--silent', '--no-audit', '--no-fund', '--prefer-offline', '--no-package-lock', tarball], { cwd: dir, stdio: 'ignore' });
-  bin = join(dir, 'node_modules/.bin/oms-calc');
+  ({ dir, bin, remove } = installTarball('documents'));
   // 1 812 000 000 − 1 650 000 000 = 162 000 000 over 12 months: 13 500 000 a month
   writeFileSync(join(dir, 'year.json'), JSON.stringify({ planned: '1812000000', openingBalance: '1650000000' }));
 }, 120_000);
 
-afterAll(() => {
-  if (dir !== '') rmSync(dir, { recursive: true, force: true });
-});
+afterAll(() => remove());
 
 const run = (args: string[]): { code: number | null; stdout: Buffer; stderr: string } => {
   const r = spawnSync(bin, args, { cwd: dir, encoding: 'buffer' });

@@ -6,10 +6,11 @@
  * Run after `scripts/pack-check.sh` (it leaves the tarball's path in .tmp/tarball; the variable
  * OMS_CALC_TARBALL names another): `npx vitest run --project e2e`.
  */
-import { execFileSync, spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { copyFileSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { zipSync } from 'fflate';
+import { installTarball } from './install';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateRegistry } from '../registry/generate';
 
@@ -18,21 +19,15 @@ const sample = join(root, 'examples/data/registry');
 let dir = '';
 let bin = '';
 
+let remove = (): void => {};
+
 beforeAll(() => {
-  const tarballFile = join(root, '.tmp/tarball');
-  const tarball = process.env['OMS_CALC_TARBALL'] ?? (existsSync(tarballFile) ? readFileSync(tarballFile, 'utf8').trim() : undefined);
-  if (tarball === undefined) throw new Error('no packed tarball: run scripts/pack-check.sh first');
-  dir = mkdtempSync(join(root, '.tmp/e2e-registry-'));
-  writeFileSync(join(dir, 'package.json'), JSON.stringify({ name: 'registry-user', private: true, type: 'module' }));
-  execFileSync('npm', ['install', '--silent', '--no-audit', '--no-fund', '--prefer-offline', '--no-package-lock', tarball], { cwd: dir, stdio: 'ignore' });
-  bin = join(dir, 'node_modules/.bin/oms-calc');
+  ({ dir, bin, remove } = installTarball('registry', 'module'));
   copyFileSync(join(sample, 'HM770001S77001_2506.zip'), join(dir, 'HM770001S77001_2506.zip'));
   copyFileSync(join(sample, 'HM770001S77001_2506.xml'), join(dir, 'HM770001S77001_2506.xml'));
 }, 120_000);
 
-afterAll(() => {
-  if (dir !== '') rmSync(dir, { recursive: true, force: true });
-});
+afterAll(() => remove());
 
 function run(args: string[]): { code: number | null; stdout: string; stderr: string } {
   const r = spawnSync(bin, args, { cwd: dir, encoding: 'utf8' });
