@@ -8,37 +8,24 @@ import { formatDecimal, type X } from '../_internal';
 
 const encoder = new TextEncoder();
 
-function digitCount9(n: number): number {
-  return n < 10_000 ? (n < 10 ? 1 : n < 100 ? 2 : n < 1_000 ? 3 : 4) : n < 100_000 ? 5 : n < 1_000_000 ? 6 : n < 10_000_000 ? 7 : n < 100_000_000 ? 8 : 9;
-}
-
 /** The most bytes {@link putKopecks} writes: 14 digits of rubles (safe integers), the mark, 2 digits. */
 export const MAX_KOPECKS_BYTES = 17;
 
 /** "00" … "99" as bytes, two by two. */
 const PAIRS = Uint8Array.from({ length: 200 }, (_, i) => 48 + (i % 2 === 0 ? ((i / 20) | 0) : (i >> 1) % 10));
 
-/** Writes `n` (a safe integer ≥ 0) in decimal digits at `b[at]`; returns the position after. */
-export function putUint(b: Uint8Array, at: number, n: number): number {
-  const digits = n < 1e9 ? digitCount9(n) : String(n).length;
+/** Writes `n` (0 ≤ n < 2³¹) at `b[at]` in int32 arithmetic; returns the position after. */
+function putInt32(b: Uint8Array, at: number, n: number): number {
+  let v = n | 0;
+  const digits =
+    v < 10_000 ? (v < 10 ? 1 : v < 100 ? 2 : v < 1_000 ? 3 : 4) : v < 100_000 ? 5 : v < 1_000_000 ? 6 : v < 10_000_000 ? 7 : v < 100_000_000 ? 8 : v < 1_000_000_000 ? 9 : 10;
   let i = at + digits;
-  let v = n;
-  if (v < 2_147_483_648) {
-    while (v >= 100) {
-      const q = (v / 100) | 0;
-      const r = (v - q * 100) * 2;
-      b[--i] = PAIRS[r + 1] as number;
-      b[--i] = PAIRS[r] as number;
-      v = q;
-    }
-  } else {
-    while (v >= 100) {
-      const q = Math.floor(v / 100);
-      const r = (v - q * 100) * 2;
-      b[--i] = PAIRS[r + 1] as number;
-      b[--i] = PAIRS[r] as number;
-      v = q;
-    }
+  while (v >= 100) {
+    const q = (v / 100) | 0;
+    const r = (v - q * 100) << 1;
+    b[--i] = PAIRS[r + 1] as number;
+    b[--i] = PAIRS[r] as number;
+    v = q;
   }
   if (v >= 10) {
     b[--i] = PAIRS[2 * v + 1] as number;
@@ -47,15 +34,46 @@ export function putUint(b: Uint8Array, at: number, n: number): number {
   return at + digits;
 }
 
+/** ⌊x / d⌋ for safe integers x ≥ 0, d > 0: the floating-point quotient, corrected by its remainder. */
+function floorDiv(x: number, d: number): number {
+  const q = Math.floor(x / d);
+  const r = x - q * d;
+  return r < 0 ? q - 1 : r >= d ? q + 1 : q;
+}
+
+/** Writes `n` (a safe integer ≥ 0) in decimal digits at `b[at]`; returns the position after. */
+export function putUint(b: Uint8Array, at: number, n: number): number {
+  if (n < 2_147_483_648) return putInt32(b, at, n);
+  const high = floorDiv(n, 1e9);
+  // the low nine digits, zero-padded, after the high ones (n < 2⁵³: high < 2³¹)
+  let low = n - high * 1e9;
+  const i = putInt32(b, at, high) + 9;
+  for (let j = i - 1; j >= i - 9; j--) {
+    const q = (low / 10) | 0;
+    b[j] = 48 + low - q * 10;
+    low = q;
+  }
+  return i;
+}
+
 /** Writes `k` kopecks (a safe integer ≥ 0) as rubles with two decimals and `mark`; returns the position after. */
 export function putKopecks(b: Uint8Array, at: number, k: number, mark: number): number {
-  const r = k % 100;
-  let i = putUint(b, at, (k - r) / 100);
-  b[i++] = mark;
-  const tens = (r / 10) | 0;
-  b[i++] = 48 + tens;
-  b[i++] = 48 + r - tens * 10;
-  return i;
+  let i: number;
+  let r: number;
+  if (k < 2_147_483_648) {
+    const v = k | 0;
+    const rubles = (v / 100) | 0;
+    r = (v - rubles * 100) << 1;
+    i = putInt32(b, at, rubles);
+  } else {
+    const rubles = floorDiv(k, 100);
+    r = (k - rubles * 100) * 2;
+    i = putUint(b, at, rubles);
+  }
+  b[i] = mark;
+  b[i + 1] = PAIRS[r] as number;
+  b[i + 2] = PAIRS[r + 1] as number;
+  return i + 3;
 }
 
 /** Writes an ASCII string at `b[at]`; returns the position after. */

@@ -305,7 +305,9 @@ export class CsvEngine {
   }
 
   /** Takes the next chunk of the file, adding the output bytes it completes to {@link CsvEngine.output}. */
-  push(chunk: Uint8Array): void {
+  push(bytes: Uint8Array): void {
+    // one kind of array at every read of a byte (a Buffer is a subclass): the reads stay monomorphic
+    const chunk = bytes.constructor === Uint8Array ? bytes : new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength);
     if (this.#cp1251 === undefined) {
       this.#head.push(chunk.slice()); // kept until the encoding is known: the caller may reuse the chunk
       this.#headBytes += chunk.length;

@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { D } from '../../src/_internal';
 import { decimalFromKopecks, kopeckString, MAX_FAST_KOPECKS, numberKopecks, roundHundredths, stringKopecks } from '../../src/sanctions/kopecks';
@@ -19,7 +20,14 @@ describe('integer kopecks (the fast path’s representation)', () => {
   });
 
   it('rounds hundredths half up, exactly, up to the largest safe integer', () => {
-    expect([0, 49, 50, 149, 150, 9_007_199_254_740_991].map(roundHundredths)).toEqual([0, 0, 1, 1, 2, 90_071_992_547_410]);
+    expect([0, 49, 50, 149, 150, 2 ** 31 - 1, 2 ** 31 + 49, 2 ** 31 + 52, 9_007_199_254_740_991].map(roundHundredths)).toEqual([
+      0, 0, 1, 1, 2, 21_474_836, 21_474_837, 21_474_837, 90_071_992_547_410,
+    ]);
+    // the exact reference: (x + 50) div 100 in BigInt
+    const safe = fc.oneof(fc.maxSafeNat(), fc.integer({ min: 2 ** 31 - 300, max: 2 ** 31 + 300 }), fc.integer({ min: 0, max: 9_999 }).map((d) => Number.MAX_SAFE_INTEGER - d));
+    fc.assert(fc.property(safe, (x) => {
+      expect(roundHundredths(x)).toBe(Number((BigInt(x) + 50n) / 100n));
+    }), { numRuns: 3000 });
   });
 
   it('builds Decimals equal to the parsed text of the kopecks (value, text, class), through the constructor', () => {
