@@ -260,6 +260,8 @@ export class CsvEngine {
   readonly #firstErrors: SanctionCsvError[] = [];
   readonly #fs = new Int32Array(257);
   readonly #fe = new Int32Array(257);
+  /** The number of fields {@link CsvEngine.#splitLine} found. */
+  #nf = 0;
   readonly #keys = new Float64Array(MAX_VIOLATIONS);
   readonly #unknown = new Int32Array(3 * MAX_VIOLATIONS);
   readonly #dates = new Map<number, CompiledTable | null | false>();
@@ -281,7 +283,7 @@ export class CsvEngine {
     this.#setup = setup;
     this.#ctx = fastContext(setup.options);
     let longest = 0;
-    for (const t of this.#ctx.tables) for (const e of t.table.entries) longest = Math.max(longest, e.code.length);
+    for (const t of this.#ctx.tables) for (const e of t.byCode.values()) longest = Math.max(longest, e.codeBytes.length);
     this.#detailBytes = 80 + longest + 3 * MAX_KOPECKS_BYTES;
     this.#cp1251 = setup.encoding === 'auto' ? undefined : setup.encoding === 'windows-1251';
     this.#json = setup.format === 'jsonl';
@@ -383,7 +385,21 @@ export class CsvEngine {
       this.#started = true;
     }
     let q = data.indexOf(34, pos);
+    const fast = this.#setup.fast !== false;
     while (pos < n) {
+      if (fast && this.#layout !== undefined) {
+        // A line without a quote, its fields and its end found in one pass over its bytes.
+        if (q >= 0 && q < pos) q = data.indexOf(34, pos);
+        const nl = this.#splitLine(data, pos, q < 0 ? n : q);
+        if (nl >= 0) {
+          const e = nl > pos && data[nl - 1] === 13 ? nl - 1 : nl;
+          if (e < nl) this.#fe[this.#nf - 1] = e;
+          if (!this.#fast(data, pos, e, this.#nf)) this.#slow(data, pos, e);
+          this.#line++;
+          pos = nl + 1;
+          continue;
+        }
+      }
       const nl = data.indexOf(10, pos);
       if (nl < 0 && !final) {
         if (n - pos > MAX_RECORD_BYTES) {
@@ -475,7 +491,7 @@ export class CsvEngine {
       this.#header(b, s, e);
       return;
     }
-    if (!quoted && this.#setup.fast !== false && this.#fast(b, s, e)) return;
+    if (!quoted && this.#setup.fast !== false && this.#fast(b, s, e, this.#split(b, s, e))) return;
     this.#slow(b, s, e);
   }
 
@@ -608,8 +624,8 @@ export class CsvEngine {
     return kind;
   }
 
-  /** A plain line on its bytes; `false` when the decimal path must take it. */
-  #fast(b: Uint8Array, s: number, e: number): boolean {
+  /** The fields of the line `b[s…e)` into `#fs`/`#fe`; their number (257 for more than 256). */
+  #split(b: Uint8Array, s: number, e: number): number {
     const d = this.#d;
     const fs = this.#fs;
     const fe = this.#fe;
@@ -617,7 +633,7 @@ export class CsvEngine {
     let start = s;
     for (let i = s; i < e; i++) {
       if (b[i] === d) {
-        if (nf >= 256) return false;
+        if (nf >= 256) return 257;
         fs[nf] = start;
         fe[nf] = i;
         nf++;
@@ -626,7 +642,46 @@ export class CsvEngine {
     }
     fs[nf] = start;
     fe[nf] = e;
-    nf++;
+    return nf + 1;
+  }
+
+  /**
+   * The line from `b[s]`, up to its line feed before `limit`: its fields into `#fs`/`#fe` and
+   * their number into `#nf` (257 for more than 256), the last one ending at the line feed;
+   * returns the line feed's index, −1 when there is none before `limit`.
+   */
+  #splitLine(b: Uint8Array, s: number, limit: number): number {
+    const d = this.#d;
+    const fs = this.#fs;
+    const fe = this.#fe;
+    let nf = 0;
+    let start = s;
+    for (let i = s; i < limit; i++) {
+      const c = b[i] as number;
+      if (c === d) {
+        if (nf < 256) {
+          fs[nf] = start;
+          fe[nf] = i;
+        }
+        nf++;
+        start = i + 1;
+      } else if (c === 10) {
+        if (nf < 256) {
+          fs[nf] = start;
+          fe[nf] = i;
+        }
+        this.#nf = nf < 256 ? nf + 1 : 257;
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  /** A plain line on its bytes, its `nf` fields split; `false` when the decimal path must take it. */
+  #fast(b: Uint8Array, s: number, e: number, nf: number): boolean {
+    if (nf > 256) return false;
+    const fs = this.#fs;
+    const fe = this.#fe;
     const layout = this.#layout as Layout;
     const at = layout.columns;
     // A tariff with a digit settles that the line is not blank; otherwise its content is looked at.
@@ -860,7 +915,8 @@ export class CsvEngine {
     buf[at++] = d;
     for (let i = 0; i < n; i++) {
       if (i > 0) buf[at++] = 124; // |
-      at = putAscii(buf, at, (ctx.entries[i] as CompiledEntry).code);
+      const code = (ctx.entries[i] as CompiledEntry).codeBytes;
+      for (let j = 0; j < code.length; j++) buf[at++] = code[j] as number;
       buf[at++] = 58; // :
       at = putKopecks(buf, at, ctx.nonPayments[i] as number, mark);
       buf[at++] = 58;

@@ -10,6 +10,8 @@ import { SANCTION_SECTIONS, type SanctionSection, type SanctionTable, type Viola
 export interface CompiledEntry {
   readonly entry: ViolationEntry;
   readonly code: string;
+  /** The code's UTF-8 bytes, as the byte path writes them. */
+  readonly codeBytes: Uint8Array;
   readonly section: SanctionSection;
   /** Index of the section in {@link SANCTION_SECTIONS}. */
   readonly sectionIndex: number;
@@ -27,8 +29,52 @@ export interface CompiledEntry {
 export interface CompiledTable {
   readonly table: SanctionTable;
   readonly byCode: ReadonlyMap<string, CompiledEntry>;
-  readonly byKey: ReadonlyMap<number, CompiledEntry>;
+  readonly byKey: KeyIndex;
 }
+
+/**
+ * Entries by {@link codeKey} in an open-addressed table (keys are below 2³¹): a lookup is a
+ * multiplication, a shift and a comparison or two, cheaper than a Map's on the byte path's
+ * every violation.
+ */
+export class KeyIndex {
+  readonly #keys: Int32Array;
+  readonly #entries: (CompiledEntry | undefined)[];
+  readonly #shift: number;
+  readonly #mask: number;
+
+  constructor(byKey: ReadonlyMap<number, CompiledEntry>) {
+    let bits = 4;
+    while (1 << bits < 2 * byKey.size) bits++;
+    this.#shift = 32 - bits;
+    this.#mask = (1 << bits) - 1;
+    this.#keys = new Int32Array(1 << bits).fill(-1);
+    this.#entries = new Array<CompiledEntry | undefined>(1 << bits).fill(undefined);
+    for (const [key, entry] of byKey) {
+      let i = this.#slot(key);
+      while (this.#keys[i] !== -1) i = (i + 1) & this.#mask;
+      this.#keys[i] = key;
+      this.#entries[i] = entry;
+    }
+  }
+
+  #slot(key: number): number {
+    return Math.imul(key, 0x9e3779b1) >>> this.#shift;
+  }
+
+  /** The entry of a code key; `undefined` when the table has none (or for −1). */
+  get(key: number): CompiledEntry | undefined {
+    if (key < 0) return undefined;
+    const keys = this.#keys;
+    for (let i = this.#slot(key); ; i = (i + 1) & this.#mask) {
+      const k = keys[i] as number;
+      if (k === key) return this.#entries[i];
+      if (k === -1) return undefined;
+    }
+  }
+}
+
+const encoder = new TextEncoder();
 
 /**
  * A number that identifies a canonical code `a.b` or `a.b.c` (groups of 1–3 digits without
@@ -81,6 +127,7 @@ export function compileTable(table: SanctionTable): CompiledTable {
     const compiledEntry: CompiledEntry = {
       entry,
       code: entry.code,
+      codeBytes: encoder.encode(entry.code),
       section: entry.section,
       sectionIndex: SANCTION_SECTIONS.indexOf(entry.section),
       index,
@@ -93,7 +140,7 @@ export function compileTable(table: SanctionTable): CompiledTable {
     const key = codeKey(entry.code);
     if (key >= 0) byKey.set(key, compiledEntry);
   });
-  const result: CompiledTable = { table, byCode, byKey };
+  const result: CompiledTable = { table, byCode, byKey: new KeyIndex(byKey) };
   compiled.set(table, result);
   return result;
 }
