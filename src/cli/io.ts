@@ -136,6 +136,37 @@ export function guardOutput(stream: CliOutput & NodeJS.WritableStream, what: str
   };
 }
 
+/** Bytes handed to an output from a buffer the caller writes into again: see {@link writeBehind}. */
+export interface WriteBehind {
+  /** Writes a copy of `bytes` (which may be overwritten once this resolves). */
+  put(bytes: Uint8Array): Promise<void>;
+}
+
+/**
+ * Writes views of a buffer that its owner reuses, without a new buffer per call: each is copied
+ * into one of two buffers in turn, and a buffer is copied into again only once the output has
+ * handed its last bytes to the system, so that the disk takes one chunk while the next is
+ * computed. The caller still awaits {@link GuardedOutput.flush} (or the file's commit) at the end.
+ */
+export function writeBehind(output: GuardedOutput): WriteBehind {
+  const copies = [new Uint8Array(0), new Uint8Array(0)];
+  const written: (Promise<void> | undefined)[] = [undefined, undefined];
+  let turn = 0;
+  return {
+    async put(bytes) {
+      await written[turn];
+      let copy = copies[turn] as Uint8Array;
+      if (copy.length < bytes.length) copies[turn] = copy = new Uint8Array(bytes.length + (bytes.length >> 2));
+      copy.set(bytes);
+      await output.write(copy.subarray(0, bytes.length));
+      const done = output.flush();
+      done.catch(() => {}); // awaited before the buffer is copied into again, or by the caller's flush
+      written[turn] = done;
+      turn ^= 1;
+    },
+  };
+}
+
 /** An output file being written: complete under its name only after {@link OutputFile.commit}. */
 export interface OutputFile {
   /** The file's stream, guarded. */

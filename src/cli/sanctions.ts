@@ -7,7 +7,7 @@
  *
  * @module
  */
-import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
+import { closeSync, fstatSync, openSync, read as readChunk } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import {
@@ -26,11 +26,16 @@ import {
   type X,
 } from '../sanctions';
 import { moneyText } from './format';
-import { CliError, EXIT, guardOutput, openOutputFile, type CliCommand, type CliIo, type CliOutput, type GuardedOutput } from './io';
+import { CliError, EXIT, guardOutput, openOutputFile, writeBehind, type CliCommand, type CliIo, type CliOutput, type GuardedOutput } from './io';
 import { issueLines, localeOf, parseJsonExact, type CliLocale } from './json';
 
 /** Bytes read from the cases file at a time. */
 const READ_AHEAD = 1 << 18;
+
+/** Reads the next bytes of `fd` into `buffer` (on libuv's thread pool); resolves to how many. */
+function readInto(fd: number, buffer: Uint8Array): Promise<number> {
+  return new Promise((done, fail) => readChunk(fd, buffer, 0, buffer.length, null, (e, n) => (e === null ? done(n) : fail(e))));
+}
 
 /** The output stream's buffer: more than the results of one chunk. */
 const WRITE_BEHIND = 1 << 21;
@@ -248,6 +253,7 @@ export async function runSanctions(options: SanctionsCliOptions, io: CliIo): Pro
 
   let outFile: Awaited<ReturnType<typeof openOutputFile>> | undefined;
   let sink: GuardedOutput | undefined;
+  let reading: Promise<number> = Promise.resolve(0);
   let totals: SanctionCsvTotals;
   const showProgress = io.stderr.isTTY === true;
   const started = Date.now();
@@ -258,32 +264,24 @@ export async function runSanctions(options: SanctionsCliOptions, io: CliIo): Pro
     sink = target;
     let lastProgress = started;
     let read = 0;
-    // file → sanctionCsvSync → output. The file is read synchronously (a command line has nothing
-    // else to do meanwhile). The results of a chunk are a view of the library's one buffer: for the
-    // file they are copied into two buffers in turn, each written into again once the file has its
-    // bytes, so that the disk takes one chunk's results while the next chunk is computed; any
-    // other stream gets a copy of its own (it may keep the bytes it is given).
-    const copies = [new Uint8Array(0), new Uint8Array(0)];
-    const written: (Promise<void> | undefined)[] = [undefined, undefined];
-    let turn = 0;
-    const hand = async (out: Uint8Array): Promise<void> => {
-      if (outFile === undefined) return target.write(out.slice());
-      await written[turn];
-      let copy = copies[turn] as Uint8Array;
-      if (copy.length < out.length) copies[turn] = copy = new Uint8Array(out.length + (out.length >> 2));
-      copy.set(out);
-      await target.write(copy.subarray(0, out.length));
-      const done = target.flush();
-      done.catch(() => {}); // awaited before the buffer is written into again, or by the commit
-      written[turn] = done;
-      turn ^= 1;
-    };
-    const buffer = new Uint8Array(READ_AHEAD);
+    // file → sanctionCsvSync → output, the library called synchronously on each chunk. The results
+    // of a chunk are a view of the library's one buffer: the file takes them through two buffers
+    // in turn (writeBehind); any other stream gets a copy of its own (it may keep the bytes).
+    const behind = outFile === undefined ? undefined : writeBehind(target);
+    const hand = (out: Uint8Array): Promise<void> => (behind === undefined ? target.write(out.slice()) : behind.put(out));
+    // Two input buffers in turn: the next chunk is read from the disk while this one is computed
+    // (the library keeps no view of a chunk once it has returned).
+    const inputs = [new Uint8Array(READ_AHEAD), new Uint8Array(READ_AHEAD)];
+    let which = 0;
+    reading = readInto(source, inputs[0] as Uint8Array);
     for (;;) {
-      const n = readSync(source, buffer, 0, READ_AHEAD, null);
+      const n = await reading;
       if (n === 0) break;
+      const chunk = (inputs[which] as Uint8Array).subarray(0, n);
+      which ^= 1;
+      reading = readInto(source, inputs[which] as Uint8Array);
       read += n;
-      const out = rows.write(buffer.subarray(0, n));
+      const out = rows.write(chunk);
       if (out.length > 0) await hand(out);
       if (showProgress && Date.now() - lastProgress > 500) {
         lastProgress = Date.now();
@@ -306,6 +304,8 @@ export async function runSanctions(options: SanctionsCliOptions, io: CliIo): Pro
     if (isOmsCalcError(e)) throw fileError(e, file, localeOf({ lang: options.lang }));
     throw new CliError(`${file}: ${(e as Error).message}`, EXIT.failure);
   } finally {
+    // a read still under way finishes before its descriptor is closed
+    await reading.catch(() => 0);
     closeSync(source);
   }
   if (showProgress) io.stderr.write('\r\u001b[K');
