@@ -5,7 +5,6 @@
  * @module
  */
 
-import { randomBytes } from 'node:crypto';
 import { createWriteStream, realpathSync, type WriteStream } from 'node:fs';
 import { realpath, rename, stat, unlink } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
@@ -194,7 +193,9 @@ export async function openOutputFile(path: string, what: string, highWaterMark?:
   const direct = existing !== undefined && !existing.isFile();
   // A symbolic link keeps pointing where it did: the file it names is the one replaced.
   const target = existing === undefined || direct ? path : await realpath(path).catch(() => path);
-  const temporary = direct ? path : join(dirname(target), `.${basename(target)}.${randomBytes(6).toString('hex')}.tmp`);
+  // a name no other run picks (the file is created exclusively: 'wx'); node:crypto is not loaded for it
+  const unique = `${process.pid.toString(36)}${Date.now().toString(36)}${Math.random().toString(36).slice(2, 8)}`;
+  const temporary = direct ? path : join(dirname(target), `.${basename(target)}.${unique}.tmp`);
   const stream = createWriteStream(temporary, {
     flags: direct ? 'w' : 'wx',
     ...(existing === undefined || direct ? {} : { mode: existing.mode & 0o777 }),

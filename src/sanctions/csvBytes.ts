@@ -58,6 +58,13 @@ export function putUint(b: Uint8Array, at: number, n: number): number {
 
 /** Writes `k` kopecks (a safe integer ≥ 0) as rubles with two decimals and `mark`; returns the position after. */
 export function putKopecks(b: Uint8Array, at: number, k: number, mark: number): number {
+  if (k === 0) {
+    b[at] = 48;
+    b[at + 1] = mark;
+    b[at + 2] = 48;
+    b[at + 3] = 48;
+    return at + 4;
+  }
   let i: number;
   let r: number;
   if (k < 2_147_483_648) {

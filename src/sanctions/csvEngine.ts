@@ -909,20 +909,30 @@ export class CsvEngine {
     buf[at++] = 111; // o
     buf[at++] = 107; // k
     buf[at++] = d;
-    at = putKopecks(buf, at, ctx.sums[0] as number, mark);
+    // The case's Н and Сшт, written once: a detail with the same amount copies their bytes.
+    const total = ctx.sums[0] as number;
+    const totalAt = at;
+    at = putKopecks(buf, at, total, mark);
+    const totalEnd = at;
     buf[at++] = d;
-    at = putKopecks(buf, at, ctx.sums[1] as number, mark);
+    const fine = ctx.sums[1] as number;
+    const fineAt = at;
+    at = putKopecks(buf, at, fine, mark);
+    const fineEnd = at;
     buf[at++] = d;
     for (let i = 0; i < n; i++) {
       if (i > 0) buf[at++] = 124; // |
       const code = (ctx.entries[i] as CompiledEntry).codeBytes;
       for (let j = 0; j < code.length; j++) buf[at++] = code[j] as number;
       buf[at++] = 58; // :
-      at = putKopecks(buf, at, ctx.nonPayments[i] as number, mark);
+      const np = ctx.nonPayments[i] as number;
+      at = np === total ? copy(buf, at, buf, totalAt, totalEnd) : putKopecks(buf, at, np, mark);
       buf[at++] = 58;
-      at = putKopecks(buf, at, ctx.applied[i] as number, mark);
+      const applied = ctx.applied[i] as number;
+      at = applied === total ? copy(buf, at, buf, totalAt, totalEnd) : putKopecks(buf, at, applied, mark);
       buf[at++] = 58;
-      at = putKopecks(buf, at, ctx.fines[i] as number, mark);
+      const f = ctx.fines[i] as number;
+      at = f === fine ? copy(buf, at, buf, fineAt, fineEnd) : putKopecks(buf, at, f, mark);
     }
     buf[at++] = d;
     buf[at++] = d;
