@@ -262,6 +262,8 @@ export class CsvEngine {
   readonly #fe = new Int32Array(257);
   /** The number of fields {@link CsvEngine.#splitLine} found. */
   #nf = 0;
+  /** Where the last code {@link CsvEngine.#codeKey} read ends. */
+  #codeEnd = 0;
   readonly #keys = new Float64Array(MAX_VIOLATIONS);
   readonly #unknown = new Int32Array(3 * MAX_VIOLATIONS);
   readonly #dates = new Map<number, CompiledTable | null | false>();
@@ -582,20 +584,25 @@ export class CsvEngine {
     return known[1];
   }
 
-  /** The code key ({@link codeKey}) of `b[s…e)`, −1 unless it is a canonical code. */
+  /**
+   * The code key ({@link codeKey}) of the code at `b[s…)`, which ends at the first `|`, `:` or `=`
+   * before `e` (or at `e`); its end goes into `#codeEnd`. −1 unless the code is canonical.
+   */
   #codeKey(b: Uint8Array, s: number, e: number): number {
     let key = 0;
     let group = 0;
     let digits = 0;
     let groups = 0;
-    for (let i = s; i <= e; i++) {
-      const c = i < e ? (b[i] as number) : 46;
-      if (c === 46) {
+    for (let i = s; ; i++) {
+      const c = i < e ? (b[i] as number) : 124;
+      if (c === 46 || c === 124 || c === 58 || c === 61) {
         if (digits === 0 || ++groups > 3) return -1;
         key = key * 1000 + group;
         group = 0;
         digits = 0;
-        continue;
+        if (c === 46) continue;
+        this.#codeEnd = i < e ? i : e;
+        break;
       }
       const v = c - 48;
       if (v < 0 || v > 9 || (digits === 1 && group === 0) || digits === 3) return -1;
@@ -767,14 +774,15 @@ export class CsvEngine {
     let n = 0;
     let known = 0;
     for (let i = vs; ve > vs; ) {
-      let j = i;
-      let sep = -1;
-      while (j < ve && b[j] !== 124) {
-        if (sep < 0 && (b[j] === 58 || b[j] === 61)) sep = j;
-        j++;
-      }
-      const key = this.#codeKey(b, i, sep < 0 ? j : sep);
+      // the code up to its `|`, or to the `:` or `=` of a recomputed tariff, which runs to the `|`
+      const key = this.#codeKey(b, i, ve);
       if (key < 0 || n >= MAX_VIOLATIONS) return false;
+      let j = this.#codeEnd;
+      let sep = -1;
+      if (j < ve && b[j] !== 124) {
+        sep = j;
+        while (j < ve && b[j] !== 124) j++;
+      }
       for (let k = 0; k < n; k++) if (keys[k] === key) return false;
       keys[n] = key;
       let R = -1;
