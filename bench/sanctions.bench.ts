@@ -13,6 +13,8 @@
  *    (parsing only), the CLI, and a build of the CLI before the byte path (c01fe60, at
  *    /tmp/old-cli/dist/cli.js or $OLD_CLI) when there is one. Targets: the CLI within 1.5 × the
  *    loop's time, ≥ 5 × the old one-thread CLI, peak RSS under 100 MiB and flat from 1M to 3M rows.
+ *    Each path's line also gives its median CPU time, the CPU time the machine's host took from
+ *    it while it ran (/proc/stat's steal: on a shared virtual machine, the noise) and every round.
  */
 import { spawnSync } from 'node:child_process';
 import { createWriteStream, existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -110,13 +112,26 @@ async function paths(): Promise<boolean> {
   return same;
 }
 
-/** What a child process reports: time from its first module to exit, and its peak RSS. */
+/** What a child process reports: time from its first module to exit, CPU time, peak RSS, and the time the machine's host took from it. */
 interface ChildReport {
   ms: number;
+  cpuMs: number;
   maxRssKiB: number;
   wallMs: number;
+  /** CPU time the hypervisor gave to others while the child ran (all cores, /proc/stat's steal; 0 where there is none). */
+  stealMs: number;
   rows: number;
   exitCode: number;
+}
+
+/** The machine's stolen CPU time so far, in ms (Linux guests; 0 elsewhere). */
+function stolen(): number {
+  try {
+    const fields = readFileSync('/proc/stat', 'utf8').split('\n', 1)[0]?.trim().split(/\s+/) ?? [];
+    return Number(fields[8] ?? 0) * 10; // USER_HZ = 100
+  } catch {
+    return 0;
+  }
 }
 
 let dir = '';
@@ -137,6 +152,7 @@ async function bundle(entry: string, name: string): Promise<string> {
 /** Runs `node <script> …args` with a preload that records the in-process time and peak RSS. */
 function child(script: string, childArgs: string[]): ChildReport {
   const report = join(dir, 'report.json');
+  const steal0 = stolen();
   const start = performance.now();
   const r = spawnSync(process.execPath, ['--import', pathToFileURL(join(dir, 'measure.mjs')).href, script, ...childArgs], {
     env: { ...process.env, SANCTIONS_BENCH_REPORT: report },
@@ -147,8 +163,8 @@ function child(script: string, childArgs: string[]): ChildReport {
   const wallMs = performance.now() - start;
   if (r.status !== 0 && r.status !== 2) throw new Error(`${script} failed (${String(r.status)}): ${r.stderr}`);
   const m = /(\d+) rows/.exec(r.stderr);
-  const measured = JSON.parse(readFileSync(report, 'utf8')) as { ms: number; maxRssKiB: number };
-  return { ...measured, wallMs, rows: m === null ? 0 : Number(m[1]), exitCode: r.status ?? -1 };
+  const measured = JSON.parse(readFileSync(report, 'utf8')) as { ms: number; cpuMs: number; maxRssKiB: number };
+  return { ...measured, wallMs, stealMs: stolen() - steal0, rows: m === null ? 0 : Number(m[1]), exitCode: r.status ?? -1 };
 }
 
 async function writeCsv(file: string, rows: number, realistic = false): Promise<void> {
@@ -192,7 +208,7 @@ async function cli(): Promise<boolean> {
     const here = (f: string): string => fileURLToPath(new URL(f, import.meta.url));
     writeFileSync(
       join(dir, 'measure.mjs'),
-      `import { writeFileSync } from 'node:fs';\nconst start = performance.now();\nprocess.on('exit', () => writeFileSync(process.env.SANCTIONS_BENCH_REPORT, JSON.stringify({ ms: performance.now() - start, maxRssKiB: process.resourceUsage().maxRSS })));\n`,
+      `import { writeFileSync } from 'node:fs';\nconst start = performance.now();\nprocess.on('exit', () => { const u = process.resourceUsage(); writeFileSync(process.env.SANCTIONS_BENCH_REPORT, JSON.stringify({ ms: performance.now() - start, cpuMs: (u.userCPUTime + u.systemCPUTime) / 1000, maxRssKiB: u.maxRSS })); });\n`,
     );
     const cliBundle = await bundle(here('../src/cli/index.ts'), 'cli');
     const parseBundle = await bundle(here('./sanctions-parse-only.ts'), 'parse-only');
@@ -228,8 +244,17 @@ async function cli(): Promise<boolean> {
       ];
       const runs = new Map<string, ChildReport[]>(paths.map(([name]) => [name, []]));
       for (let round = 0; round < CLI_ROUNDS; round++) for (const [name, run] of paths) runs.get(name)?.push(run());
-      const med = new Map([...runs].map(([name, rs]) => [name, { ms: median(rs.map((r) => r.ms)), rss: Math.max(...rs.map((r) => r.maxRssKiB)) / 1024, rows: rs[0]?.rows ?? 0 }]));
-      for (const [name, m] of med) console.log(`  ${name.padEnd(40)} ${seconds(m.ms)}  ${fmt((f.rows / m.ms) * 1000).padStart(10)} rows/s  peak RSS ${m.rss.toFixed(0).padStart(4)} MiB`);
+      const med = new Map(
+        [...runs].map(([name, rs]) => [
+          name,
+          { ms: median(rs.map((r) => r.ms)), cpu: median(rs.map((r) => r.cpuMs)), steal: median(rs.map((r) => r.stealMs)), rss: Math.max(...rs.map((r) => r.maxRssKiB)) / 1024, rows: rs[0]?.rows ?? 0, all: rs.map((r) => r.ms) },
+        ]),
+      );
+      for (const [name, m] of med) {
+        console.log(
+          `  ${name.padEnd(40)} ${seconds(m.ms)}  ${fmt((f.rows / m.ms) * 1000).padStart(10)} rows/s  peak RSS ${m.rss.toFixed(0).padStart(4)} MiB  CPU ${seconds(m.cpu)}, stolen ${seconds(m.steal)}  (${m.all.map(seconds).join(', ')})`,
+        );
+      }
       const loop = med.get('hand-written byte loop') as { ms: number; rss: number };
       const mine = med.get('oms-calc sanctions (this version)') as { ms: number; rss: number };
       rss[f.name] = mine.rss;
