@@ -392,7 +392,7 @@ export class CsvEngine {
       if (fast && this.#layout !== undefined) {
         // A line without a quote, its fields and its end found in one pass over its bytes.
         if (q >= 0 && q < pos) q = data.indexOf(34, pos);
-        const nl = this.#splitLine(data, pos, q < 0 ? n : q);
+        const nl = this.#splitLine(data, pos, q < 0 ? n : q, false);
         if (nl >= 0) {
           const e = nl > pos && data[nl - 1] === 13 ? nl - 1 : nl;
           if (e < nl) this.#fe[this.#nf - 1] = e;
@@ -493,7 +493,10 @@ export class CsvEngine {
       this.#header(b, s, e);
       return;
     }
-    if (!quoted && this.#setup.fast !== false && this.#fast(b, s, e, this.#split(b, s, e))) return;
+    if (!quoted && this.#setup.fast !== false) {
+      this.#splitLine(b, s, e, true);
+      if (this.#fast(b, s, e, this.#nf)) return;
+    }
     this.#slow(b, s, e);
   }
 
@@ -631,33 +634,13 @@ export class CsvEngine {
     return kind;
   }
 
-  /** The fields of the line `b[s…e)` into `#fs`/`#fe`; their number (257 for more than 256). */
-  #split(b: Uint8Array, s: number, e: number): number {
-    const d = this.#d;
-    const fs = this.#fs;
-    const fe = this.#fe;
-    let nf = 0;
-    let start = s;
-    for (let i = s; i < e; i++) {
-      if (b[i] === d) {
-        if (nf >= 256) return 257;
-        fs[nf] = start;
-        fe[nf] = i;
-        nf++;
-        start = i + 1;
-      }
-    }
-    fs[nf] = start;
-    fe[nf] = e;
-    return nf + 1;
-  }
-
   /**
    * The line from `b[s]`, up to its line feed before `limit`: its fields into `#fs`/`#fe` and
    * their number into `#nf` (257 for more than 256), the last one ending at the line feed;
-   * returns the line feed's index, −1 when there is none before `limit`.
+   * returns the line feed's index, −1 when there is none before `limit` — unless `whole` says
+   * that the line ends at `limit`, which is then returned.
    */
-  #splitLine(b: Uint8Array, s: number, limit: number): number {
+  #splitLine(b: Uint8Array, s: number, limit: number, whole: boolean): number {
     const d = this.#d;
     const fs = this.#fs;
     const fe = this.#fe;
@@ -681,7 +664,13 @@ export class CsvEngine {
         return i;
       }
     }
-    return -1;
+    if (!whole) return -1;
+    if (nf < 256) {
+      fs[nf] = start;
+      fe[nf] = limit;
+    }
+    this.#nf = nf < 256 ? nf + 1 : 257;
+    return limit;
   }
 
   /** A plain line on its bytes, its `nf` fields split; `false` when the decimal path must take it. */
