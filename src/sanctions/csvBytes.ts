@@ -34,17 +34,11 @@ function putInt32(b: Uint8Array, at: number, n: number): number {
   return at + digits;
 }
 
-/** ⌊x / d⌋ for safe integers x ≥ 0, d > 0: the floating-point quotient, corrected by its remainder. */
-function floorDiv(x: number, d: number): number {
-  const q = Math.floor(x / d);
-  const r = x - q * d;
-  return r < 0 ? q - 1 : r >= d ? q + 1 : q;
-}
-
 /** Writes `n` (a safe integer ≥ 0) in decimal digits at `b[at]`; returns the position after. */
 export function putUint(b: Uint8Array, at: number, n: number): number {
   if (n < 2_147_483_648) return putInt32(b, at, n);
-  const high = floorDiv(n, 1e9);
+  // exact for a safe n, as in roundHundredths (./kopecks)
+  const high = Math.floor(n / 1e9);
   // the low nine digits, zero-padded, after the high ones (n < 2⁵³: high < 2³¹)
   let low = n - high * 1e9;
   const i = putInt32(b, at, high) + 9;
@@ -73,7 +67,7 @@ export function putKopecks(b: Uint8Array, at: number, k: number, mark: number): 
     r = (v - rubles * 100) << 1;
     i = putInt32(b, at, rubles);
   } else {
-    const rubles = floorDiv(k, 100);
+    const rubles = Math.floor(k / 100); // exact for a safe k, as in roundHundredths (./kopecks)
     r = (k - rubles * 100) * 2;
     i = putUint(b, at, rubles);
   }

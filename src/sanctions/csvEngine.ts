@@ -920,7 +920,7 @@ export class CsvEngine {
     for (let i = 0; i < n; i++) {
       if (i > 0) buf[at++] = 124; // |
       const code = (ctx.entries[i] as CompiledEntry).codeBytes;
-      for (let j = 0; j < code.length; j++) buf[at++] = code[j] as number;
+      at = copy(buf, at, code, 0, code.length);
       buf[at++] = 58; // :
       const np = ctx.nonPayments[i] as number;
       at = np === total ? copy(buf, at, buf, totalAt, totalEnd) : putKopecks(buf, at, np, mark);

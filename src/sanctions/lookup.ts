@@ -58,6 +58,7 @@ export class KeyIndex {
     }
   }
 
+  /** Multiplicative hashing (Knuth, TAOCP vol. 3, 6.4): the key times 2654435761, a prime near 2³²/φ; the top bits. */
   #slot(key: number): number {
     return Math.imul(key, 0x9e3779b1) >>> this.#shift;
   }
