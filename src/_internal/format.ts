@@ -4,7 +4,7 @@
  *
  * @module
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { D, type DecimalInput, type X } from './decimal';
 import { decimal, parseInput } from './schema';
 

@@ -4,7 +4,7 @@
  *
  * @module
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { coerceDecimal, D, show, type DecimalInput, type X } from './decimal';
 import { invalidInput, type OmsCalcIssue } from './errors';
 import { isIssueCode, type IssueCode, type IssueParams } from './issues';

@@ -4,7 +4,7 @@
  *
  * @module
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { issueParams, parseInput } from '../_internal';
 import type { ControlClass } from './types';
 

@@ -3,7 +3,7 @@
  *
  * @module
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { invalidInput, isOmsCalcError, toIssues, type OmsCalcIssue, type X } from '../_internal';
 import { builtinF014, builtinSanctionTable, defineF014, SanctionOptionsSchema, type CombinePolicy, type F014Table, type PerCapitaRates, type SanctionTable, type Setting } from '../sanctions';
 import { builtinControlTypes, ControlTypeSchema, type ControlType } from './controlTypes';

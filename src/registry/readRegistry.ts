@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { parseInput } from '../_internal';
 import { sourceKind, type RegistrySource } from './decode';
 import { scanStream } from './read';

@@ -4,7 +4,7 @@
  *
  * @module
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { issueParams, monthName, show, SOURCES } from '../_internal';
 
 /** The draft Положение о НСЗ (section 4 of the paper), to which the point is appended. */

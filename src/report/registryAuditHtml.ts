@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { parseInput } from '../_internal/schema';
 import type { RegistryAudit } from '../registry';
 import { barChart } from './charts';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import type { X } from '../_internal/decimal';
 import { parseInput } from '../_internal/schema';
 import type { ReserveAtRisk, ReserveSize, ReserveSizeInput, PlannedReserve } from '../reserve';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { MONTH_NAMES } from '../_internal/format';
 import { parseInput } from '../_internal/schema';
 import type { ReserveYear, ReserveYearInput } from '../replenishment';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { parseInput } from '../_internal/schema';
 import type { SmoAnnualAssessment, SmoRating } from '../smo-rating';
 import { barChart } from './charts';

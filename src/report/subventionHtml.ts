@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { parseInput } from '../_internal/schema';
 import type { SubventionClaim, SubventionDecision } from '../subvention';
 import { h2, n, page, para, rub, table, traceSection, type DocumentOptions } from './html';

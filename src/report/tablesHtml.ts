@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { invalidInput, type OmsCalcIssue } from '../_internal/errors';
 import { formatDecimal } from '../_internal/format';
 import { decimal, parseInput, toIssues } from '../_internal/schema';

@@ -4,7 +4,7 @@
  *
  * @module
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { parseInput } from '../_internal/schema';
 import type { TraceStep } from '../_internal/trace';
 

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { amount, kopecks, max, parseInput, SOURCES, trace, ZERO, type DecimalInput, type TraceStep, type X } from '../_internal';
 
 const SOURCE = `${SOURCES.stepanov}, раздел 1, Приложение 1 к Временному порядку`;

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { amount, decimal, D, kopecks, parseInput, SOURCES, trace, ZERO, type DecimalInput, type TraceStep, type X } from '../_internal';
 
 const SOURCE = `${SOURCES.stepanov}, раздел 1, размещение НСЗ в финансовые инструменты`;

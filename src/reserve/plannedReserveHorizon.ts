@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { issueParams, parseInput, type TraceStep, type X } from '../_internal';
 import {
   checkFinancing,

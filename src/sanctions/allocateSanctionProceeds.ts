@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { D, invalidInput, issueParams, kopeckAmount, makeIssue, tableIssue, parseInput, SOURCES, sum, trace, unitInterval, type DecimalInput, type TraceStep, type X } from '../_internal';
 
 /** Input of {@link allocateSanctionProceeds}, as its schema checks it. */

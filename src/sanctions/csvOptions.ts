@@ -4,7 +4,7 @@
  *
  * @module
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { invalidInput, makeIssue, parseInput, show, toIssues, type OmsCalcIssue } from '../_internal';
 import { CASE_COLUMNS, issueAsWritten, dateText, type CaseField } from './csvCells';
 import type { CsvSetup } from './csvEngine';

@@ -4,7 +4,7 @@
  *
  * @module
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { decimal, issueParams, type DecimalInput, type X } from '../_internal';
 import { CODE_PATTERN, COEFFICIENT_PLACES, isoDate, type SanctionSection } from './table';
 

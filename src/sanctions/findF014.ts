@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { makeIssue, OmsCalcError, parseInput } from '../_internal';
 import { builtinF014 } from './builtinF014';
 import { F014TableInputSchema, isDefinedF014, lookupF014, makeF014, unknownKodMessage, type F014Entry, type F014Table } from './f014';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { decimal, invalidInput, toIssues, type DecimalInput, type X } from '../_internal';
 import { compareCodes, totalsTrace, type SanctionCodeTotals, type SanctionSectionTotals, type SanctionTotals } from './sanctionTotals';
 import type { SanctionSection } from './table';

@@ -3,7 +3,7 @@
  *
  * @module
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { addIssues, amount, issueParams, toIssues, type DecimalInput, type X } from '../_internal';
 import { builtinSanctionTable } from './builtinSanctionTable';
 import { compileTable, type CompiledTable } from './lookup';

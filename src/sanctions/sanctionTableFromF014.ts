@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { parseInput } from '../_internal';
 import { builtinF014 } from './builtinF014';
 import { compareCodes } from './sanctionTotals';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { D, decimal, invalidInput, makeIssue, show, toIssues, ZERO, type TraceStep, type X } from '../_internal';
 import { ORDER_231N, type CaseSanction, type SanctionRow } from './caseSanction';
 import { FastRow, type FastContext } from './fastPath';

@@ -4,7 +4,7 @@
  *
  * @module
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { decimal, issueParams, type DecimalInput, type X } from '../_internal';
 
 /**

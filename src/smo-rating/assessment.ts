@@ -4,7 +4,7 @@
  *
  * @module
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { D, roundTo, SOURCES, sum, ZERO, type TraceBuilder, type X } from '../_internal';
 import { type IndicatorNumber, SMO_INDICATORS } from './indicators';
 import { symbolOf, type ParsedIndicatorData } from './indicatorData';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { D, decimal, issueParams, parseInput, sum, trace, type DecimalInput, type TraceStep, type X } from '../_internal';
 import { annex1, InsurerKindSchema, places, type InsurerKind } from './assessment';
 

@@ -4,7 +4,7 @@
  *
  * @module
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { D, decimal, issueParams, type DecimalInput, type X } from '../_internal';
 import type { IndicatorField } from './indicators';
 

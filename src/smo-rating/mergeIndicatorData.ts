@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { issueParams, parseInput, sum, trace, ZERO, type TraceStep } from '../_internal';
 import { annex1 } from './assessment';
 import { BOUNDED_BY, INDICATOR_FIELDS, INDICATOR_MAX_COUNT, INDICATOR_MAX_MONEY, IndicatorDataSchema, symbolOf, type IndicatorData, type ParsedIndicatorData } from './indicatorData';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { parseInput, trace, type TraceStep, type X } from '../_internal';
 import {
   annex1,

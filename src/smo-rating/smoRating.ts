@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { issueParams, parseInput, trace, type DecimalInput, type TraceStep, type X } from '../_internal';
 import { annex1, places } from './assessment';
 import { score4 } from './federalMonitoring';

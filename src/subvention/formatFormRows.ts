@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { decimal, formatDecimal, parseInput, type DecimalInput, type X } from '../_internal';
 import { excelSafeCell } from '../_internal/csv';
 

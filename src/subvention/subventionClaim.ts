@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { D, issueParams, max, parseInput, sum, trace, ZERO, type DecimalInput, type TraceStep, type X } from '../_internal';
 import { formAmount } from './amount';
 import { FORM_1 } from './sources';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { formatDecimal, min, parseInput, trace, ZERO, type DecimalInput, type TraceStep, type X } from '../_internal';
 import { formAmount } from './amount';
 import { inPoryadok, point } from './sources';
