@@ -39,5 +39,9 @@ export default defineConfig([
     outDir: 'dist',
     noExternal: ['cac', 'fflate', 'decimal.js', 'zod', 'saxes'],
     banner: { js: '#!/usr/bin/env node' },
+    // Russian text as itself (UTF-8), not as \u escapes: the bundle reads as its sources do, and is smaller to load
+    esbuildOptions(options) {
+      options.charset = 'utf8';
+    },
   },
 ]);
