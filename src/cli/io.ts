@@ -5,7 +5,7 @@
  * @module
  */
 
-import { createWriteStream, realpathSync, type WriteStream } from 'node:fs';
+import { createWriteStream, fdatasync, realpathSync, type WriteStream } from 'node:fs';
 import { realpath, rename, stat, unlink } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -178,17 +178,36 @@ export interface OutputFile {
   abort(): Promise<void>;
 }
 
+/** How {@link openOutputFile} hands a file's data to the disk; a test's stand-in may replace it. */
+export interface OutputFileOptions {
+  /** Bytes the stream buffers before it asks the writer to wait. */
+  highWaterMark?: number;
+  /** Bytes written after which the data so far is synced to the disk in the background (default 8 MiB). */
+  syncEvery?: number;
+  /** Syncs a file's data to the disk (default: `fdatasync` on the thread pool). */
+  dataSync?: (fd: number) => Promise<void>;
+}
+
+const SYNC_EVERY = 1 << 23;
+
+function fileDataSync(fd: number): Promise<void> {
+  return new Promise((done, fail) => fdatasync(fd, (e) => (e === null ? done() : fail(e))));
+}
+
 /**
  * Opens `--out` for writing. A regular file (or a new one) is written to a temporary file beside
- * it (`.name.<random>.tmp`), renamed to the name on {@link OutputFile.commit} and removed on
- * {@link OutputFile.abort}, so that a file under the name is always complete; anything else
- * (`/dev/stdout`, a pipe, a device) is written directly.
+ * it (`.name.<random>.tmp`), synced to the disk and only then renamed to the name on
+ * {@link OutputFile.commit}, and removed on {@link OutputFile.abort}: the name holds the previous
+ * complete file or the new complete one, even after a crash. Every 8 MiB written the data so far
+ * is synced in the background, while the rest is computed, so that the commit has little left to
+ * wait for. Anything else (`/dev/stdout`, a pipe, a device) is written directly.
  *
  * @param path - the absolute path
  * @param what - the name shown in messages (the option's value)
- * @param highWaterMark - bytes the stream buffers before it asks the writer to wait
+ * @param options - see {@link OutputFileOptions}
  */
-export async function openOutputFile(path: string, what: string, highWaterMark?: number): Promise<OutputFile> {
+export async function openOutputFile(path: string, what: string, options: OutputFileOptions = {}): Promise<OutputFile> {
+  const { highWaterMark, syncEvery = SYNC_EVERY, dataSync = fileDataSync } = options;
   const existing = await stat(path).catch(() => undefined);
   const direct = existing !== undefined && !existing.isFile();
   // A symbolic link keeps pointing where it did: the file it names is the one replaced.
@@ -201,23 +220,60 @@ export async function openOutputFile(path: string, what: string, highWaterMark?:
     ...(existing === undefined || direct ? {} : { mode: existing.mode & 0o777 }),
     ...(highWaterMark === undefined ? {} : { highWaterMark }),
   });
-  const output = guardOutput(stream, what);
+  const guarded = guardOutput(stream, what);
+  let fd = -1;
   try {
-    await Promise.race([new Promise((opened) => stream.once('open', opened)), output.flush()]);
+    await Promise.race([
+      new Promise<void>((opened) =>
+        stream.once('open', (descriptor: number) => {
+          fd = descriptor;
+          opened();
+        }),
+      ),
+      guarded.flush(),
+    ]);
   } catch (e) {
-    output.release();
+    guarded.release();
     stream.destroy();
     throw writeFailure(e, what);
   }
   const remove = async (): Promise<void> => {
     if (!direct) await unlink(temporary).catch(() => {});
   };
+  // The data written so far, synced in the background once another syncEvery bytes are written.
+  let syncing: Promise<void> | undefined;
+  let syncedTo = 0;
+  let syncFailure: unknown;
+  const output: GuardedOutput = {
+    write: (chunk) => guarded.write(chunk),
+    async flush() {
+      await guarded.flush();
+      if (direct || syncing !== undefined || stream.bytesWritten - syncedTo < syncEvery) return;
+      syncedTo = stream.bytesWritten;
+      syncing = dataSync(fd).then(
+        () => {
+          syncing = undefined;
+        },
+        (e: unknown) => {
+          syncFailure ??= e;
+          syncing = undefined;
+        },
+      );
+    },
+    release: () => guarded.release(),
+  };
   return {
     output,
     stream,
     async commit() {
       try {
-        await output.flush();
+        await guarded.flush();
+        if (!direct) {
+          // the data on the disk before the name points at it
+          await syncing;
+          if (syncFailure !== undefined) throw syncFailure;
+          await dataSync(fd);
+        }
         await new Promise<void>((closed, reject) => {
           stream.once('error', reject);
           stream.end(() => closed());
@@ -233,6 +289,7 @@ export async function openOutputFile(path: string, what: string, highWaterMark?:
     },
     async abort() {
       output.release();
+      await syncing; // never rejects; the descriptor is closed only once no sync uses it
       stream.on('error', () => {});
       await new Promise<void>((closed) => {
         if (stream.closed) closed();

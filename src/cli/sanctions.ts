@@ -259,7 +259,7 @@ export async function runSanctions(options: SanctionsCliOptions, io: CliIo): Pro
   const started = Date.now();
   try {
     // Output: --out through a temporary file renamed when complete, or standard output.
-    outFile = typeof options.out === 'string' && options.out !== '-' ? await openOutputFile(resolve(io.cwd, options.out), `--out ${options.out}`, WRITE_BEHIND) : undefined;
+    outFile = typeof options.out === 'string' && options.out !== '-' ? await openOutputFile(resolve(io.cwd, options.out), `--out ${options.out}`, { highWaterMark: WRITE_BEHIND }) : undefined;
     const target = outFile?.output ?? guardOutput(io.stdout, 'standard output');
     sink = target;
     let lastProgress = started;

@@ -1,5 +1,8 @@
-import { describe, expect, it } from 'vitest';
-import { writeBehind, type GuardedOutput } from '../../src/cli/io';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { CliError, openOutputFile, writeBehind, type GuardedOutput } from '../../src/cli/io';
 
 /**
  * An output as slow as a busy disk: it keeps the views it is given and reads their bytes only
@@ -41,5 +44,78 @@ describe('writeBehind', () => {
     }
     await output.flush();
     expect(bytes()).toBe(expected);
+  });
+});
+
+describe('openOutputFile', () => {
+  const dirs: string[] = [];
+  afterEach(() => {
+    for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
+  });
+  const folder = (): string => {
+    const d = mkdtempSync(join(tmpdir(), 'oms-calc-out-'));
+    dirs.push(d);
+    return d;
+  };
+  const temporaryOf = (dir: string): string => join(dir, readdirSync(dir).find((f) => f.endsWith('.tmp')) as string);
+
+  it('syncs the data in the background as it is written, and all of it before the rename', async () => {
+    const dir = folder();
+    const path = join(dir, 'out.csv');
+    writeFileSync(path, 'previous\n');
+    // each sync sees how much of the file is written, and what the name holds at that moment
+    const seen: { size: number; named: string }[] = [];
+    const file = await openOutputFile(path, '--out out.csv', {
+      syncEvery: 100,
+      dataSync: async () => {
+        seen.push({ size: statSync(temporaryOf(dir)).size, named: readFileSync(path, 'utf8') });
+      },
+    });
+    const behind = writeBehind(file.output);
+    const line = new TextEncoder().encode(`${'x'.repeat(59)}\n`);
+    for (let i = 0; i < 10; i++) await behind.put(line);
+    await file.output.flush();
+    await file.output.write('end\n'); // written, not flushed: only the commit's sync covers it
+    await file.commit();
+    expect(readFileSync(path, 'utf8')).toBe(`${`${'x'.repeat(59)}\n`.repeat(10)}end\n`);
+    // background syncs while writing (every 100 bytes at most one at a time), then one of the whole file
+    expect(seen.filter((s) => s.size < 600).length).toBeGreaterThanOrEqual(2);
+    expect(seen.at(-1)).toEqual({ size: 604, named: 'previous\n' });
+    expect(readdirSync(dir)).toEqual(['out.csv']);
+  });
+
+  it('a failed sync fails the commit: the previous file stays, the temporary one is removed', async () => {
+    const dir = folder();
+    const path = join(dir, 'out.csv');
+    writeFileSync(path, 'previous\n');
+    const file = await openOutputFile(path, '--out out.csv', {
+      dataSync: async () => {
+        throw Object.assign(new Error('EIO: i/o error, fdatasync'), { code: 'EIO' });
+      },
+    });
+    await file.output.write('new\n');
+    const failure = await file.commit().then(
+      () => undefined,
+      (e: unknown) => e,
+    );
+    expect(failure).toBeInstanceOf(CliError);
+    expect((failure as CliError).message).toBe('cannot write --out out.csv: EIO: i/o error, fdatasync');
+    expect(readFileSync(path, 'utf8')).toBe('previous\n');
+    expect(readdirSync(dir)).toEqual(['out.csv']);
+  });
+
+  it('a file that is not regular is written directly, never synced', async () => {
+    let syncs = 0;
+    const file = await openOutputFile('/dev/null', '--out /dev/null', {
+      syncEvery: 1,
+      dataSync: async () => {
+        syncs++;
+      },
+    });
+    await file.output.write('x'.repeat(100));
+    await file.output.flush();
+    await file.commit();
+    expect(syncs).toBe(0);
+    expect(existsSync('/dev/null')).toBe(true);
   });
 });
