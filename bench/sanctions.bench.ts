@@ -138,14 +138,14 @@ let dir = '';
 
 /**
  * Bundles an entry with esbuild (as the package build does for dist/cli.js: ESM, dependencies
- * inlined, a chunk per command module), so that the measurement sees the shipped code rather
+ * inlined, a chunk per command module, text as UTF-8), so that the measurement sees the shipped code rather
  * than on-the-fly TypeScript.
  */
 async function bundle(entry: string, name: string): Promise<string> {
   const { build } = await import('esbuild');
   // split as the package build splits dist/cli.js: a command's module is a chunk loaded when it runs
   const outdir = join(dir, name);
-  await build({ entryPoints: { main: entry }, outdir, outExtension: { '.js': '.mjs' }, bundle: true, splitting: true, platform: 'node', format: 'esm', target: 'node20', logLevel: 'error' });
+  await build({ entryPoints: { main: entry }, outdir, outExtension: { '.js': '.mjs' }, bundle: true, splitting: true, platform: 'node', format: 'esm', target: 'node20', charset: 'utf8', logLevel: 'error' });
   return join(outdir, 'main.mjs');
 }
 
