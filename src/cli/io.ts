@@ -9,6 +9,7 @@ import { createWriteStream, fdatasync, realpathSync, type WriteStream } from 'no
 import { realpath, rename, stat, unlink } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
 
 /** A writable text stream (process.stdout, a file stream, a test buffer). */
 export interface CliOutput {
@@ -188,11 +189,11 @@ export interface OutputFileOptions {
   dataSync?: (fd: number) => Promise<void>;
 }
 
+/**
+ * How much is written between two background syncs: 8 MiB, a dozen syncs for the 92 MB of results
+ * of a 1,000,000-row cases file, and at most 8 MiB left for the commit to wait for (D22).
+ */
 const SYNC_EVERY = 1 << 23;
-
-function fileDataSync(fd: number): Promise<void> {
-  return new Promise((done, fail) => fdatasync(fd, (e) => (e === null ? done() : fail(e))));
-}
 
 /**
  * Opens `--out` for writing. A regular file (or a new one) is written to a temporary file beside
@@ -207,7 +208,7 @@ function fileDataSync(fd: number): Promise<void> {
  * @param options - see {@link OutputFileOptions}
  */
 export async function openOutputFile(path: string, what: string, options: OutputFileOptions = {}): Promise<OutputFile> {
-  const { highWaterMark, syncEvery = SYNC_EVERY, dataSync = fileDataSync } = options;
+  const { highWaterMark, syncEvery = SYNC_EVERY, dataSync = promisify(fdatasync) } = options;
   const existing = await stat(path).catch(() => undefined);
   const direct = existing !== undefined && !existing.isFile();
   // A symbolic link keeps pointing where it did: the file it names is the one replaced.
