@@ -1,6 +1,6 @@
 import { annex25 } from './data/tariff-agreement-2025-01-09-annex-25';
 import { f014From20210525 } from './data/f014-2021-05-25';
-import { F014TableInputSchema, makeF014, type F014Table } from './f014';
+import { shippedF014, type F014Table } from './f014';
 
 /**
  * The Federal classifier F014 «Классификатор причин отказа (частичного отказа) в оплате
@@ -20,7 +20,7 @@ import { F014TableInputSchema, makeF014, type F014Table } from './f014';
  * builtinF014.entries.find((e) => e.kod === 241)?.osn; // '2.11'
  * ```
  */
-export const builtinF014: F014Table = /* @__PURE__ */ makeF014(
-  F014TableInputSchema.parse(f014From20210525),
+export const builtinF014: F014Table = /* @__PURE__ */ shippedF014(
+  f014From20210525,
   new Map(annex25.entries.map((e) => [e.code, e.title] as const)),
 );

@@ -1,6 +1,5 @@
 import { annex25 } from './data/tariff-agreement-2025-01-09-annex-25';
-import { defineSanctionTable } from './defineSanctionTable';
-import type { SanctionTable } from './table';
+import { shippedTable, type SanctionTable } from './table';
 
 /**
  * The built-in coefficient table: «Перечень оснований для отказа в оплате медицинской помощи
@@ -22,4 +21,4 @@ import type { SanctionTable } from './table';
  * builtinSanctionTable.entries.find((e) => e.code === '3.2.4')?.kno?.toString(); // '1'
  * ```
  */
-export const builtinSanctionTable: SanctionTable = /* @__PURE__ */ defineSanctionTable(annex25);
+export const builtinSanctionTable: SanctionTable = /* @__PURE__ */ shippedTable(annex25);

@@ -9,6 +9,8 @@ import {
   findViolation,
   sanctionTableFromF014,
 } from '../../src/sanctions';
+import { f014From20210525 } from '../../src/sanctions/data/f014-2021-05-25';
+import { isDefinedF014 } from '../../src/sanctions/f014';
 import { failure } from '../errors';
 
 /** The published rows of F014 valid from 2021-05-25 (shared/reference), as the classifier has them. */
@@ -30,6 +32,16 @@ describe('builtinF014: the classifier as published', () => {
       reference.map((r) => [r.kod, r.osn, r.dateBeg, r.dateEnd, r.kNo, r.kSh]),
     );
     expect(builtinF014.entries.map((e) => e.kod)).toEqual(Array.from({ length: 71 }, (_, i) => 201 + i));
+  });
+
+  it('is the data file, validated: the classifier made at import without a parse is the one the parse makes', () => {
+    const parsed = defineF014(f014From20210525);
+    const titled = (t: typeof builtinF014): unknown[] => t.entries.map(({ title: _, ...e }) => e);
+    // every field but the titles (which the built-in takes from the tariff agreement), coefficients as decimal strings
+    expect(JSON.stringify(titled(builtinF014))).toBe(JSON.stringify(titled(parsed)));
+    expect([builtinF014.id, builtinF014.title, builtinF014.source]).toEqual([parsed.id, parsed.title, parsed.source]);
+    expect(builtinF014.entries.map((e) => [e.kno?.constructor, e.ksht?.constructor])).toEqual(parsed.entries.map((e) => [e.kno?.constructor, e.ksht?.constructor]));
+    expect(isDefinedF014(builtinF014)).toBe(true);
   });
 
   it('carries the wording of the tariff agreement where it has the point, and none for 2.3.x–2.6', () => {

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { annex25 } from '../../src/sanctions/data/tariff-agreement-2025-01-09-annex-25';
 import { builtinSanctionTable, caseSanction, defineSanctionTable, findViolation, isOmsCalcError, type SanctionTableInput } from '../../src/sanctions';
 import { SOURCES } from '../../src/_internal';
+import { isDefinedTable } from '../../src/sanctions/table';
 
 // The numbers and columns of decision D4, as sanctions.md lists them: code, section, Кно, Кшт,
 // and where the columns come from: two numbers on the row ('layout'), the classifier F014 ('F014'),
@@ -101,9 +102,13 @@ describe('the built-in table (Приложение № 25 к тарифному 
     expect(Object.isFrozen(builtinSanctionTable.entries[0])).toBe(true);
   });
 
-  it('is the data file, validated', () => {
+  it('is the data file, validated: the table made at import without a parse is the one the parse makes', () => {
     expect(annex25.entries).toHaveLength(70);
-    expect(defineSanctionTable(annex25).entries.map((e) => e.code)).toEqual(builtinSanctionTable.entries.map((e) => e.code));
+    const parsed = defineSanctionTable(annex25);
+    // every field, the coefficients as their decimal strings (Decimal's toJSON)
+    expect(JSON.stringify(builtinSanctionTable)).toBe(JSON.stringify(parsed));
+    expect(builtinSanctionTable.entries.map((e) => [e.kno?.constructor, e.ksht?.constructor])).toEqual(parsed.entries.map((e) => [e.kno?.constructor, e.ksht?.constructor]));
+    expect(isDefinedTable(builtinSanctionTable)).toBe(true);
   });
 });
 
