@@ -719,13 +719,7 @@ export class CsvEngine {
       }
     }
     if (nf !== layout.fields) {
-      const message = `the line has ${nf} fields, the header has ${layout.fields}`;
-      let text = this.#messages.get(-nf);
-      if (text === undefined) {
-        text = errorMessage([makeIssue('field_count', [], { count: nf, expected: String(layout.fields) }, message)], NO_RECORD, at);
-        this.#remember(-nf, text);
-      }
-      this.#errorBytes(b, idS, idE, 'INVALID_INPUT', text);
+      this.#fieldCountRow(b, idS, idE, nf);
       return true;
     }
     const ts = fs[at.tariff] as number;
@@ -795,28 +789,11 @@ export class CsvEngine {
       i = j + 1;
     }
     if (negative) {
-      const received = decoder.decode(b.subarray(ts, te));
-      const issue = makeIssue('too_small', ['tariff'], { minimum: '0', received }, `must be at least 0, got ${received}`);
-      this.#errorBytes(b, idS, idE, 'INVALID_INPUT', errorMessage([issue], NO_RECORD, at));
+      this.#negativeRow(b, idS, idE, ts, te);
       return true;
     }
     if (nu > 0) {
-      // The text of each unknown code at its place, made once per code, place and table.
-      if (this.#messageTable === undefined) this.#messageTable = table;
-      const cached = table === this.#messageTable;
-      let text = '';
-      for (let k = 0; k < nu; k += 3) {
-        const place = unknown[k] as number;
-        const key = (keys[place] as number) * MAX_VIOLATIONS + place + 1;
-        let part = cached ? this.#messages.get(key) : undefined;
-        if (part === undefined) {
-          const code = decoder.decode(b.subarray(unknown[k + 1] as number, unknown[k + 2] as number));
-          part = errorMessage([makeIssue('unknown_code', ['violations', place], { code, table: table.table.id }, unknownCodeMessage(code, table.table))], NO_RECORD, at);
-          if (cached) this.#remember(key, part);
-        }
-        text = k === 0 ? part : `${text}; ${part}`;
-      }
-      this.#errorBytes(b, idS, idE, 'UNKNOWN_CODE', text);
+      this.#unknownCodesRow(b, idS, idE, nu, table);
       return true;
     }
     const rate = P >= 0 ? P : si >= 0 ? (ctx.rates[si] as number) : -1;
@@ -825,6 +802,51 @@ export class CsvEngine {
     this.#acc.addKopecks(known, ctx);
     this.#rows++;
     return true;
+  }
+
+  // The error rows of the fast path, out of line: the hot function stays small enough to be
+  // optimised early in a run (D22).
+
+  /** The error row of a line with the wrong number of fields (its text made once per count). */
+  #fieldCountRow(b: Uint8Array, idS: number, idE: number, nf: number): void {
+    const layout = this.#layout as Layout;
+    let text = this.#messages.get(-nf);
+    if (text === undefined) {
+      const message = `the line has ${nf} fields, the header has ${layout.fields}`;
+      text = errorMessage([makeIssue('field_count', [], { count: nf, expected: String(layout.fields) }, message)], NO_RECORD, layout.columns);
+      this.#remember(-nf, text);
+    }
+    this.#errorBytes(b, idS, idE, 'INVALID_INPUT', text);
+  }
+
+  /** The error row of a negative whole tariff `b[ts…te)`. */
+  #negativeRow(b: Uint8Array, idS: number, idE: number, ts: number, te: number): void {
+    const received = decoder.decode(b.subarray(ts, te));
+    const issue = makeIssue('too_small', ['tariff'], { minimum: '0', received }, `must be at least 0, got ${received}`);
+    this.#errorBytes(b, idS, idE, 'INVALID_INPUT', errorMessage([issue], NO_RECORD, (this.#layout as Layout).columns));
+  }
+
+  /** The error row of the `nu / 3` unknown codes of `#unknown` (place, start, end), found in `table`. */
+  #unknownCodesRow(b: Uint8Array, idS: number, idE: number, nu: number, table: CompiledTable): void {
+    const at = (this.#layout as Layout).columns;
+    const keys = this.#keys;
+    const unknown = this.#unknown;
+    // The text of each unknown code at its place, made once per code, place and table.
+    if (this.#messageTable === undefined) this.#messageTable = table;
+    const cached = table === this.#messageTable;
+    let text = '';
+    for (let k = 0; k < nu; k += 3) {
+      const place = unknown[k] as number;
+      const key = (keys[place] as number) * MAX_VIOLATIONS + place + 1;
+      let part = cached ? this.#messages.get(key) : undefined;
+      if (part === undefined) {
+        const code = decoder.decode(b.subarray(unknown[k + 1] as number, unknown[k + 2] as number));
+        part = errorMessage([makeIssue('unknown_code', ['violations', place], { code, table: table.table.id }, unknownCodeMessage(code, table.table))], NO_RECORD, at);
+        if (cached) this.#remember(key, part);
+      }
+      text = k === 0 ? part : `${text}; ${part}`;
+    }
+    this.#errorBytes(b, idS, idE, 'UNKNOWN_CODE', text);
   }
 
   /** The start of a row of the fast path: `{"line":N,"id":"…"` in JSON, `N;id` in CSV (the id as its bytes); returns the position after. */
