@@ -37,8 +37,8 @@ function readInto(fd: number, buffer: Uint8Array): Promise<number> {
   return new Promise((done, fail) => readChunk(fd, buffer, 0, buffer.length, null, (e, n) => (e === null ? done(n) : fail(e))));
 }
 
-/** The output stream's buffer: more than the results of one chunk. */
-const WRITE_BEHIND = 1 << 21;
+/** The output stream's buffer: more than the results writeBehind holds, so that its buffers, not the stream, make the command wait. */
+const WRITE_BEHIND = 1 << 23;
 
 /** The results file's columns. */
 const RESULT_COLUMNS = ['line', 'id', 'status', 'non_payment', 'fine', 'details', 'error_code', 'error_message'] as const;
@@ -265,8 +265,8 @@ export async function runSanctions(options: SanctionsCliOptions, io: CliIo): Pro
     let lastProgress = started;
     let read = 0;
     // file → sanctionCsvSync → output, the library called synchronously on each chunk. The results
-    // of a chunk are a view of the library's one buffer: the file takes them through two buffers
-    // in turn (writeBehind); any other stream gets a copy of its own (it may keep the bytes).
+    // of a chunk are a view of the library's one buffer: the file takes them through a ring of
+    // buffers (writeBehind); any other stream gets a copy of its own (it may keep the bytes).
     const behind = outFile === undefined ? undefined : writeBehind(target);
     const hand = (out: Uint8Array): Promise<void> => (behind === undefined ? target.write(out.slice()) : behind.put(out));
     // Two input buffers in turn: the next chunk is read from the disk while this one is computed

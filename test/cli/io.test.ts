@@ -45,6 +45,28 @@ describe('writeBehind', () => {
     await output.flush();
     expect(bytes()).toBe(expected);
   });
+
+  it('waits only when every one of its buffers is still being written', async () => {
+    // an output whose writes complete only when the test lets them
+    const releases: (() => void)[] = [];
+    const output: GuardedOutput = {
+      async write() {},
+      flush: () => new Promise<void>((done) => releases.push(done)),
+      release() {},
+    };
+    const behind = writeBehind(output, 3);
+    const chunk = new Uint8Array([1, 2, 3]);
+    for (let i = 0; i < 3; i++) await behind.put(chunk); // three buffers: three puts at once
+    let fourth = false;
+    const next = behind.put(chunk).then(() => {
+      fourth = true;
+    });
+    await new Promise((r) => setTimeout(r, 5));
+    expect(fourth).toBe(false); // the first buffer is still being written
+    releases[0]?.();
+    await next;
+    expect(fourth).toBe(true);
+  });
 });
 
 describe('openOutputFile', () => {
@@ -71,7 +93,7 @@ describe('openOutputFile', () => {
         seen.push({ size: statSync(temporaryOf(dir)).size, named: readFileSync(path, 'utf8') });
       },
     });
-    const behind = writeBehind(file.output);
+    const behind = writeBehind(file.output, 2); // two buffers: each put waits for the one two before it
     const line = new TextEncoder().encode(`${'x'.repeat(59)}\n`);
     for (let i = 0; i < 10; i++) await behind.put(line);
     await file.output.flush();
