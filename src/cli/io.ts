@@ -147,7 +147,7 @@ export interface WriteBehind {
  * 256 KiB chunks of a cases file. With 2 the command waited 30–120 ms per 1,000,000 rows on
  * writes the kernel was slow to take, with 8 about 20 ms (D22).
  */
-export const WRITE_BEHIND_BUFFERS = 8;
+const WRITE_BEHIND_BUFFERS = 8;
 
 /**
  * Writes views of a buffer that its owner reuses, without a new buffer per call: each is copied

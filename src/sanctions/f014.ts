@@ -6,7 +6,7 @@
  */
 import * as z from 'zod';
 import { decimal, issueParams, type DecimalInput, type X } from '../_internal';
-import { CODE_PATTERN, COEFFICIENT_PLACES, isoDate, shippedCoefficient, type SanctionSection } from './table';
+import { CODE_PATTERN, COEFFICIENT_PLACES, isoDate, shippedCoefficient, type SanctionSection, type Shipped } from './table';
 
 /**
  * One row of F014 after validation. `kno` and `ksht` are `null` where the classifier has 0 (no
@@ -201,13 +201,13 @@ export function makeF014(t: ParsedF014TableInput, titles?: ReadonlyMap<string, s
 
 /**
  * F014 from the library's own data, made when the module loads without a parse (which took 4 ms
- * of every import): its rows give Osn without a final dot and coefficients as decimal strings
+ * of every import, D22): its rows give Osn without a final dot and coefficients as decimal strings
  * (0 for none, as F014 writes it).
  * The tests check that the data passes {@link F014TableInputSchema} and that this gives the same
  * table as the parse.
  */
 export function shippedF014(
-  t: Omit<F014TableInput, 'entries'> & { readonly entries: readonly (Omit<F014EntryInput, 'kno' | 'ksht'> & { readonly kno?: string | null; readonly ksht?: string | null })[] },
+  t: Omit<F014TableInput, 'entries'> & { readonly entries: readonly Shipped<F014EntryInput>[] },
   titles?: ReadonlyMap<string, string>,
 ): F014Table {
   return makeF014({ ...t, entries: t.entries.map((e) => ({ ...e, kno: noneIfZero(shippedCoefficient(e.kno)), ksht: noneIfZero(shippedCoefficient(e.ksht)) })) }, titles);
