@@ -108,7 +108,15 @@ export class ByteSink {
   constructor(capacity = 1 << 16) {
     this.capacity = capacity;
     this.buffer = new Uint8Array(capacity);
+    this.view = new DataView(this.buffer.buffer);
   }
+
+  /**
+   * A view of {@link ByteSink.buffer} for writes of four bytes at a time. A writer may write up to
+   * 8 bytes past its position when the bytes it keeps are fewer: the room it asked for covers
+   * them, and what it writes next overwrites them (or they lie past its end, never handed over).
+   */
+  view: DataView;
 
   /** Makes room for `n` more bytes; returns the buffer to write into from {@link ByteSink.at}. */
   room(n: number): Uint8Array {
@@ -116,6 +124,7 @@ export class ByteSink {
       const bigger = new Uint8Array(Math.max(this.buffer.length * 2, this.at + n));
       bigger.set(this.buffer.subarray(0, this.at));
       this.buffer = bigger;
+      this.view = new DataView(bigger.buffer);
     }
     return this.buffer;
   }
@@ -133,6 +142,7 @@ export class ByteSink {
     // the next buffer as large as this output was: no growing and copying chunk after chunk
     if (this.at > this.capacity) this.capacity = Math.min(this.at + (this.at >> 3), 1 << 24);
     this.buffer = new Uint8Array(this.capacity);
+    this.view = new DataView(this.buffer.buffer);
     this.at = 0;
     return out;
   }

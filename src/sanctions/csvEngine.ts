@@ -116,6 +116,14 @@ const SETTING_BYTES: readonly (readonly [Uint8Array, number])[] = (
 const SETTING_BY_LENGTH: (readonly [Uint8Array, number] | undefined)[] = [];
 for (const known of SETTING_BYTES) SETTING_BY_LENGTH[known[0].length] = known;
 
+/** The same forms as little-endian 32-bit words, the last one padded with zeros, by length in bytes. */
+const SETTING_WORDS: (Uint32Array | undefined)[] = [];
+for (const [form] of SETTING_BYTES) {
+  const padded = new Uint8Array((form.length + 3) & ~3);
+  padded.set(form);
+  SETTING_WORDS[form.length] = Uint32Array.from({ length: padded.length / 4 }, (_, k) => new DataView(padded.buffer).getUint32(4 * k, true));
+}
+
 /** Lead bytes of the UTF-8 whitespace characters that `String.prototype.trim` removes beyond ASCII. */
 function spaceLead(c: number): boolean {
   return c === 0xc2 || c === 0xe1 || c === 0xe2 || c === 0xe3 || c === 0xef;
@@ -262,6 +270,13 @@ export class CsvEngine {
   readonly #fe = new Int32Array(257);
   /** The number of fields {@link CsvEngine.#splitLine} found. */
   #nf = 0;
+  /** The digits of the line number last written by {@link CsvEngine.#rowStart}: `#lineLength` of them, of line `#lineShown`. */
+  readonly #lineText = new Uint8Array(24);
+  readonly #lineView = new DataView(this.#lineText.buffer);
+  #lineLength = 0;
+  #lineShown = -1;
+  /** A view of the bytes {@link CsvEngine.#scan} reads, for reads of four bytes at a time: every line of the fast path is in them. */
+  #inView: DataView | undefined;
   /** Where the last code {@link CsvEngine.#codeKey} read ends. */
   #codeEnd = 0;
   readonly #keys = new Float64Array(MAX_VIOLATIONS);
@@ -377,6 +392,7 @@ export class CsvEngine {
 
   #scan(data: Uint8Array, from: number, final: boolean): void {
     let pos = from;
+    this.#inView = new DataView(data.buffer, data.byteOffset, data.byteLength);
     const n = data.length;
     if (!this.#started) {
       if (n < 3 && !final) {
@@ -582,6 +598,16 @@ export class CsvEngine {
     const len = e - s;
     const known = SETTING_BY_LENGTH[len];
     if (known === undefined) return -1;
+    const words = SETTING_WORDS[len] as Uint32Array;
+    const n = words.length;
+    if (s + 4 * n <= b.length) {
+      // four bytes at a time, the last word's bytes past the cell masked off
+      const iv = this.#inView as DataView;
+      for (let k = 0; k < n - 1; k++) if (iv.getUint32(s + 4 * k, true) !== words[k]) return -1;
+      const rest = len - 4 * (n - 1);
+      const last = iv.getUint32(s + 4 * (n - 1), true);
+      return (rest === 4 ? last : last & ((1 << (8 * rest)) - 1)) === words[n - 1] ? known[1] : -1;
+    }
     const form = known[0];
     for (let i = 0; i < len; i++) if (form[i] !== b[s + i]) return -1;
     return known[1];
@@ -862,8 +888,35 @@ export class CsvEngine {
       }
       return at;
     }
-    at = putUint(buf, at, this.#line);
+    // The line number's digits: the last row's counted on by one, or written anew; then, as the
+    // id when it has 8 bytes or fewer, copied as two words (ByteSink.view; D22).
+    const dv = this.#out.view;
+    const t = this.#lineText;
+    let len = this.#lineLength;
+    if (this.#line === this.#lineShown + 1 && len > 0) {
+      let i = len - 1;
+      while (i >= 0 && t[i] === 57) t[i--] = 48;
+      if (i >= 0) (t[i] as number)++;
+      else {
+        t.copyWithin(1, 0, len);
+        t[0] = 49;
+        this.#lineLength = ++len;
+      }
+    } else this.#lineLength = len = putUint(t, 0, this.#line);
+    this.#lineShown = this.#line;
+    if (len <= 8) {
+      dv.setUint32(at, this.#lineView.getUint32(0, true), true);
+      dv.setUint32(at + 4, this.#lineView.getUint32(4, true), true);
+      at += len;
+    } else at = copy(buf, at, t, 0, len);
     buf[at++] = this.#d;
+    const idLen = idE - idS;
+    if (idLen <= 8 && idS + 8 <= b.length) {
+      const iv = this.#inView as DataView;
+      dv.setUint32(at, iv.getUint32(idS, true), true);
+      dv.setUint32(at + 4, iv.getUint32(idS + 4, true), true);
+      return at + idLen;
+    }
     return copy(buf, at, b, idS, idE);
   }
 
@@ -939,19 +992,44 @@ export class CsvEngine {
     at = putKopecks(buf, at, fine, mark);
     const fineEnd = at;
     buf[at++] = d;
+    // A code, Н and Сшт of 8 bytes or fewer are written as two words (ByteSink.view; D22).
+    const dv = out.view;
+    const tLen = totalEnd - totalAt;
+    const tLo = tLen <= 8 ? dv.getUint32(totalAt, true) : -1;
+    const tHi = dv.getUint32(totalAt + 4, true);
+    const fLen = fineEnd - fineAt;
+    const fLo = fLen <= 8 ? dv.getUint32(fineAt, true) : -1;
+    const fHi = dv.getUint32(fineAt + 4, true);
     for (let i = 0; i < n; i++) {
       if (i > 0) buf[at++] = 124; // |
-      const code = (ctx.entries[i] as CompiledEntry).codeBytes;
-      at = copy(buf, at, code, 0, code.length);
+      const entry = ctx.entries[i] as CompiledEntry;
+      const len = entry.codeBytes.length;
+      if (len <= 8) {
+        dv.setUint32(at, entry.codeWords[0], true);
+        dv.setUint32(at + 4, entry.codeWords[1], true);
+        at += len;
+      } else at = copy(buf, at, entry.codeBytes, 0, len);
       buf[at++] = 58; // :
       const np = ctx.nonPayments[i] as number;
-      at = np === total ? copy(buf, at, buf, totalAt, totalEnd) : putKopecks(buf, at, np, mark);
+      if (np === total && tLo >= 0) {
+        dv.setUint32(at, tLo, true);
+        dv.setUint32(at + 4, tHi, true);
+        at += tLen;
+      } else at = putKopecks(buf, at, np, mark);
       buf[at++] = 58;
       const applied = ctx.applied[i] as number;
-      at = applied === total ? copy(buf, at, buf, totalAt, totalEnd) : putKopecks(buf, at, applied, mark);
+      if (applied === total && tLo >= 0) {
+        dv.setUint32(at, tLo, true);
+        dv.setUint32(at + 4, tHi, true);
+        at += tLen;
+      } else at = putKopecks(buf, at, applied, mark);
       buf[at++] = 58;
       const f = ctx.fines[i] as number;
-      at = f === fine ? copy(buf, at, buf, fineAt, fineEnd) : putKopecks(buf, at, f, mark);
+      if (f === fine && fLo >= 0) {
+        dv.setUint32(at, fLo, true);
+        dv.setUint32(at + 4, fHi, true);
+        at += fLen;
+      } else at = putKopecks(buf, at, f, mark);
     }
     buf[at++] = d;
     buf[at++] = d;

@@ -88,6 +88,35 @@ describe('sanctionCsv: the byte path against the decimal path', () => {
     expect(messages.map((m) => /sanction table ([\w-]+)/.exec(m ?? '')?.[1])).toEqual([builtinSanctionTable.id, 'later-table', builtinSanctionTable.id, 'later-table']);
   });
 
+  it('line numbers past 9, 99, 999 and 9,999, records of two lines among them, ids and codes longer than 8 bytes: the bytes of the decimal path', () => {
+    // The fast path counts a row's line number on from the last row's digits and writes short
+    // cells four bytes at a time; a line of two rows, a slow row or a long cell breaks the run.
+    const long = defineSanctionTable({
+      ...builtinSanctionTable,
+      id: 'long-codes',
+      entries: [...builtinSanctionTable.entries, { ...(builtinSanctionTable.entries[0] as (typeof builtinSanctionTable.entries)[number]), code: '100.200.300' }],
+    });
+    const ids = ['', 'a', 'ab1', 'abcdefg', 'abcdefgh', 'abcdefghi', 'abcdefghijkl', 'ид', 'идент'];
+    const lines = ['id;date;tariff;setting;per_capita_rate;violations'];
+    for (let i = 0; lines.length < 10_040; i++) {
+      if (i % 997 === 500) lines.push(`"q${i}
+second";2025-01-0${(i % 9) + 1};100;hospital;;1.4.2`);
+      else if (i % 1001 === 7) lines.push(`x${i};2025-01-01;-5;hospital;;1.4.2`);
+      else lines.push(`${ids[i % ids.length] as string}${i % 3 === 0 ? i : ''};2025-01-0${(i % 9) + 1};${(i * 7919) % 100_000},${String(i % 100).padStart(2, '0')};${i % 2 === 0 ? 'hospital' : 'all'};;${i % 5 === 0 ? '100.200.300|1.4.2' : i % 5 === 1 ? '3.2.1' : '1.4.2|3.2.1'}`);
+    }
+    const text = `${lines.join('\n')}\n`;
+    const setup = csvSetup({ tables: [long], perCapitaRates: { hospital: '7000.00', all: '123 456,78' } }, 'test');
+    const fast = runEngine(setup, [bytes(text)]);
+    expect(fast.text.split('\n').length).toBeGreaterThan(10_000);
+    expect(fast.text).toContain('\n10000;');
+    expect(fast.text).toMatch(/;ok;[^;]*;[^;]*;100\.200\.300:/);
+    expect(fast).toEqual(runEngine({ ...setup, fast: false }, [bytes(text)]));
+    // and in chunks of 4,096 bytes, cells cut at a chunk's end
+    const all = bytes(text);
+    const chunks = Array.from({ length: Math.ceil(all.length / 4096) }, (_, k) => all.subarray(4096 * k, 4096 * (k + 1)));
+    expect(runEngine(setup, chunks)).toEqual(fast);
+  });
+
   it('cut at every byte offset of a file with quotes, Cyrillic, BOM and CRLF, including inside a character and a field', () => {
     const text = '\uFEFFномер;тариф;условия;нарушения\r\nА-1;1 000,00;стационар;3.2.2\r\n"Б;2";500;все;"1.1|\r\n3.2.1"\r\n\r\nВ3;10,5;;1.4.2\r\nЁ4;7;;\r\n';
     const all = bytes(text);
