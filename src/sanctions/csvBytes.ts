@@ -98,6 +98,25 @@ export function concatBytes(parts: readonly Uint8Array[]): Uint8Array {
   return out;
 }
 
+/** The bytes as little-endian 32-bit words, at least `count` of them, zeros past the bytes' end. */
+export function littleEndianWords(bytes: Uint8Array, count = 0): Uint32Array {
+  const padded = new Uint8Array(4 * Math.max(count, Math.ceil(bytes.length / 4)));
+  padded.set(bytes);
+  const view = new DataView(padded.buffer);
+  return Uint32Array.from({ length: padded.length / 4 }, (_, k) => view.getUint32(4 * k, true));
+}
+
+/**
+ * Writes the 8 bytes of the little-endian words `low`, `high` at `at` of `view` and returns the
+ * position `length` (≤ 8) bytes on: a field of 8 bytes or fewer in two writes, the bytes past
+ * `length` left to the next write ({@link ByteSink.view}).
+ */
+export function putWords(view: DataView, at: number, low: number, high: number, length: number): number {
+  view.setUint32(at, low, true);
+  view.setUint32(at + 4, high, true);
+  return at + length;
+}
+
 /** A growing byte buffer, handed over in pieces. */
 export class ByteSink {
   buffer: Uint8Array;

@@ -12,7 +12,7 @@
 import { isOmsCalcError, makeIssue, OmsCalcError, parseInput, tableIssue, toIssues, ZERO, type OmsCalcErrorCode, type OmsCalcIssue } from '../_internal';
 import { excelSafeCell } from '../_internal/csv';
 import { CaseInputSchema, computeCase, type CaseSanction, type SanctionRow } from './caseSanction';
-import { ByteSink, concatBytes, csvCell, looksUtf8, MAX_KOPECKS_BYTES, moneyText, putAscii, putKopecks, putUint, utf8FromCp1251, validUtf8 } from './csvBytes';
+import { ByteSink, concatBytes, csvCell, littleEndianWords, looksUtf8, MAX_KOPECKS_BYTES, moneyText, putAscii, putKopecks, putUint, putWords, utf8FromCp1251, validUtf8 } from './csvBytes';
 import { CASE_COLUMNS, caseOf, issueText, RESULT_COLUMNS, type CaseField } from './csvCells';
 import { computeKopecks, fastContext, MAX_VIOLATIONS, tableFor, type FastContext } from './fastPath';
 import { MAX_FAST_KOPECKS } from './kopecks';
@@ -118,11 +118,7 @@ for (const known of SETTING_BYTES) SETTING_BY_LENGTH[known[0].length] = known;
 
 /** The same forms as little-endian 32-bit words, the last one padded with zeros, by length in bytes. */
 const SETTING_WORDS: (Uint32Array | undefined)[] = [];
-for (const [form] of SETTING_BYTES) {
-  const padded = new Uint8Array((form.length + 3) & ~3);
-  padded.set(form);
-  SETTING_WORDS[form.length] = Uint32Array.from({ length: padded.length / 4 }, (_, k) => new DataView(padded.buffer).getUint32(4 * k, true));
-}
+for (const [form] of SETTING_BYTES) SETTING_WORDS[form.length] = littleEndianWords(form);
 
 /** Lead bytes of the UTF-8 whitespace characters that `String.prototype.trim` removes beyond ASCII. */
 function spaceLead(c: number): boolean {
@@ -898,26 +894,20 @@ export class CsvEngine {
       while (i >= 0 && t[i] === 57) t[i--] = 48;
       if (i >= 0) (t[i] as number)++;
       else {
-        t.copyWithin(1, 0, len);
+        // 9…9 became 0…0: a 1 before one more 0
         t[0] = 49;
+        t[len] = 48;
         this.#lineLength = ++len;
       }
     } else this.#lineLength = len = putUint(t, 0, this.#line);
     this.#lineShown = this.#line;
-    if (len <= 8) {
-      dv.setUint32(at, this.#lineView.getUint32(0, true), true);
-      dv.setUint32(at + 4, this.#lineView.getUint32(4, true), true);
-      at += len;
-    } else at = copy(buf, at, t, 0, len);
+    const lv = this.#lineView;
+    at = len <= 8 ? putWords(dv, at, lv.getUint32(0, true), lv.getUint32(4, true), len) : copy(buf, at, t, 0, len);
     buf[at++] = this.#d;
     const idLen = idE - idS;
-    if (idLen <= 8 && idS + 8 <= b.length) {
-      const iv = this.#inView as DataView;
-      dv.setUint32(at, iv.getUint32(idS, true), true);
-      dv.setUint32(at + 4, iv.getUint32(idS + 4, true), true);
-      return at + idLen;
-    }
-    return copy(buf, at, b, idS, idE);
+    if (idLen > 8 || idS + 8 > b.length) return copy(buf, at, b, idS, idE);
+    const iv = this.#inView as DataView;
+    return putWords(dv, at, iv.getUint32(idS, true), iv.getUint32(idS + 4, true), idLen);
   }
 
   #zeroRow(b: Uint8Array, idS: number, idE: number): void {
@@ -1004,32 +994,16 @@ export class CsvEngine {
       if (i > 0) buf[at++] = 124; // |
       const entry = ctx.entries[i] as CompiledEntry;
       const len = entry.codeBytes.length;
-      if (len <= 8) {
-        dv.setUint32(at, entry.codeWords[0], true);
-        dv.setUint32(at + 4, entry.codeWords[1], true);
-        at += len;
-      } else at = copy(buf, at, entry.codeBytes, 0, len);
+      at = len <= 8 ? putWords(dv, at, entry.codeWords[0] as number, entry.codeWords[1] as number, len) : copy(buf, at, entry.codeBytes, 0, len);
       buf[at++] = 58; // :
       const np = ctx.nonPayments[i] as number;
-      if (np === total && tLo >= 0) {
-        dv.setUint32(at, tLo, true);
-        dv.setUint32(at + 4, tHi, true);
-        at += tLen;
-      } else at = putKopecks(buf, at, np, mark);
+      at = np === total && tLo >= 0 ? putWords(dv, at, tLo, tHi, tLen) : putKopecks(buf, at, np, mark);
       buf[at++] = 58;
       const applied = ctx.applied[i] as number;
-      if (applied === total && tLo >= 0) {
-        dv.setUint32(at, tLo, true);
-        dv.setUint32(at + 4, tHi, true);
-        at += tLen;
-      } else at = putKopecks(buf, at, applied, mark);
+      at = applied === total && tLo >= 0 ? putWords(dv, at, tLo, tHi, tLen) : putKopecks(buf, at, applied, mark);
       buf[at++] = 58;
       const f = ctx.fines[i] as number;
-      if (f === fine && fLo >= 0) {
-        dv.setUint32(at, fLo, true);
-        dv.setUint32(at + 4, fHi, true);
-        at += fLen;
-      } else at = putKopecks(buf, at, f, mark);
+      at = f === fine && fLo >= 0 ? putWords(dv, at, fLo, fHi, fLen) : putKopecks(buf, at, f, mark);
     }
     buf[at++] = d;
     buf[at++] = d;

@@ -4,6 +4,7 @@
  * @module
  */
 import { invalidInput, makeIssue, OmsCalcError, type X } from '../_internal';
+import { littleEndianWords } from './csvBytes';
 import { SANCTION_SECTIONS, type SanctionSection, type SanctionTable, type ViolationEntry } from './table';
 
 /** A table entry prepared for the integer fast path. */
@@ -12,8 +13,8 @@ export interface CompiledEntry {
   readonly code: string;
   /** The code's UTF-8 bytes, as the byte path writes them. */
   readonly codeBytes: Uint8Array;
-  /** The code's first four bytes and the next four as little-endian words (zeros past its end): written four at a time. */
-  readonly codeWords: readonly [number, number];
+  /** The code's bytes as little-endian words (at least two, zeros past its end): written four bytes at a time. */
+  readonly codeWords: Uint32Array;
   readonly section: SanctionSection;
   /** Index of the section in {@link SANCTION_SECTIONS}. */
   readonly sectionIndex: number;
@@ -120,11 +121,6 @@ function hundredths(x: X | null): number {
   return h.isInteger() && h.lte(MAX_COEFFICIENT_100) ? h.toNumber() : Number.NaN;
 }
 
-/** The little-endian word of `b[at…at + 4)`, zeros past the end of `b`. */
-function word(b: Uint8Array, at: number): number {
-  return ((b[at] ?? 0) | ((b[at + 1] ?? 0) << 8) | ((b[at + 2] ?? 0) << 16) | ((b[at + 3] ?? 0) << 24)) >>> 0;
-}
-
 /** The compiled form of a table (cached per table object; tables are frozen). */
 export function compileTable(table: SanctionTable): CompiledTable {
   const hit = compiled.get(table);
@@ -137,7 +133,7 @@ export function compileTable(table: SanctionTable): CompiledTable {
       entry,
       code: entry.code,
       codeBytes,
-      codeWords: [word(codeBytes, 0), word(codeBytes, 4)],
+      codeWords: littleEndianWords(codeBytes, 2),
       section: entry.section,
       sectionIndex: SANCTION_SECTIONS.indexOf(entry.section),
       index,
