@@ -1,8 +1,8 @@
-import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { CliError, openOutputFile, writeBehind, type GuardedOutput } from '../../src/cli/io';
+import { CliError, openOutputFile, removeReplaced, writeBehind, type GuardedOutput } from '../../src/cli/io';
 
 /**
  * An output as slow as a busy disk: it keeps the views it is given and reads their bytes only
@@ -138,5 +138,36 @@ describe('openOutputFile', () => {
     await file.output.flush();
     await file.commit();
     expect(syncs).toBe(0);
+  });
+});
+
+describe('removeReplaced', () => {
+  const dirs: string[] = [];
+  afterEach(() => {
+    for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
+  });
+  const nothing = { dev: -1, ino: -1 };
+
+  it('removes regular files and a link’s target (the link stays), and skips what is missing or not a file', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'oms-calc-rm-'));
+    dirs.push(dir);
+    writeFileSync(join(dir, 'a.csv'), 'a\n');
+    writeFileSync(join(dir, 'target.json'), '{}\n');
+    symlinkSync('target.json', join(dir, 'link.json'));
+    mkdirSync(join(dir, 'folder'));
+    await removeReplaced([join(dir, 'a.csv'), join(dir, 'link.json'), join(dir, 'missing.csv'), join(dir, 'folder')], nothing);
+    expect(readdirSync(dir).sort()).toEqual(['folder', 'link.json']);
+    expect(existsSync(join(dir, 'target.json'))).toBe(false);
+  });
+
+  it('keeps the file it is told to keep, under any of its names', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'oms-calc-rm-'));
+    dirs.push(dir);
+    writeFileSync(join(dir, 'cases.csv'), 'cases\n');
+    writeFileSync(join(dir, 'old.csv'), 'old\n');
+    symlinkSync('cases.csv', join(dir, 'alias.csv'));
+    await removeReplaced([join(dir, 'alias.csv'), join(dir, 'cases.csv'), join(dir, 'old.csv')], statSync(join(dir, 'cases.csv')));
+    expect(readFileSync(join(dir, 'cases.csv'), 'utf8')).toBe('cases\n');
+    expect(readdirSync(dir).sort()).toEqual(['alias.csv', 'cases.csv']);
   });
 });
