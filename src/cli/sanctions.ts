@@ -7,8 +7,8 @@
  *
  * @module
  */
-import { closeSync, fstatSync, openSync, read as readChunk } from 'node:fs';
-import { readFile } from 'node:fs/promises';
+import { closeSync, fstatSync, openSync, read as readChunk, type Stats } from 'node:fs';
+import { readFile, stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import {
   defineSanctionTable,
@@ -26,8 +26,11 @@ import {
   type X,
 } from '../sanctions';
 import { moneyText } from './format';
-import { CliError, EXIT, guardOutput, openOutputFile, writeBehind, type CliCommand, type CliIo, type CliOutput, type GuardedOutput } from './io';
+import { CliError, EXIT, guardOutput, openOutputFile, removeReplaced, writeBehind, type CliCommand, type CliIo, type CliOutput, type GuardedOutput } from './io';
 import { issueLines, localeOf, parseJsonExact, type CliLocale } from './json';
+
+/** No file: what a run keeps when its input could not be found. */
+const NO_FILE = { dev: -1, ino: -1 } as const;
 
 /** Bytes read from the cases file at a time. */
 const READ_AHEAD = 1 << 18;
@@ -69,7 +72,9 @@ line breaks; spaces inside numbers are ignored ("1 234,56"). Blank lines are cou
                     code gives it, the attributed Н as the case's Н is shared out (decision D5;
                     the totals by code add these up). A text cell that a spreadsheet would run
                     as a formula (= + - @ tab CR first) gets a leading '. The file is written
-                    beside its name and renamed when complete: never a half-written file.
+                    beside its name and renamed when complete: never a half-written file. The
+                    previous file is removed when the run starts; a run that fails leaves
+                    neither --out nor --totals.
 --totals FILE       the totals as JSON (FILE.json, the shape of sanctionCsv's totals, money as
                     strings) or CSV (FILE.csv: kind;name;cases;non_payment;fine)
 --format csv|json   csv (default), or JSON Lines: one object per row, in file order —
@@ -221,6 +226,11 @@ export async function runSanctions(options: SanctionsCliOptions, io: CliIo): Pro
     throw new CliError(`invalid options\n${issueLines({ issues: e.issues.map((i) => ({ ...i, path: optionPath(i.path) })) }, localeOf({ lang: options.lang }))}`, EXIT.invalid);
   }
 
+  // The files this run writes: a run that fails removes the previous ones (D22), so that nothing
+  // under their names can be taken for its results.
+  const written = (name: unknown): string | undefined => (typeof name === 'string' && name !== '-' ? resolve(io.cwd, name) : undefined);
+  const replaced = [written(options.out), written(options.totals)].filter((p): p is string => p !== undefined);
+
   if ('stream' in input) {
     const started = Date.now();
     let totals: SanctionCsvTotals;
@@ -229,6 +239,7 @@ export async function runSanctions(options: SanctionsCliOptions, io: CliIo): Pro
       const { writeSanctionsDocument } = await import('./sanctions-documents');
       totals = await writeSanctionsDocument(format as 'html' | 'xlsx', file, input.stream, options.out, io);
     } catch (e) {
+      await removeReplaced(replaced, (await stat(file).catch(() => undefined)) ?? NO_FILE);
       if (e instanceof CliError) throw e;
       if (isOmsCalcError(e)) throw fileError(e, file, localeOf({ lang: options.lang }));
       throw new CliError(`${file}: ${(e as Error).message}`, EXIT.failure);
@@ -237,7 +248,7 @@ export async function runSanctions(options: SanctionsCliOptions, io: CliIo): Pro
   }
   const { rows } = input;
 
-  let size: number;
+  let sourceStats: Stats;
   let source: number;
   try {
     source = openSync(file, 'r');
@@ -245,7 +256,7 @@ export async function runSanctions(options: SanctionsCliOptions, io: CliIo): Pro
     throw new CliError(`cannot read --cases ${file}: ${(e as Error).message}`, EXIT.failure);
   }
   try {
-    size = fstatSync(source).size;
+    sourceStats = fstatSync(source);
   } catch (e) {
     closeSync(source);
     throw new CliError(`cannot read --cases ${file}: ${(e as Error).message}`, EXIT.failure);
@@ -254,12 +265,17 @@ export async function runSanctions(options: SanctionsCliOptions, io: CliIo): Pro
   let outFile: Awaited<ReturnType<typeof openOutputFile>> | undefined;
   let sink: GuardedOutput | undefined;
   let reading: Promise<number> = Promise.resolve(0);
+  let removing: Promise<void> = Promise.resolve();
+  const size = sourceStats.size;
   let totals: SanctionCsvTotals;
   const showProgress = io.stderr.isTTY === true;
   const started = Date.now();
   try {
     // Output: --out through a temporary file renamed when complete, or standard output.
     outFile = typeof options.out === 'string' && options.out !== '-' ? await openOutputFile(resolve(io.cwd, options.out), `--out ${options.out}`, { highWaterMark: WRITE_BEHIND }) : undefined;
+    // The previous --out is removed on the thread pool while the new one is computed (D22).
+    const outPath = written(options.out);
+    if (outFile !== undefined && outPath !== undefined) removing = removeReplaced([outPath], sourceStats);
     const target = outFile?.output ?? guardOutput(io.stdout, 'standard output');
     sink = target;
     let lastProgress = started;
@@ -293,13 +309,16 @@ export async function runSanctions(options: SanctionsCliOptions, io: CliIo): Pro
     const last = rows.end();
     if (last.length > 0) await hand(last);
     totals = rows.totals();
+    await removing;
     if (outFile === undefined) {
       await target.flush();
       target.release();
     } else await outFile.commit();
   } catch (e) {
+    await removing;
     if (outFile === undefined) sink?.release();
     else await outFile.abort();
+    await removeReplaced(replaced, sourceStats);
     if (e instanceof CliError) throw e;
     if (isOmsCalcError(e)) throw fileError(e, file, localeOf({ lang: options.lang }));
     throw new CliError(`${file}: ${(e as Error).message}`, EXIT.failure);

@@ -48,13 +48,34 @@ describe('output that fails', () => {
     }
   }, 60_000);
 
-  it('--out is written beside its name and renamed when complete: a failed run leaves the old file and no temporary one', async () => {
+  it('--out is written beside its name and renamed when complete: a failed run leaves neither --out nor --totals, and no temporary file', async () => {
     writeFileSync(join(files.dir, 'results.csv'), 'the previous results\n');
-    const r = await run(files.dir, ['sanctions', '--cases', 'broken.csv', '--rates', 'rates.json', '--out', 'results.csv']);
+    writeFileSync(join(files.dir, 'totals.json'), '{"previous":true}\n');
+    const r = await run(files.dir, ['sanctions', '--cases', 'broken.csv', '--rates', 'rates.json', '--out', 'results.csv', '--totals', 'totals.json']);
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/строка \d+: кавычка открывает здесь поле и не закрывается/);
-    expect(readFileSync(join(files.dir, 'results.csv'), 'utf8')).toBe('the previous results\n');
+    expect(existsSync(join(files.dir, 'results.csv'))).toBe(false);
+    expect(existsSync(join(files.dir, 'totals.json'))).toBe(false);
     expect(readdirSync(files.dir).filter((f) => f.endsWith('.tmp'))).toEqual([]);
+  });
+
+  it('a failed document run leaves neither --out nor --totals either', async () => {
+    writeFileSync(join(files.dir, 'results.html'), 'the previous document\n');
+    writeFileSync(join(files.dir, 'totals.csv'), 'previous\n');
+    const r = await run(files.dir, ['sanctions', '--cases', 'broken.csv', '--rates', 'rates.json', '--format', 'html', '--out', 'results.html', '--totals', 'totals.csv']);
+    expect(r.code).toBe(2);
+    expect(existsSync(join(files.dir, 'results.html'))).toBe(false);
+    expect(existsSync(join(files.dir, 'totals.csv'))).toBe(false);
+    expect(readdirSync(files.dir).filter((f) => f.endsWith('.tmp'))).toEqual([]);
+  });
+
+  it('an --out that is the --cases file is read whole before it is replaced', async () => {
+    writeFileSync(join(files.dir, 'same.csv'), 'id;tariff;setting;violations\n1;1000;hospital;3.2.2\n');
+    const r = await run(files.dir, ['sanctions', '--cases', 'same.csv', '--rates', 'rates.json', '--out', 'same.csv']);
+    expect(r.code).toBe(0);
+    const lines = readFileSync(join(files.dir, 'same.csv'), 'utf8').split('\n');
+    expect(lines[0]).toBe('line;id;status;non_payment;fine;details;error_code;error_message');
+    expect(lines[1]).toMatch(/^2;1;ok;/);
   });
 
   it('a complete run replaces --out whole and leaves no temporary file; so do the JSON commands', async () => {
