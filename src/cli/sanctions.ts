@@ -229,7 +229,8 @@ export async function runSanctions(options: SanctionsCliOptions, io: CliIo): Pro
   // The files this run writes: a run that fails removes the previous ones (D22), so that nothing
   // under their names can be taken for its results.
   const written = (name: unknown): string | undefined => (typeof name === 'string' && name !== '-' ? resolve(io.cwd, name) : undefined);
-  const replaced = [written(options.out), written(options.totals)].filter((p): p is string => p !== undefined);
+  const outPath = written(options.out);
+  const replaced = [outPath, written(options.totals)].filter((p): p is string => p !== undefined);
 
   if ('stream' in input) {
     const started = Date.now();
@@ -272,10 +273,9 @@ export async function runSanctions(options: SanctionsCliOptions, io: CliIo): Pro
   const started = Date.now();
   try {
     // Output: --out through a temporary file renamed when complete, or standard output.
-    outFile = typeof options.out === 'string' && options.out !== '-' ? await openOutputFile(resolve(io.cwd, options.out), `--out ${options.out}`, { highWaterMark: WRITE_BEHIND }) : undefined;
+    outFile = outPath === undefined ? undefined : await openOutputFile(outPath, `--out ${options.out as string}`, { highWaterMark: WRITE_BEHIND });
     // The previous --out is removed on the thread pool while the new one is computed (D22).
-    const outPath = written(options.out);
-    if (outFile !== undefined && outPath !== undefined) removing = removeReplaced([outPath], sourceStats);
+    if (outPath !== undefined) removing = removeReplaced([outPath], sourceStats);
     const target = outFile?.output ?? guardOutput(io.stdout, 'standard output');
     sink = target;
     let lastProgress = started;

@@ -28,6 +28,17 @@ function slowOutput(): { output: GuardedOutput; bytes: () => string } {
   };
 }
 
+/** Scratch folders, removed after each test. */
+const dirs: string[] = [];
+afterEach(() => {
+  for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
+});
+const folder = (): string => {
+  const d = mkdtempSync(join(tmpdir(), 'oms-calc-out-'));
+  dirs.push(d);
+  return d;
+};
+
 describe('writeBehind', () => {
   it('hands every chunk of a reused buffer to a slow output intact, in order', async () => {
     const { output, bytes } = slowOutput();
@@ -70,15 +81,6 @@ describe('writeBehind', () => {
 });
 
 describe('openOutputFile', () => {
-  const dirs: string[] = [];
-  afterEach(() => {
-    for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
-  });
-  const folder = (): string => {
-    const d = mkdtempSync(join(tmpdir(), 'oms-calc-out-'));
-    dirs.push(d);
-    return d;
-  };
   const temporaryOf = (dir: string): string => join(dir, readdirSync(dir).find((f) => f.endsWith('.tmp')) as string);
 
   it('syncs the data in the background as it is written, and all of it before the rename', async () => {
@@ -142,15 +144,10 @@ describe('openOutputFile', () => {
 });
 
 describe('removeReplaced', () => {
-  const dirs: string[] = [];
-  afterEach(() => {
-    for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
-  });
   const nothing = { dev: -1, ino: -1 };
 
   it('removes regular files and a link’s target (the link stays), and skips what is missing or not a file', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'oms-calc-rm-'));
-    dirs.push(dir);
+    const dir = folder();
     writeFileSync(join(dir, 'a.csv'), 'a\n');
     writeFileSync(join(dir, 'target.json'), '{}\n');
     symlinkSync('target.json', join(dir, 'link.json'));
@@ -161,8 +158,7 @@ describe('removeReplaced', () => {
   });
 
   it('keeps the file it is told to keep, under any of its names', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'oms-calc-rm-'));
-    dirs.push(dir);
+    const dir = folder();
     writeFileSync(join(dir, 'cases.csv'), 'cases\n');
     writeFileSync(join(dir, 'old.csv'), 'old\n');
     symlinkSync('cases.csv', join(dir, 'alias.csv'));

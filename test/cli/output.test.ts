@@ -69,13 +69,19 @@ describe('output that fails', () => {
     expect(readdirSync(files.dir).filter((f) => f.endsWith('.tmp'))).toEqual([]);
   });
 
-  it('an --out that is the --cases file is read whole before it is replaced', async () => {
+  it('an --out that is the --cases file is read whole before it is replaced, and a failed run keeps it', async () => {
     writeFileSync(join(files.dir, 'same.csv'), 'id;tariff;setting;violations\n1;1000;hospital;3.2.2\n');
     const r = await run(files.dir, ['sanctions', '--cases', 'same.csv', '--rates', 'rates.json', '--out', 'same.csv']);
     expect(r.code).toBe(0);
     const lines = readFileSync(join(files.dir, 'same.csv'), 'utf8').split('\n');
     expect(lines[0]).toBe('line;id;status;non_payment;fine;details;error_code;error_message');
     expect(lines[1]).toMatch(/^2;1;ok;/);
+    // a run that fails removes its outputs, but never the cases it read
+    const broken = readFileSync(join(files.dir, 'broken.csv'), 'utf8');
+    writeFileSync(join(files.dir, 'same-broken.csv'), broken);
+    const failed = await run(files.dir, ['sanctions', '--cases', 'same-broken.csv', '--rates', 'rates.json', '--out', 'same-broken.csv']);
+    expect(failed.code).toBe(2);
+    expect(readFileSync(join(files.dir, 'same-broken.csv'), 'utf8')).toBe(broken);
   });
 
   it('a complete run replaces --out whole and leaves no temporary file; so do the JSON commands', async () => {
