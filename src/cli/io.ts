@@ -183,17 +183,17 @@ export interface FileIdentity {
 
 /**
  * Removes the regular files at `paths` (a symbolic link's target, as {@link openOutputFile}
- * replaces it) on libuv's thread pool, except `keep` (the run's input, when an output is written
- * over it). Resolves when they are gone and never rejects: a file that cannot be removed is still
+ * replaces it) on libuv's thread pool, except `keep` when given (the run's input, when an output
+ * is written over it). Resolves when they are gone and never rejects: a file that cannot be removed is still
  * replaced by the rename of the new one. A command calls it for the outputs of a run that failed,
  * and for a large output once its temporary file is open: the system frees the old file's pages
  * while the run goes on, which a rename over it made the run's end wait for (D22).
  */
-export async function removeReplaced(paths: readonly string[], keep: FileIdentity): Promise<void> {
+export async function removeReplaced(paths: readonly string[], keep?: FileIdentity): Promise<void> {
   await Promise.all(
     paths.map(async (path) => {
       const found = await stat(path).catch(() => undefined);
-      if (found === undefined || !found.isFile() || (found.dev === keep.dev && found.ino === keep.ino)) return;
+      if (found === undefined || !found.isFile() || (found.dev === keep?.dev && found.ino === keep.ino)) return;
       await unlink(await realpath(path).catch(() => path)).catch(() => {});
     }),
   );

@@ -29,9 +29,6 @@ import { moneyText } from './format';
 import { CliError, EXIT, guardOutput, openOutputFile, removeReplaced, writeBehind, type CliCommand, type CliIo, type CliOutput, type GuardedOutput } from './io';
 import { issueLines, localeOf, parseJsonExact, type CliLocale } from './json';
 
-/** No file: what a run keeps when its input could not be found. */
-const NO_FILE = { dev: -1, ino: -1 } as const;
-
 /** Bytes read from the cases file at a time. */
 const READ_AHEAD = 1 << 18;
 
@@ -240,7 +237,7 @@ export async function runSanctions(options: SanctionsCliOptions, io: CliIo): Pro
       const { writeSanctionsDocument } = await import('./sanctions-documents');
       totals = await writeSanctionsDocument(format as 'html' | 'xlsx', file, input.stream, options.out, io);
     } catch (e) {
-      await removeReplaced(replaced, (await stat(file).catch(() => undefined)) ?? NO_FILE);
+      await removeReplaced(replaced, await stat(file).catch(() => undefined));
       if (e instanceof CliError) throw e;
       if (isOmsCalcError(e)) throw fileError(e, file, localeOf({ lang: options.lang }));
       throw new CliError(`${file}: ${(e as Error).message}`, EXIT.failure);

@@ -144,15 +144,13 @@ describe('openOutputFile', () => {
 });
 
 describe('removeReplaced', () => {
-  const nothing = { dev: -1, ino: -1 };
-
   it('removes regular files and a link’s target (the link stays), and skips what is missing or not a file', async () => {
     const dir = folder();
     writeFileSync(join(dir, 'a.csv'), 'a\n');
     writeFileSync(join(dir, 'target.json'), '{}\n');
     symlinkSync('target.json', join(dir, 'link.json'));
     mkdirSync(join(dir, 'folder'));
-    await removeReplaced([join(dir, 'a.csv'), join(dir, 'link.json'), join(dir, 'missing.csv'), join(dir, 'folder')], nothing);
+    await removeReplaced([join(dir, 'a.csv'), join(dir, 'link.json'), join(dir, 'missing.csv'), join(dir, 'folder')]);
     expect(readdirSync(dir).sort()).toEqual(['folder', 'link.json']);
     expect(existsSync(join(dir, 'target.json'))).toBe(false);
   });
