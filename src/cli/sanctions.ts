@@ -10,6 +10,7 @@
 import { closeSync, fstatSync, openSync, read as readChunk, type Stats } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
+import { setFlagsFromString } from 'node:v8';
 import {
   defineSanctionTable,
   isOmsCalcError,
@@ -174,6 +175,22 @@ function optionPath(path: readonly (string | number)[]): (string | number)[] {
   return [...path];
 }
 
+/**
+ * Raises V8's inlining budget for this process before the byte path's functions are optimised:
+ * with the defaults (920 bytes of bytecode inlined into a function in all, 460 at most for one
+ * callee) the row writers stay calls out of the per-line function; with 4000 and 1000 they are
+ * inlined, and a plain row takes about 10 % fewer instructions (D22). It changes what is compiled,
+ * never what is computed. A runtime without the flag keeps its own.
+ */
+function raiseInliningBudget(): void {
+  try {
+    setFlagsFromString('--max-inlined-bytecode-size-cumulative=4000');
+    setFlagsFromString('--max-inlined-bytecode-size=1000');
+  } catch {
+    // not V8's flags here: nothing to tune
+  }
+}
+
 /** Runs `oms-calc sanctions`. */
 export async function runSanctions(options: SanctionsCliOptions, io: CliIo): Promise<number> {
   const cases = options.cases;
@@ -215,6 +232,7 @@ export async function runSanctions(options: SanctionsCliOptions, io: CliIo): Pro
   if (columns !== undefined) csvOptions['columns'] = columns;
 
   // The options are checked by the library before the files are opened.
+  raiseInliningBudget();
   let input: { stream: SanctionCsvStream } | { rows: SanctionCsvSync };
   try {
     input = format === 'html' || format === 'xlsx' ? { stream: sanctionCsv(csvOptions as SanctionCsvOptions) } : { rows: sanctionCsvSync(csvOptions as SanctionCsvOptions) };
