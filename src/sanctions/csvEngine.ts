@@ -12,7 +12,7 @@
 import { isOmsCalcError, makeIssue, OmsCalcError, parseInput, tableIssue, toIssues, ZERO, type OmsCalcErrorCode, type OmsCalcIssue } from '../_internal';
 import { excelSafeCell } from '../_internal/csv';
 import { CaseInputSchema, computeCase, type CaseSanction, type SanctionRow } from './caseSanction';
-import { ByteSink, concatBytes, csvCell, littleEndianWords, looksUtf8, MAX_KOPECKS_BYTES, moneyText, putAscii, putKopecks, putUint, putWords, utf8FromCp1251, validUtf8 } from './csvBytes';
+import { ByteSink, concatBytes, csvCell, littleEndianWords, looksUtf8, MAX_KOPECKS_BYTES, moneyText, putAscii, putKopecks, putUint, putWords, putWords3, utf8FromCp1251, validUtf8 } from './csvBytes';
 import { CASE_COLUMNS, caseOf, issueText, RESULT_COLUMNS, type CaseField } from './csvCells';
 import { computeKopecks, fastContext, MAX_VIOLATIONS, tableFor, type FastContext } from './fastPath';
 import { MAX_FAST_KOPECKS } from './kopecks';
@@ -291,6 +291,9 @@ export class CsvEngine {
   #messageTable: CompiledTable | undefined;
   /** The cells of an error row between its id and its code. */
   #errorCells = '';
+  /** `;ok;` and `;;\n` (with the file's delimiter) as little-endian words, for the rows of the fast path. */
+  #okWord = 0;
+  #endWord = 0;
 
   constructor(setup: CsvSetup) {
     this.#setup = setup;
@@ -463,6 +466,8 @@ export class CsvEngine {
     this.#d = d.charCodeAt(0);
     this.#mark = d === ',' ? 46 : 44;
     this.#errorCells = `${d}error${d}${d}${d}${d}`;
+    this.#okWord = (this.#d | (111 << 8) | (107 << 16) | (this.#d << 24)) >>> 0;
+    this.#endWord = (this.#d | (this.#d << 8) | (10 << 16)) >>> 0;
   }
 
   /** The index of the line end that ends a record with a quoted field; −1 when more bytes are needed; −2 when the file ends in the quote. */
@@ -666,25 +671,39 @@ export class CsvEngine {
     const d = this.#d;
     const fs = this.#fs;
     const fe = this.#fe;
+    const iv = this.#inView as DataView;
+    // The delimiter in each byte of a word: a byte of `w ^ dd` is zero where `w` has it (D22).
+    const dd = Math.imul(d, 0x01010101);
     let nf = 0;
     let start = s;
-    for (let i = s; i < limit; i++) {
-      const c = b[i] as number;
-      if (c === d) {
-        if (nf < 256) {
-          fs[nf] = start;
-          fe[nf] = i;
-        }
-        nf++;
-        start = i + 1;
-      } else if (c === 10) {
-        if (nf < 256) {
-          fs[nf] = start;
-          fe[nf] = i;
-        }
+    let i = s;
+    for (;;) {
+      // Four bytes at a time: the lowest byte flagged in `m` is the first delimiter or line feed
+      // among them (a flag above a match may be false, never one below it).
+      let m = 0;
+      while (i + 4 <= limit) {
+        const w = iv.getUint32(i, true);
+        const x = w ^ dd;
+        const y = w ^ 0x0a0a0a0a;
+        m = (((x - 0x01010101) & ~x) | ((y - 0x01010101) & ~y)) & 0x80808080;
+        if (m !== 0) break;
+        i += 4;
+      }
+      if (m !== 0) i += (31 - Math.clz32(m & -m)) >> 3;
+      else {
+        while (i < limit && b[i] !== d && b[i] !== 10) i++;
+        if (i >= limit) break;
+      }
+      if (nf < 256) {
+        fs[nf] = start;
+        fe[nf] = i;
+      }
+      if (b[i] === 10) {
         this.#nf = nf < 256 ? nf + 1 : 257;
         return i;
       }
+      nf++;
+      start = ++i;
     }
     if (!whole) return -1;
     if (nf < 256) {
@@ -966,11 +985,10 @@ export class CsvEngine {
     }
     const d = this.#d;
     const mark = this.#mark;
+    const dv = out.view;
     at = this.#rowStart(buf, at, b, idS, idE);
-    buf[at++] = d;
-    buf[at++] = 111; // o
-    buf[at++] = 107; // k
-    buf[at++] = d;
+    dv.setUint32(at, this.#okWord, true); // ;ok;
+    at += 4;
     // The case's Н and Сшт, written once: a detail with the same amount copies their bytes.
     const total = ctx.sums[0] as number;
     const totalAt = at;
@@ -982,33 +1000,38 @@ export class CsvEngine {
     at = putKopecks(buf, at, fine, mark);
     const fineEnd = at;
     buf[at++] = d;
-    // A code, Н and Сшт of 8 bytes or fewer are written as two words (ByteSink.view; D22).
-    const dv = out.view;
+    // A code, Н and Сшт of 12 bytes or fewer are written as words (ByteSink.view; D22).
     const tLen = totalEnd - totalAt;
-    const tLo = tLen <= 8 ? dv.getUint32(totalAt, true) : -1;
-    const tHi = dv.getUint32(totalAt + 4, true);
+    const tLo = tLen <= 12 ? dv.getUint32(totalAt, true) : -1;
+    const tMid = dv.getUint32(totalAt + 4, true);
+    const tHi = dv.getUint32(totalAt + 8, true);
     const fLen = fineEnd - fineAt;
-    const fLo = fLen <= 8 ? dv.getUint32(fineAt, true) : -1;
-    const fHi = dv.getUint32(fineAt + 4, true);
+    const fLo = fLen <= 12 ? dv.getUint32(fineAt, true) : -1;
+    const fMid = dv.getUint32(fineAt + 4, true);
+    const fHi = dv.getUint32(fineAt + 8, true);
     for (let i = 0; i < n; i++) {
-      if (i > 0) buf[at++] = 124; // |
       const entry = ctx.entries[i] as CompiledEntry;
-      const len = entry.codeBytes.length;
-      at = len <= 8 ? putWords(dv, at, entry.codeWords[0] as number, entry.codeWords[1] as number, len) : copy(buf, at, entry.codeBytes, 0, len);
-      buf[at++] = 58; // :
+      // `code:` (`|code:` after the first), as two words when it has 8 bytes or fewer
+      const len = entry.codeBytes.length + (i > 0 ? 2 : 1);
+      if (len <= 8) {
+        const words = i > 0 ? entry.nextWords : entry.firstWords;
+        at = putWords(dv, at, words[0] as number, words[1] as number, len);
+      } else {
+        if (i > 0) buf[at++] = 124; // |
+        at = copy(buf, at, entry.codeBytes, 0, entry.codeBytes.length);
+        buf[at++] = 58; // :
+      }
       const np = ctx.nonPayments[i] as number;
-      at = np === total && tLo >= 0 ? putWords(dv, at, tLo, tHi, tLen) : putKopecks(buf, at, np, mark);
+      at = np === total && tLo >= 0 ? putWords3(dv, at, tLo, tMid, tHi, tLen) : putKopecks(buf, at, np, mark);
       buf[at++] = 58;
       const applied = ctx.applied[i] as number;
-      at = applied === total && tLo >= 0 ? putWords(dv, at, tLo, tHi, tLen) : putKopecks(buf, at, applied, mark);
+      at = applied === total && tLo >= 0 ? putWords3(dv, at, tLo, tMid, tHi, tLen) : putKopecks(buf, at, applied, mark);
       buf[at++] = 58;
       const f = ctx.fines[i] as number;
-      at = f === fine && fLo >= 0 ? putWords(dv, at, fLo, fHi, fLen) : putKopecks(buf, at, f, mark);
+      at = f === fine && fLo >= 0 ? putWords3(dv, at, fLo, fMid, fHi, fLen) : putKopecks(buf, at, f, mark);
     }
-    buf[at++] = d;
-    buf[at++] = d;
-    buf[at++] = 10;
-    out.at = at;
+    dv.setUint32(at, this.#endWord, true); // ;;\n
+    out.at = at + 3;
   }
 
   #remember(key: number, text: string): void {

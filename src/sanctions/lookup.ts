@@ -13,8 +13,12 @@ export interface CompiledEntry {
   readonly code: string;
   /** The code's UTF-8 bytes, as the byte path writes them. */
   readonly codeBytes: Uint8Array;
-  /** The code's bytes as little-endian words (at least two, zeros past its end): written four bytes at a time. */
-  readonly codeWords: Uint32Array;
+  /**
+   * A detail's start in the results CSV as little-endian words (at least two, zeros past its end),
+   * written four bytes at a time: `code:` for a case's first detail, `|code:` for the next ones.
+   */
+  readonly firstWords: Uint32Array;
+  readonly nextWords: Uint32Array;
   readonly section: SanctionSection;
   /** Index of the section in {@link SANCTION_SECTIONS}. */
   readonly sectionIndex: number;
@@ -133,7 +137,8 @@ export function compileTable(table: SanctionTable): CompiledTable {
       entry,
       code: entry.code,
       codeBytes,
-      codeWords: littleEndianWords(codeBytes, 2),
+      firstWords: littleEndianWords(encoder.encode(`${entry.code}:`), 2),
+      nextWords: littleEndianWords(encoder.encode(`|${entry.code}:`), 2),
       section: entry.section,
       sectionIndex: SANCTION_SECTIONS.indexOf(entry.section),
       index,

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { putKopecks, putUint } from '../../src/sanctions/csvBytes';
+import { putKopecks, putUint, putWords, putWords3 } from '../../src/sanctions/csvBytes';
 
 const text = (write: (b: Uint8Array) => number): string => {
   const b = new Uint8Array(32).fill(0x3f);
@@ -42,5 +42,17 @@ describe('digits and kopecks as bytes', () => {
       }),
       { numRuns: 2000 },
     );
+  });
+
+  it('putWords and putWords3 write 8 and 12 bytes of little-endian words and move on by the length given', () => {
+    const b = new Uint8Array(16).fill(0x3f);
+    const view = new DataView(b.buffer);
+    expect(putWords3(view, 1, 0x34333231, 0x38373635, 0x00003039, 10)).toBe(11);
+    expect(new TextDecoder().decode(b.subarray(1, 11))).toBe('1234567890');
+    expect([b[0], b[11], b[12], b[13]]).toEqual([0x3f, 0, 0, 0x3f]); // the word's zeros past the length, nothing beyond
+    b.fill(0x3f);
+    expect(putWords(view, 0, 0x64636261, 0x00006665, 6)).toBe(6);
+    expect(new TextDecoder().decode(b.subarray(0, 6))).toBe('abcdef');
+    expect([b[6], b[7], b[8]]).toEqual([0, 0, 0x3f]);
   });
 });

@@ -21,6 +21,7 @@ const date = pick('', '2025-03-01', '01.03.2025', '2025-02-30', '30.02.2025', '2
 const amount = fc.oneof(
   { weight: 5, arbitrary: fc.tuple(fc.integer({ min: 0, max: 9_999_999 }), fc.integer({ min: 0, max: 99 }), pick('.', ',')).map(([r, k, m]) => `${r}${m}${String(k).padStart(2, '0')}`) },
   { weight: 2, arbitrary: fc.integer({ min: 0, max: 100_000 }).map(String) },
+  { weight: 1, arbitrary: fc.tuple(fc.integer({ min: 0, max: 900_000_000_000 }), fc.integer({ min: 0, max: 99 })).map(([r, k]) => `${r},${String(k).padStart(2, '0')}`) },
   { weight: 1, arbitrary: pick('1 234,5', '25 000,00', '12.345', '-5', '1e3', '', ' ', '12,', ',5', '1.2.3', '999999999999999', '1\u00a0000', '7 000 р', '0') },
 );
 const setting = pick('', 'hospital', 'ambulatory', 'all', 'ambulance', 'стационар', 'все', 'Hospital', 'СТАЦИОНАР', 'дом', ' all');
@@ -88,13 +89,16 @@ describe('sanctionCsv: the byte path against the decimal path', () => {
     expect(messages.map((m) => /sanction table ([\w-]+)/.exec(m ?? '')?.[1])).toEqual([builtinSanctionTable.id, 'later-table', builtinSanctionTable.id, 'later-table']);
   });
 
-  it('line numbers past 9, 99, 999 and 9,999, records of two lines among them, ids and codes longer than 8 bytes: the bytes of the decimal path', () => {
+  it('line numbers past 9, 99, 999 and 9,999, records of two lines among them, ids and codes longer than 8 bytes (and a detail of 8 or 9): the bytes of the decimal path', () => {
     // The fast path counts a row's line number on from the last row's digits and writes short
     // cells four bytes at a time; a line of two rows, a slow row or a long cell breaks the run.
     const long = defineSanctionTable({
       ...builtinSanctionTable,
       id: 'long-codes',
-      entries: [...builtinSanctionTable.entries, { ...(builtinSanctionTable.entries[0] as (typeof builtinSanctionTable.entries)[number]), code: '100.200.300' }],
+      entries: [
+        ...builtinSanctionTable.entries,
+        ...['100.200.300', '12.34.5'].map((code) => ({ ...(builtinSanctionTable.entries[0] as (typeof builtinSanctionTable.entries)[number]), code })),
+      ],
     });
     const ids = ['', 'a', 'ab1', 'abcdefg', 'abcdefgh', 'abcdefghi', 'abcdefghijkl', 'ид', 'идент'];
     const lines = ['id;date;tariff;setting;per_capita_rate;violations'];
@@ -102,7 +106,7 @@ describe('sanctionCsv: the byte path against the decimal path', () => {
       if (i % 997 === 500) lines.push(`"q${i}
 second";2025-01-0${(i % 9) + 1};100;hospital;;1.4.2`);
       else if (i % 1001 === 7) lines.push(`x${i};2025-01-01;-5;hospital;;1.4.2`);
-      else lines.push(`${ids[i % ids.length] as string}${i % 3 === 0 ? i : ''};2025-01-0${(i % 9) + 1};${(i * 7919) % 100_000},${String(i % 100).padStart(2, '0')};${i % 2 === 0 ? 'hospital' : 'all'};;${i % 5 === 0 ? '100.200.300|1.4.2' : i % 5 === 1 ? '3.2.1' : '1.4.2|3.2.1'}`);
+      else lines.push(`${ids[i % ids.length] as string}${i % 3 === 0 ? i : ''};2025-01-0${(i % 9) + 1};${(i * 7919) % 100_000},${String(i % 100).padStart(2, '0')};${i % 2 === 0 ? 'hospital' : 'all'};;${['100.200.300|1.4.2', '3.2.1', '12.34.5|1.4.2', '1.4.2|12.34.5', '1.4.2|3.2.1'][i % 5] as string}`);
     }
     const text = `${lines.join('\n')}\n`;
     const setup = csvSetup({ tables: [long], perCapitaRates: { hospital: '7000.00', all: '123 456,78' } }, 'test');
@@ -110,11 +114,28 @@ second";2025-01-0${(i % 9) + 1};100;hospital;;1.4.2`);
     expect(fast.text.split('\n').length).toBeGreaterThan(10_000);
     expect(fast.text).toContain('\n10000;');
     expect(fast.text).toMatch(/;ok;[^;]*;[^;]*;100\.200\.300:/);
+    expect(fast.text).toMatch(/;ok;[^;]*;[^;]*;12\.34\.5:[^|;]*\|1\.4\.2:/);
+    expect(fast.text).toMatch(/;ok;[^;]*;[^;]*;1\.4\.2:[^|;]*\|12\.34\.5:/);
     expect(fast).toEqual(runEngine({ ...setup, fast: false }, [bytes(text)]));
     // and in chunks of 4,096 bytes, cells cut at a chunk's end
     const all = bytes(text);
     const chunks = Array.from({ length: Math.ceil(all.length / 4096) }, (_, k) => all.subarray(4096 * k, 4096 * (k + 1)));
     expect(runEngine(setup, chunks)).toEqual(fast);
+  });
+
+  it('amounts of every length from 4 to 15 bytes, repeated in the details: the bytes of the decimal path', () => {
+    // The fast path writes a case's Н and Сшт once and copies them, as words, into the details
+    // that repeat them (up to 12 bytes); longer ones are written anew.
+    const lines = ['id;tariff;setting;per_capita_rate;violations'];
+    for (let digits = 1; digits <= 12; digits++) {
+      const rubles = '9'.repeat(digits);
+      lines.push(`n${digits};${rubles},99;hospital;;1.4.2`, `f${digits};1,00;hospital;${rubles},98;3.2.1`, `b${digits};${rubles},07;all;${rubles},05;3.2.1|1.4.2|3.15.1`);
+    }
+    const text = `${lines.join('\n')}\n`;
+    const setup = csvSetup({ perCapitaRates: { hospital: '7000.00', all: '2650.75' } }, 'test');
+    const fast = runEngine(setup, [bytes(text)]);
+    expect(fast.text).toContain(';n12;ok;999999999999,99;0,00;1.4.2:999999999999,99:999999999999,99:0,00;;');
+    expect(fast).toEqual(runEngine({ ...setup, fast: false }, [bytes(text)]));
   });
 
   it('cut at every byte offset of a file with quotes, Cyrillic, BOM and CRLF, including inside a character and a field', () => {
