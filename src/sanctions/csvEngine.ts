@@ -229,10 +229,14 @@ export function errorMessage(issues: readonly OmsCalcIssue[], record: readonly s
 
 const NO_RECORD: readonly string[] = [];
 
-/** The digit at `b[i]`, or −1000 (so that a sum of digits goes negative). */
-function digitAt(b: Uint8Array, i: number): number {
-  const c = (b[i] as number) - 48;
-  return c >= 0 && c <= 9 ? c : -1000;
+/** Whether each of the four bytes of the little-endian word `w` is an ASCII digit. */
+function digits4(w: number): boolean {
+  return (w & 0xf0f0f0f0) === 0x30303030 && ((w + 0x06060606) & 0xf0f0f0f0) === 0x30303030;
+}
+
+/** Whether both bytes of the half-word `h` are ASCII digits. */
+function digits2(h: number): boolean {
+  return (h & 0xf0f0) === 0x3030 && ((h + 0x0606) & 0xf0f0) === 0x3030;
 }
 
 /** Copies `b[s…e)` to `to[at…]`; returns the position after. */
@@ -559,19 +563,28 @@ export class CsvEngine {
    */
   #dateTable(b: Uint8Array, s: number, e: number): CompiledTable | null | false {
     if (e - s !== 10) return false;
+    // The cell's ten bytes as two words and a half-word: the separators compared, the digits
+    // checked and read on them (D22).
+    const iv = this.#inView as DataView;
+    const w0 = iv.getUint32(s, true);
+    const w1 = iv.getUint32(s + 4, true);
+    const w2 = iv.getUint16(s + 8, true);
     let y: number;
     let m: number;
     let day: number;
-    if (b[s + 4] === 45 && b[s + 7] === 45) {
-      y = digitAt(b, s + 0) * 1000 + digitAt(b, s + 1) * 100 + digitAt(b, s + 2) * 10 + digitAt(b, s + 3);
-      m = digitAt(b, s + 5) * 10 + digitAt(b, s + 6);
-      day = digitAt(b, s + 8) * 10 + digitAt(b, s + 9);
-    } else if (b[s + 2] === 46 && b[s + 5] === 46) {
-      day = digitAt(b, s + 0) * 10 + digitAt(b, s + 1);
-      m = digitAt(b, s + 3) * 10 + digitAt(b, s + 4);
-      y = digitAt(b, s + 6) * 1000 + digitAt(b, s + 7) * 100 + digitAt(b, s + 8) * 10 + digitAt(b, s + 9);
+    if ((w1 & 0xff0000ff) === 0x2d00002d) {
+      // YYYY-MM-DD: w0 YYYY, w1 -MM-, w2 DD
+      if (!digits4(w0) || !digits2((w1 >>> 8) & 0xffff) || !digits2(w2)) return false;
+      y = (w0 & 15) * 1000 + ((w0 >>> 8) & 15) * 100 + ((w0 >>> 16) & 15) * 10 + ((w0 >>> 24) & 15);
+      m = ((w1 >>> 8) & 15) * 10 + ((w1 >>> 16) & 15);
+      day = (w2 & 15) * 10 + ((w2 >>> 8) & 15);
+    } else if ((w0 & 0x00ff0000) === 0x002e0000 && (w1 & 0x0000ff00) === 0x00002e00) {
+      // DD.MM.YYYY: w0 DD.M, w1 M.YY, w2 YY
+      if (!digits2(w0 & 0xffff) || !digits2(((w0 >>> 24) | ((w1 & 0xff) << 8)) >>> 0) || !digits2(w1 >>> 16) || !digits2(w2)) return false;
+      day = (w0 & 15) * 10 + ((w0 >>> 8) & 15);
+      m = ((w0 >>> 24) & 15) * 10 + (w1 & 15);
+      y = ((w1 >>> 16) & 15) * 1000 + ((w1 >>> 24) & 15) * 100 + (w2 & 15) * 10 + ((w2 >>> 8) & 15);
     } else return false;
-    if (y < 0 || m < 0 || day < 0) return false;
     // Days of the years DATE_SLOTS_FROM… are looked up by position; other days in a map.
     const slot = y >= DATE_SLOTS_FROM && y < DATE_SLOTS_FROM + DATE_SLOT_YEARS && m <= 12 && day <= 31 ? (y - DATE_SLOTS_FROM) * 416 + m * 32 + day : -1;
     const slots = (this.#dateSlots ??= new Array<CompiledTable | null | false | undefined>(DATE_SLOT_YEARS * 416).fill(undefined));
