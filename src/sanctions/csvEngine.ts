@@ -295,7 +295,7 @@ export class CsvEngine {
   #messageTable: CompiledTable | undefined;
   /** The cells of an error row between its id and its code. */
   #errorCells = '';
-  /** `;ok;` and `;;\n` (with the file's delimiter) as little-endian words, for the rows of the fast path. */
+  /** `;ok;` and `;;\n` (with the file's delimiter) as little-endian words, for the rows of the fast path (`#okRow`, `#zeroRow`). */
   #okWord = 0;
   #endWord = 0;
 
@@ -952,10 +952,8 @@ export class CsvEngine {
     } else {
       const d = this.#d;
       at = this.#rowStart(buf, at, b, idS, idE);
-      buf[at++] = d;
-      buf[at++] = 111; // o
-      buf[at++] = 107; // k
-      buf[at++] = d;
+      out.view.setUint32(at, this.#okWord, true); // ;ok;
+      at += 4;
       at = putKopecks(buf, at, 0, this.#mark);
       buf[at++] = d;
       at = putKopecks(buf, at, 0, this.#mark);
