@@ -14,11 +14,17 @@ export const MAX_KOPECKS_BYTES = 17;
 /** "00" … "99" as bytes, two by two. */
 const PAIRS = Uint8Array.from({ length: 200 }, (_, i) => 48 + (i % 2 === 0 ? ((i / 20) | 0) : (i >> 1) % 10));
 
+/** Powers of ten up to 10⁹. */
+const POW10 = Int32Array.from({ length: 10 }, (_, i) => 10 ** i);
+
 /** Writes `n` (0 ≤ n < 2³¹) at `b[at]` in int32 arithmetic; returns the position after. */
 function putInt32(b: Uint8Array, at: number, n: number): number {
   let v = n | 0;
-  const digits =
-    v < 10_000 ? (v < 10 ? 1 : v < 100 ? 2 : v < 1_000 ? 3 : 4) : v < 100_000 ? 5 : v < 1_000_000 ? 6 : v < 10_000_000 ? 7 : v < 100_000_000 ? 8 : v < 1_000_000_000 ? 9 : 10;
+  // The number of digits from the number of bits (log10 2 ≈ 1233 / 4096) and one comparison, not
+  // a comparison per digit: v | 1 has as many digits as v, and one for 0.
+  const u = v | 1;
+  const t = ((32 - Math.clz32(u)) * 1233) >>> 12;
+  const digits = t + (u >= (POW10[t] as number) ? 1 : 0);
   let i = at + digits;
   while (v >= 100) {
     const q = (v / 100) | 0;

@@ -65,12 +65,14 @@ export function inputKopecks(value: unknown): number {
 
 /**
  * round_half_up(x / 100) for a safe integer x ≥ 0, exactly, without `%` on a double (a library
- * call, several times slower): in int32 arithmetic below 2³¹, above it by `Math.floor(x / 100)`,
- * which is exact for a safe x (the division is correctly rounded, and x / 100 is never within half
- * a unit in the last place of the next integer below 2⁵³).
+ * call, several times slower) and without a branch on the size of x: `Math.floor((x + 50) / 100)`,
+ * exact while x + 50 is safe (the division is correctly rounded, and a quotient below 2⁵³ / 100 is
+ * never within half a unit in the last place of the next integer); the last 50 safe integers by
+ * the quotient and its remainder.
  */
 export function roundHundredths(x: number): number {
-  const q = x < 2_147_483_648 ? ((x | 0) / 100) | 0 : Math.floor(x / 100);
+  if (x <= 9_007_199_254_740_941) return Math.floor((x + 50) / 100);
+  const q = Math.floor(x / 100);
   return q + (x - q * 100 >= 50 ? 1 : 0);
 }
 

@@ -26,6 +26,9 @@ describe('digits and kopecks as bytes', () => {
     fc.assert(fc.property(safe, (n) => {
       expect(text((b) => putUint(b, 0, n))).toBe(BigInt(n).toString());
     }), { numRuns: 2000 });
+    // the number of digits is taken from the number of bits: each side of every power of ten and of two
+    const edges = [...Array.from({ length: 16 }, (_, k) => [10 ** k - 1, 10 ** k]), ...Array.from({ length: 53 }, (_, k) => [2 ** k - 1, 2 ** k])].flat();
+    for (const n of edges) expect(text((b) => putUint(b, 0, n))).toBe(String(n));
   });
 
   it('putKopecks writes rubles, the mark and two decimals, exactly (the reference: BigInt division)', () => {
