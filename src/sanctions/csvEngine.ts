@@ -120,6 +120,38 @@ for (const known of SETTING_BYTES) SETTING_BY_LENGTH[known[0].length] = known;
 const SETTING_WORDS: (Uint32Array | undefined)[] = [];
 for (const [form] of SETTING_BYTES) SETTING_WORDS[form.length] = littleEndianWords(form);
 
+/**
+ * The forms of 12 bytes or fewer by length: three words and three masks of the bytes in the form
+ * (`SETTING_SHORT[6 * len …]`), compared at once; zero masks for a length no form has.
+ */
+const SETTING_SHORT = new Int32Array(6 * 13);
+for (const [form] of SETTING_BYTES) {
+  if (form.length > 12) continue;
+  const words = littleEndianWords(form, 3);
+  const masks = littleEndianWords(new Uint8Array(form.length).fill(0xff), 3);
+  for (let k = 0; k < 3; k++) {
+    SETTING_SHORT[6 * form.length + k] = words[k] as number;
+    SETTING_SHORT[6 * form.length + 3 + k] = masks[k] as number;
+  }
+}
+
+/** The bytes of a word that end a code in a violations cell (`|`, `:`, `=`), flagged as in the line split (D22). */
+function codeStops(w: number): number {
+  const a = w ^ 0x7c7c7c7c;
+  const c = w ^ 0x3a3a3a3a;
+  const q = w ^ 0x3d3d3d3d;
+  return (((a - 0x01010101) & ~a) | ((c - 0x01010101) & ~c) | ((q - 0x01010101) & ~q)) & 0x80808080;
+}
+
+/** The bytes of a word that keep an id off the byte path: below 0x20 (control) or 0x5C (a backslash), flagged as in the line split. */
+function idStops(w: number): number {
+  const x = w ^ 0x5c5c5c5c;
+  return (((w - 0x20202020) & ~w) | ((x - 0x01010101) & ~x)) & 0x80808080;
+}
+
+/** The first `n` (0…8) bytes of two little-endian words, the rest masked off: the low word's mask, then the high one's. */
+const WORD_MASKS = Int32Array.from([0, 0xff, 0xffff, 0xffffff, -1, -1, -1, -1, -1, 0, 0, 0, 0, 0, 0xff, 0xffff, 0xffffff, -1]);
+
 /** Lead bytes of the UTF-8 whitespace characters that `String.prototype.trim` removes beyond ASCII. */
 function spaceLead(c: number): boolean {
   return c === 0xc2 || c === 0xe1 || c === 0xe2 || c === 0xe3 || c === 0xef;
@@ -612,11 +644,20 @@ export class CsvEngine {
     const len = e - s;
     const known = SETTING_BY_LENGTH[len];
     if (known === undefined) return -1;
+    const iv = this.#inView as DataView;
+    if (len <= 12 && s + 12 <= b.length) {
+      // three words, the bytes past the cell masked off, compared at once
+      const k = 6 * len;
+      const differ =
+        ((iv.getInt32(s, true) ^ (SETTING_SHORT[k] as number)) & (SETTING_SHORT[k + 3] as number)) |
+        ((iv.getInt32(s + 4, true) ^ (SETTING_SHORT[k + 1] as number)) & (SETTING_SHORT[k + 4] as number)) |
+        ((iv.getInt32(s + 8, true) ^ (SETTING_SHORT[k + 2] as number)) & (SETTING_SHORT[k + 5] as number));
+      return differ === 0 ? known[1] : -1;
+    }
     const words = SETTING_WORDS[len] as Uint32Array;
     const n = words.length;
     if (s + 4 * n <= b.length) {
       // four bytes at a time, the last word's bytes past the cell masked off
-      const iv = this.#inView as DataView;
       for (let k = 0; k < n - 1; k++) if (iv.getUint32(s + 4 * k, true) !== words[k]) return -1;
       const rest = len - 4 * (n - 1);
       const last = iv.getUint32(s + 4 * (n - 1), true);
@@ -656,6 +697,27 @@ export class CsvEngine {
     if (groups !== 3) return -1;
     const c = key % 1000;
     return ((key - c) / 1000) * 1001 + c + 1;
+  }
+
+  /**
+   * The entry of the code at `b[i…)` (`i + 8` within the chunk) when it is a canonical code of the
+   * table of 8 bytes or fewer, ending at the first `|`, `:` or `=` before `e` (or at `e`): its two
+   * words looked up in {@link CompiledTable.byWords}, its end into `#codeEnd`. `undefined` for any
+   * other code, which {@link CsvEngine.#codeKey} then reads.
+   */
+  #shortCode(i: number, e: number, table: CompiledTable): CompiledEntry | undefined {
+    const iv = this.#inView as DataView;
+    const w0 = iv.getInt32(i, true);
+    const w1 = iv.getInt32(i + 4, true);
+    const m0 = codeStops(w0);
+    const m1 = codeStops(w1);
+    const stop = m0 !== 0 ? (31 - Math.clz32(m0 & -m0)) >> 3 : m1 !== 0 ? 4 + ((31 - Math.clz32(m1 & -m1)) >> 3) : 8;
+    const room = e - i;
+    if (stop === 8 && room > 8) return undefined;
+    const len = stop < room ? stop : room;
+    const entry = table.byWords.get(w0 & (WORD_MASKS[len] as number), w1 & (WORD_MASKS[9 + len] as number));
+    if (entry !== undefined) this.#codeEnd = i + len;
+    return entry;
   }
 
   /**
@@ -756,12 +818,33 @@ export class CsvEngine {
       if (idE > idS) {
         const first = b[idS] as number;
         if (first === 32 || first === 61 || first === 43 || first === 45 || first === 64 || spaceLead(first)) return false;
-        let high = false;
-        for (let i = idS; i < idE; i++) {
-          const c = b[i] as number;
-          if (c < 32 || c === 92) return false;
-          if (c >= 0x80) high = true;
+        // a control byte or a backslash (the decimal path's), or a byte ≥ 0x80 (to be checked as
+        // UTF-8), four bytes at a time; the last word's bytes past the id read as 'A'
+        const iv = this.#inView as DataView;
+        let bad = 0;
+        let bits = 0;
+        let i = idS;
+        for (; i + 4 <= idE; i += 4) {
+          const w = iv.getInt32(i, true);
+          bad |= idStops(w);
+          bits |= w;
         }
+        if (i < idE) {
+          if (i + 4 <= b.length) {
+            const keep = WORD_MASKS[idE - i] as number;
+            const w = (iv.getInt32(i, true) & keep) | (0x41414141 & ~keep);
+            bad |= idStops(w);
+            bits |= w;
+          } else {
+            for (; i < idE; i++) {
+              const c = b[i] as number;
+              if (c < 32 || c === 92) return false;
+              bits |= c;
+            }
+          }
+        }
+        if (bad !== 0) return false;
+        const high = (bits & 0x80808080) !== 0;
         const last = b[idE - 1] as number;
         if (last === 32) return false;
         if (high) {
@@ -811,9 +894,17 @@ export class CsvEngine {
     let n = 0;
     let known = 0;
     for (let i = vs; ve > vs; ) {
-      // the code up to its `|`, or to the `:` or `=` of a recomputed tariff, which runs to the `|`
-      const key = this.#codeKey(b, i, ve);
-      if (key < 0 || n >= MAX_VIOLATIONS) return false;
+      // the code up to its `|`, or to the `:` or `=` of a recomputed tariff, which runs to the `|`:
+      // found by its bytes when it is short, else read digit by digit
+      let entry = i + 8 <= b.length ? this.#shortCode(i, ve, table) : undefined;
+      let key: number;
+      if (entry !== undefined) key = entry.key;
+      else {
+        key = this.#codeKey(b, i, ve);
+        if (key < 0) return false;
+        entry = table.byKey.get(key);
+      }
+      if (n >= MAX_VIOLATIONS) return false;
       let j = this.#codeEnd;
       let sep = -1;
       if (j < ve && b[j] !== 124) {
@@ -827,7 +918,6 @@ export class CsvEngine {
         R = this.#amount(b, sep + 1, j);
         if (R < 0) return false;
       }
-      const entry = table.byKey.get(key);
       if (entry === undefined) {
         unknown[nu++] = n;
         unknown[nu++] = i;
@@ -1023,7 +1113,7 @@ export class CsvEngine {
     for (let i = 0; i < n; i++) {
       const entry = ctx.entries[i] as CompiledEntry;
       // `code:` (`|code:` after the first), as two words when it has 8 bytes or fewer
-      const len = entry.codeBytes.length + (i > 0 ? 2 : 1);
+      const len = entry.codeLength + (i > 0 ? 2 : 1);
       if (len <= 8) {
         const words = i > 0 ? entry.nextWords : entry.firstWords;
         at = putWords(dv, at, words[0] as number, words[1] as number, len);

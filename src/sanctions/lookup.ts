@@ -13,6 +13,8 @@ export interface CompiledEntry {
   readonly code: string;
   /** The code's UTF-8 bytes, as the byte path writes them. */
   readonly codeBytes: Uint8Array;
+  /** The number of {@link CompiledEntry.codeBytes}, read without the array. */
+  readonly codeLength: number;
   /**
    * A detail's start in the results CSV as little-endian words (at least two, zeros past its end),
    * written four bytes at a time: `code:` for a case's first detail, `|code:` for the next ones.
@@ -24,6 +26,8 @@ export interface CompiledEntry {
   readonly sectionIndex: number;
   /** Position of the row in its table: the order that breaks ties (D5 attribution). */
   readonly index: number;
+  /** The code's {@link codeKey}: −1 for a code that is not canonical. */
+  readonly key: number;
   readonly kno: X | null;
   readonly ksht: X | null;
   /** Кно × 100 as an integer; −1 when there is no Кно; NaN when it has more than 2 places. */
@@ -32,11 +36,12 @@ export interface CompiledEntry {
   readonly ksht100: number;
 }
 
-/** A table with an index by code (as written, and by {@link codeKey}). */
+/** A table with an index by code (as written, by {@link codeKey}, and by the bytes of a short code). */
 export interface CompiledTable {
   readonly table: SanctionTable;
   readonly byCode: ReadonlyMap<string, CompiledEntry>;
   readonly byKey: KeyIndex;
+  readonly byWords: WordIndex;
 }
 
 /**
@@ -78,6 +83,56 @@ export class KeyIndex {
       const k = keys[i] as number;
       if (k === key) return this.#entries[i];
       if (k === -1) return undefined;
+    }
+  }
+}
+
+/**
+ * The entries of canonical codes of 8 bytes or fewer by their bytes as two little-endian words,
+ * zeros past the code's end (a code has no zero byte, so the words also tell its length): the byte
+ * path finds a code as it is written with two reads, a multiplication and a comparison, without
+ * reading it digit by digit. A code it does not find here is read by {@link codeKey}.
+ */
+export class WordIndex {
+  readonly #low: Int32Array;
+  readonly #high: Int32Array;
+  readonly #entries: (CompiledEntry | undefined)[];
+  readonly #shift: number;
+  readonly #mask: number;
+
+  constructor(entries: Iterable<CompiledEntry>) {
+    const short = [...entries].filter((e) => e.key >= 0 && e.codeLength <= 8);
+    let bits = 4;
+    while (1 << bits < 2 * short.length) bits++;
+    this.#shift = 32 - bits;
+    this.#mask = (1 << bits) - 1;
+    this.#low = new Int32Array(1 << bits);
+    this.#high = new Int32Array(1 << bits);
+    this.#entries = new Array<CompiledEntry | undefined>(1 << bits).fill(undefined);
+    for (const e of short) {
+      const words = littleEndianWords(e.codeBytes, 2);
+      const low = (words[0] as number) | 0;
+      const high = (words[1] as number) | 0;
+      let i = this.#slot(low, high);
+      while (this.#low[i] !== 0) i = (i + 1) & this.#mask;
+      this.#low[i] = low;
+      this.#high[i] = high;
+      this.#entries[i] = e;
+    }
+  }
+
+  /** Multiplicative hashing of the two words (as {@link KeyIndex}'s, the high word mixed in first). */
+  #slot(low: number, high: number): number {
+    return Math.imul(low ^ Math.imul(high, 0x85ebca6b), 0x9e3779b1) >>> this.#shift;
+  }
+
+  /** The entry of the code whose bytes are the words `low`, `high` (zeros past its end); `undefined` when none. */
+  get(low: number, high: number): CompiledEntry | undefined {
+    const lows = this.#low;
+    for (let i = this.#slot(low, high); ; i = (i + 1) & this.#mask) {
+      const l = lows[i] as number;
+      if (l === low && this.#high[i] === high) return this.#entries[i];
+      if (l === 0) return undefined;
     }
   }
 }
@@ -137,21 +192,22 @@ export function compileTable(table: SanctionTable): CompiledTable {
       entry,
       code: entry.code,
       codeBytes,
+      codeLength: codeBytes.length,
       firstWords: littleEndianWords(encoder.encode(`${entry.code}:`), 2),
       nextWords: littleEndianWords(encoder.encode(`|${entry.code}:`), 2),
       section: entry.section,
       sectionIndex: SANCTION_SECTIONS.indexOf(entry.section),
       index,
+      key: codeKey(entry.code),
       kno: entry.kno,
       ksht: entry.ksht,
       kno100: hundredths(entry.kno),
       ksht100: hundredths(entry.ksht),
     };
     byCode.set(entry.code, compiledEntry);
-    const key = codeKey(entry.code);
-    if (key >= 0) byKey.set(key, compiledEntry);
+    if (compiledEntry.key >= 0) byKey.set(compiledEntry.key, compiledEntry);
   });
-  const result: CompiledTable = { table, byCode, byKey: new KeyIndex(byKey) };
+  const result: CompiledTable = { table, byCode, byKey: new KeyIndex(byKey), byWords: new WordIndex(byCode.values()) };
   compiled.set(table, result);
   return result;
 }
