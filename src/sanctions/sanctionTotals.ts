@@ -97,6 +97,13 @@ class Money {
   }
 }
 
+/** `x` plus `k` kopecks, exactly (`x` itself for none). */
+function plusKopecks(x: X, k: bigint): X {
+  if (k === 0n) return x;
+  const more = k <= BigInt(Number.MAX_SAFE_INTEGER) ? decimalFromKopecks(Number(k)) : new D(k.toString()).div(100);
+  return x.isZero() ? more : x.plus(more);
+}
+
 interface CodeAccumulator {
   cases: number;
   nonPayment: Money;
@@ -205,15 +212,72 @@ export class Accumulator {
     return acc;
   }
 
-  /** A case computed in kopecks: `ctx.entries[0…n)`, with `ctx.applied`, `ctx.fines` and `ctx.sums`. */
+  // The byte path's sums, by table entry in flat arrays (a slot per entry), folded into the codes,
+  // the sections and the totals only when they are read (D22): a case's Н is the sum of its
+  // details' applied parts and its Сшт that of their fines (D5), so nothing else is added per case.
+  /** The entry of each slot. */
+  readonly #slotEntries: CompiledEntry[] = [];
+  /** Cases, Н and Сшт of each slot, in kopecks (exact below 2⁵³: spilled past 4·10¹⁵). */
+  #slotCases: Float64Array = new Float64Array(64);
+  #slotNonPayment: Float64Array = new Float64Array(64);
+  #slotFine: Float64Array = new Float64Array(64);
+  /** What each slot has spilled, as BigInt kopecks: Н then Сшт. */
+  readonly #slotSpilled: bigint[] = [];
+  /** The last entry given a slot at each table position, and that slot. */
+  readonly #owner: (CompiledEntry | undefined)[] = [];
+  readonly #ownerSlot: number[] = [];
+  /** The slot of every entry seen. */
+  readonly #slots = new Map<CompiledEntry, number>();
+
+  /** The slot of an entry, a new one the first time the entry is seen. */
+  #slotOf(e: CompiledEntry): number {
+    let slot = this.#slots.get(e);
+    if (slot === undefined) {
+      slot = this.#slotEntries.length;
+      this.#slots.set(e, slot);
+      this.#slotEntries.push(e);
+      this.#slotSpilled.push(0n, 0n);
+      if (slot >= this.#slotCases.length) {
+        const grow = (a: Float64Array): Float64Array => {
+          const b = new Float64Array(2 * a.length);
+          b.set(a);
+          return b;
+        };
+        this.#slotCases = grow(this.#slotCases);
+        this.#slotNonPayment = grow(this.#slotNonPayment);
+        this.#slotFine = grow(this.#slotFine);
+      }
+    }
+    this.#owner[e.index] = e;
+    this.#ownerSlot[e.index] = slot;
+    return slot;
+  }
+
+  /** Moves a slot's sums into its BigInt kopecks. */
+  #spill(slot: number): void {
+    this.#slotSpilled[2 * slot] = (this.#slotSpilled[2 * slot] as bigint) + BigInt(this.#slotNonPayment[slot] as number);
+    this.#slotSpilled[2 * slot + 1] = (this.#slotSpilled[2 * slot + 1] as bigint) + BigInt(this.#slotFine[slot] as number);
+    this.#slotNonPayment[slot] = 0;
+    this.#slotFine[slot] = 0;
+  }
+
+  /** A case computed in kopecks: `ctx.entries[0…n)`, with `ctx.applied` and `ctx.fines` (n ≥ 1). */
   addKopecks(n: number, ctx: FastContext): void {
     this.cases++;
-    this.nonPayment.addKopecks(ctx.sums[0] as number);
-    this.fine.addKopecks(ctx.sums[1] as number);
+    const owner = this.#owner;
     let seen = 0;
     for (let i = 0; i < n; i++) {
       const e = ctx.entries[i] as CompiledEntry;
-      seen = this.#detail(e, ctx.applied[i] as number, ctx.fines[i] as number, seen);
+      const slot = owner[e.index] === e ? (this.#ownerSlot[e.index] as number) : this.#slotOf(e);
+      this.#slotCases[slot] = (this.#slotCases[slot] as number) + 1;
+      const np = ((this.#slotNonPayment[slot] as number) += ctx.applied[i] as number);
+      const fine = ((this.#slotFine[slot] as number) += ctx.fines[i] as number);
+      if (np > 4_000_000_000_000_000 || fine > 4_000_000_000_000_000) this.#spill(slot);
+      const s = e.sectionIndex;
+      if ((seen & (1 << s)) === 0) {
+        seen |= 1 << s;
+        (this.sections[s] as (typeof this.sections)[number]).cases++;
+      }
     }
   }
 
@@ -293,17 +357,42 @@ export class Accumulator {
   }
 
   result(): SanctionTotals {
+    // the byte path's slots, folded (as BigInt kopecks) into their codes, sections and the totals
+    const folded = new Map<string, { cases: number; nonPayment: bigint; fine: bigint }>();
+    const sectionKopecks = SANCTION_SECTIONS.map(() => [0n, 0n]);
+    let totalNonPayment = 0n;
+    let totalFine = 0n;
+    this.#slotEntries.forEach((e, slot) => {
+      const np = (this.#slotSpilled[2 * slot] as bigint) + BigInt(this.#slotNonPayment[slot] as number);
+      const fine = (this.#slotSpilled[2 * slot + 1] as bigint) + BigInt(this.#slotFine[slot] as number);
+      const code = folded.get(e.code) ?? { cases: 0, nonPayment: 0n, fine: 0n };
+      code.cases += this.#slotCases[slot] as number;
+      code.nonPayment += np;
+      code.fine += fine;
+      folded.set(e.code, code);
+      const s = sectionKopecks[e.sectionIndex] as bigint[];
+      s[0] = (s[0] as bigint) + np;
+      s[1] = (s[1] as bigint) + fine;
+      totalNonPayment += np;
+      totalFine += fine;
+    });
     const byCode: Record<string, SanctionCodeTotals> = {};
-    for (const code of [...this.byCode.keys()].sort(compareCodes)) {
-      const acc = this.byCode.get(code) as CodeAccumulator;
-      byCode[code] = { cases: acc.cases, nonPayment: acc.nonPayment.value(), fine: acc.fine.value() };
+    for (const code of [...new Set([...this.byCode.keys(), ...folded.keys()])].sort(compareCodes)) {
+      const acc = this.byCode.get(code);
+      const more = folded.get(code);
+      byCode[code] = {
+        cases: (acc?.cases ?? 0) + (more?.cases ?? 0),
+        nonPayment: plusKopecks(acc?.nonPayment.value() ?? ZERO, more?.nonPayment ?? 0n),
+        fine: plusKopecks(acc?.fine.value() ?? ZERO, more?.fine ?? 0n),
+      };
     }
     const section = (i: number): SanctionSectionTotals => {
       const s = this.sections[i] as (typeof this.sections)[number];
-      return { cases: s.cases, nonPayment: s.nonPayment.value(), fine: s.fine.value() };
+      const k = sectionKopecks[i] as bigint[];
+      return { cases: s.cases, nonPayment: plusKopecks(s.nonPayment.value(), k[0] as bigint), fine: plusKopecks(s.fine.value(), k[1] as bigint) };
     };
-    const nonPayment = this.nonPayment.value();
-    const fine = this.fine.value();
+    const nonPayment = plusKopecks(this.nonPayment.value(), totalNonPayment);
+    const fine = plusKopecks(this.fine.value(), totalFine);
     const trace = totalsTrace(this.cases, this.errors, nonPayment, fine);
     return {
       cases: this.cases,

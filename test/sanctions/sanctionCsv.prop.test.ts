@@ -144,6 +144,36 @@ second";2025-01-0${(i % 9) + 1};100;hospital;;1.4.2`);
     expect(fast).toEqual(runEngine({ ...setup, fast: false }, [bytes(text)]));
   });
 
+  it('ids with a backslash or a control byte at any place of their words: JSON escapes them as the decimal path does', () => {
+    // The byte path copies an id as its bytes only when nothing in it needs escaping; it checks the
+    // id four bytes at a time, so each special byte is tried in a first word, a second one and a tail.
+    const ids = ['\\', 'a\\b', 'abc\\', 'abcd\\e', 'abcdefg\\', 'x\u0001y', 'abcde\u001f', 'abcdefghij\u0007', 'ok-id', 'abcdefghi'];
+    const text = `id;tariff;setting;violations\n${ids.map((v) => `${v};100;hospital;1.4.2`).join('\n')}\n`;
+    for (const format of ['jsonl', 'csv'] as const) {
+      const setup = csvSetup({ format }, 'test');
+      const fast = runEngine(setup, [bytes(text)]);
+      expect(fast).toEqual(runEngine({ ...setup, fast: false }, [bytes(text)]));
+      if (format === 'jsonl') expect(fast.text.trim().split('\n').map((l) => (JSON.parse(l) as { id: string }).id)).toEqual(ids);
+    }
+  });
+
+  it('totals past 2⁵³ kopecks, by code, by section and in all: exact, as the decimal path adds them', () => {
+    // 150 cases of 899 999 999 999,99 ₽ under 1.4.2 (Кно 1) and 1.4.1: 1.4.2 alone gets
+    // 120 × 89 999 999 999 999 kopecks = 10 799 999 999 999 880 kopecks, past 2⁵³ ≈ 9.007·10¹⁵,
+    // so its sums move into BigInt kopecks on the way (every 4·10¹⁵); the total is
+    // 150 × 899 999 999 999,99 = 134 999 999 999 998,50 ₽.
+    const lines = ['id;tariff;setting;per_capita_rate;violations'];
+    for (let i = 0; i < 150; i++) lines.push(`c${i};899999999999,99;hospital;;${i % 5 === 4 ? '1.4.1' : '1.4.2|3.2.1'}`);
+    const text = `${lines.join('\n')}\n`;
+    const setup = csvSetup({ perCapitaRates: { hospital: '7000.00' } }, 'test');
+    const fast = runEngine(setup, [bytes(text)]);
+    const totals = fast.totals as { nonPayment: string; byCode: Record<string, { nonPayment: string; cases: number }>; bySection: { MEK: { nonPayment: string } } };
+    expect(totals.nonPayment).toBe('134999999999998.5');
+    expect(totals.byCode['1.4.2']).toMatchObject({ cases: 120, nonPayment: '107999999999998.8' });
+    expect(totals.bySection.MEK.nonPayment).toBe('134999999999998.5');
+    expect(fast).toEqual(runEngine({ ...setup, fast: false }, [bytes(text)]));
+  });
+
   it('cut at every byte offset of a file with quotes, Cyrillic, BOM and CRLF, including inside a character and a field', () => {
     const text = '\uFEFFномер;тариф;условия;нарушения\r\nА-1;1 000,00;стационар;3.2.2\r\n"Б;2";500;все;"1.1|\r\n3.2.1"\r\n\r\nВ3;10,5;;1.4.2\r\nЁ4;7;;\r\n';
     const all = bytes(text);
