@@ -30,7 +30,7 @@ const amount = fc.oneof(
   { weight: 1, arbitrary: fc.tuple(fc.integer({ min: 0, max: 900_000_000_000 }), fc.integer({ min: 0, max: 99 })).map(([r, k]) => `${r},${String(k).padStart(2, '0')}`) },
   { weight: 1, arbitrary: pick('1 234,5', '25 000,00', '12.345', '-5', '1e3', '', ' ', '12,', ',5', '1.2.3', '999999999999999', '1\u00a0000', '7 000 р', '0') },
 );
-const setting = pick('', 'hospital', 'ambulatory', 'all', 'ambulance', 'стационар', 'все', 'Hospital', 'СТАЦИОНАР', 'дом', ' all');
+const setting = pick('', 'hospital', 'ambulatory', 'all', 'ambulance', 'стационар', 'все', 'скорая', 'Hospital', 'СТАЦИОНАР', 'дом', 'скорый', 'hospitaL', ' all');
 const codeList = fc.oneof(
   { weight: 6, arbitrary: fc.uniqueArray(fc.constantFrom(...CODES), { minLength: 1, maxLength: 3 }).map((cs) => cs.join('|')) },
   { weight: 1, arbitrary: fc.tuple(fc.constantFrom(...CODES), fc.integer({ min: 0, max: 100_000 }), pick(':', '=')).map(([c, r, s]) => `${c}${s}${r},50`) },
@@ -142,6 +142,24 @@ second";2025-01-0${(i % 9) + 1};100;hospital;;1.4.2`);
     const fast = runEngine(setup, [bytes(text)]);
     expect(fast.text).toContain(';n12;ok;999999999999,99;0,00;1.4.2:999999999999,99:999999999999,99:0,00;;');
     expect(fast).toEqual(runEngine({ ...setup, fast: false }, [bytes(text)]));
+  });
+
+  it('every setting as written, and a cell of its length that differs in its first or last letter: as the decimal path reads them', () => {
+    // Settings of 12 bytes or fewer are compared as three masked words, longer ones word by word:
+    // a near miss must fail either way (an error row), a form must give its own rate's fine (3.15.1: Сшт = РП × 1).
+    const forms = ['ambulatory', 'ambulance', 'all', 'hospital', 'амбулаторно', 'скорая', 'все', 'стационар'];
+    // another letter of the same script, so that the cell keeps its length in bytes
+    const other = (c: string): string => (c > '\u007f' ? (c === 'ж' ? 'з' : 'ж') : c === 'x' ? 'y' : 'x');
+    const miss = (s: string): string[] => [`${other(s.charAt(0))}${s.slice(1)}`, `${s.slice(0, -1)}${other(s.charAt(s.length - 1))}`];
+    const cells = forms.flatMap((s) => [s, ...miss(s)]);
+    expect(cells.map((s) => bytes(s).length)).toEqual(forms.flatMap((s) => Array<number>(3).fill(bytes(s).length)));
+    const text = `id;tariff;setting;violations\n${cells.map((s, i) => `s${i};1000;${s};3.15.1`).join('\n')}\n`;
+    const setup = csvSetup({ perCapitaRates: { ambulatory: '100', ambulance: '200', all: '300', hospital: '400' } }, 'test');
+    const fast = runEngine(setup, [bytes(text)]);
+    expect(fast).toEqual(runEngine({ ...setup, fast: false }, [bytes(text)]));
+    const lines = fast.text.trim().split('\n').slice(1);
+    expect(lines.filter((l) => l.includes(';ok;'))).toHaveLength(forms.length);
+    expect(lines.filter((l) => l.includes(';ok;')).map((l) => l.split(';')[4])).toEqual(['100,00', '200,00', '300,00', '400,00', '100,00', '200,00', '300,00', '400,00']);
   });
 
   it('ids with a backslash or a control byte at any place of their words: JSON escapes them as the decimal path does', () => {
