@@ -135,18 +135,29 @@ for (const [form] of SETTING_BYTES) {
   }
 }
 
-/** The bytes of a word that end a code in a violations cell (`|`, `:`, `=`), flagged as in the line split (D22). */
-function codeStops(w: number): number {
-  const a = w ^ 0x7c7c7c7c;
-  const c = w ^ 0x3a3a3a3a;
-  const q = w ^ 0x3d3d3d3d;
-  return (((a - 0x01010101) & ~a) | ((c - 0x01010101) & ~c) | ((q - 0x01010101) & ~q)) & 0x80808080;
+/**
+ * The zero bytes of the word `x`, flagged by their top bit (D22): the lowest flag is the first zero
+ * byte; a flag above it may be false, never one below it, and there is a flag whenever there is a
+ * zero byte. `x` is a word XORed with a byte repeated four times, so its zero bytes are where the
+ * word has that byte.
+ */
+function zeroBytes(x: number): number {
+  return (x - 0x01010101) & ~x & 0x80808080;
 }
 
-/** The bytes of a word that keep an id off the byte path: below 0x20 (control) or 0x5C (a backslash), flagged as in the line split. */
+/** The position (0…3) of the lowest byte flagged in `m` (≠ 0). */
+function firstFlagged(m: number): number {
+  return (31 - Math.clz32(m & -m)) >> 3;
+}
+
+/** The bytes of a word that end a code in a violations cell: `|`, `:`, `=`. */
+function codeStops(w: number): number {
+  return zeroBytes(w ^ 0x7c7c7c7c) | zeroBytes(w ^ 0x3a3a3a3a) | zeroBytes(w ^ 0x3d3d3d3d);
+}
+
+/** The bytes of a word that keep an id off the byte path: below 0x20 (control) or 0x5C (a backslash). */
 function idStops(w: number): number {
-  const x = w ^ 0x5c5c5c5c;
-  return (((w - 0x20202020) & ~w) | ((x - 0x01010101) & ~x)) & 0x80808080;
+  return ((w - 0x20202020) & ~w & 0x80808080) | zeroBytes(w ^ 0x5c5c5c5c);
 }
 
 /** The first `n` (0…8) bytes of two little-endian words, the rest masked off: the low word's mask, then the high one's. */
@@ -711,7 +722,7 @@ export class CsvEngine {
     const w1 = iv.getInt32(i + 4, true);
     const m0 = codeStops(w0);
     const m1 = codeStops(w1);
-    const stop = m0 !== 0 ? (31 - Math.clz32(m0 & -m0)) >> 3 : m1 !== 0 ? 4 + ((31 - Math.clz32(m1 & -m1)) >> 3) : 8;
+    const stop = m0 !== 0 ? firstFlagged(m0) : m1 !== 0 ? 4 + firstFlagged(m1) : 8;
     const room = e - i;
     if (stop === 8 && room > 8) return undefined;
     const len = stop < room ? stop : room;
@@ -758,13 +769,11 @@ export class CsvEngine {
       let m = 0;
       while (i + 4 <= limit) {
         const w = iv.getUint32(i, true);
-        const x = w ^ dd;
-        const y = w ^ 0x0a0a0a0a;
-        m = (((x - 0x01010101) & ~x) | ((y - 0x01010101) & ~y)) & 0x80808080;
+        m = zeroBytes(w ^ dd) | zeroBytes(w ^ 0x0a0a0a0a);
         if (m !== 0) break;
         i += 4;
       }
-      if (m !== 0) i += (31 - Math.clz32(m & -m)) >> 3;
+      if (m !== 0) i += firstFlagged(m);
       else {
         while (i < limit && b[i] !== d && b[i] !== 10) i++;
         if (i >= limit) break;

@@ -71,6 +71,13 @@ export interface SanctionTotals {
   trace: TraceStep[];
 }
 
+/**
+ * Where a running sum of kopecks moves into a BigInt: every amount added is below 10¹⁴ kopecks
+ * (a Н at most the tariff, within MAX_FAST_KOPECKS; a Сшт a hundredth of a product kept within the
+ * safe range), so a sum below this bound plus one more amount stays below 2⁵³, exact.
+ */
+const SPILL_KOPECKS = 4_000_000_000_000_000;
+
 /** An exact running sum: safe-integer kopecks, spilling into a BigInt, plus a Decimal for the rest. */
 class Money {
   kopecks = 0;
@@ -79,7 +86,7 @@ class Money {
 
   addKopecks(k: number): void {
     this.kopecks += k;
-    if (this.kopecks > 4_000_000_000_000_000) {
+    if (this.kopecks > SPILL_KOPECKS) {
       this.spilled += BigInt(this.kopecks);
       this.kopecks = 0;
     }
@@ -191,18 +198,6 @@ export class Accumulator {
   readonly byCode = new Map<string, CodeAccumulator>();
   readonly sections = SANCTION_SECTIONS.map(() => ({ cases: 0, nonPayment: new Money(), fine: new Money() }));
 
-  /** The accumulator of each table row by its position, with the entry it was found for. */
-  readonly #byIndex: ({ entry: CompiledEntry; acc: CodeAccumulator } | undefined)[] = [];
-
-  /** The accumulator of an entry's code, found by the entry's position in its table. */
-  entry(e: CompiledEntry): CodeAccumulator {
-    const slot = this.#byIndex[e.index];
-    if (slot !== undefined && slot.entry === e) return slot.acc;
-    const acc = this.code(e.code);
-    this.#byIndex[e.index] = { entry: e, acc };
-    return acc;
-  }
-
   code(code: string): CodeAccumulator {
     let acc = this.byCode.get(code);
     if (acc === undefined) {
@@ -212,12 +207,13 @@ export class Accumulator {
     return acc;
   }
 
-  // The byte path's sums, by table entry in flat arrays (a slot per entry), folded into the codes,
-  // the sections and the totals only when they are read (D22): a case's Н is the sum of its
-  // details' applied parts and its Сшт that of their fines (D5), so nothing else is added per case.
+  // The sums of the integer path (the byte path's cases and the fast rows of a stream), by table
+  // entry in flat arrays (a slot per entry), folded into the codes, the sections and the totals
+  // only when they are read (D22): a case's Н is the sum of its details' applied parts (Кно ≤ 1, so
+  // each is at most the tariff) and its Сшт that of their fines (D5), so nothing else is added per case.
   /** The entry of each slot. */
   readonly #slotEntries: CompiledEntry[] = [];
-  /** Cases, Н and Сшт of each slot, in kopecks (exact below 2⁵³: spilled past 4·10¹⁵). */
+  /** Cases, Н and Сшт of each slot, in kopecks (exact below 2⁵³: spilled past {@link SPILL_KOPECKS}). */
   #slotCases: Float64Array = new Float64Array(64);
   #slotNonPayment: Float64Array = new Float64Array(64);
   #slotFine: Float64Array = new Float64Array(64);
@@ -264,38 +260,24 @@ export class Accumulator {
   /** A case computed in kopecks: `ctx.entries[0…n)`, with `ctx.applied` and `ctx.fines` (n ≥ 1). */
   addKopecks(n: number, ctx: FastContext): void {
     this.cases++;
-    const owner = this.#owner;
     let seen = 0;
-    for (let i = 0; i < n; i++) {
-      const e = ctx.entries[i] as CompiledEntry;
-      const slot = owner[e.index] === e ? (this.#ownerSlot[e.index] as number) : this.#slotOf(e);
-      this.#slotCases[slot] = (this.#slotCases[slot] as number) + 1;
-      const np = ((this.#slotNonPayment[slot] as number) += ctx.applied[i] as number);
-      const fine = ((this.#slotFine[slot] as number) += ctx.fines[i] as number);
-      if (np > 4_000_000_000_000_000 || fine > 4_000_000_000_000_000) this.#spill(slot);
-      const s = e.sectionIndex;
-      if ((seen & (1 << s)) === 0) {
-        seen |= 1 << s;
-        (this.sections[s] as (typeof this.sections)[number]).cases++;
-      }
-    }
+    for (let i = 0; i < n; i++) seen = this.#detail(ctx.entries[i] as CompiledEntry, ctx.applied[i] as number, ctx.fines[i] as number, seen);
   }
 
   /**
-   * One violation of a case in kopecks, added to its code and its section: `seen` has a bit for
-   * each section the case has already counted; returns it with this one's.
+   * One violation of a case in kopecks (its applied Н and its Сшт), added to its entry's slot; the
+   * case is counted in the section once: `seen` has a bit for each section the case has already
+   * counted; returns it with this one's.
    */
   #detail(e: CompiledEntry, applied: number, fine: number, seen: number): number {
-    const acc = this.entry(e);
-    acc.cases++;
-    acc.nonPayment.addKopecks(applied);
-    acc.fine.addKopecks(fine);
+    const slot = this.#owner[e.index] === e ? (this.#ownerSlot[e.index] as number) : this.#slotOf(e);
+    this.#slotCases[slot] = (this.#slotCases[slot] as number) + 1;
+    const np = ((this.#slotNonPayment[slot] as number) += applied);
+    const f = ((this.#slotFine[slot] as number) += fine);
+    if (np > SPILL_KOPECKS || f > SPILL_KOPECKS) this.#spill(slot);
     const s = e.sectionIndex;
-    const section = this.sections[s] as (typeof this.sections)[number];
-    section.nonPayment.addKopecks(applied);
-    section.fine.addKopecks(fine);
     if ((seen & (1 << s)) !== 0) return seen;
-    section.cases++;
+    (this.sections[s] as (typeof this.sections)[number]).cases++;
     return seen | (1 << s);
   }
 
@@ -315,8 +297,7 @@ export class Accumulator {
     const index = this.cases++;
     const kopecks = FastRow.kopecksOf(row);
     if (kopecks !== undefined) {
-      this.nonPayment.addKopecks(kopecks[0] as number);
-      this.fine.addKopecks(kopecks[1] as number);
+      // Н and Сшт of the case are those of its details, added up when read (as for addKopecks)
       const entries = FastRow.entriesOf(row as FastRow);
       let seen = 0;
       for (let i = 0; i < entries.length; i++) {
