@@ -11,9 +11,9 @@
 import { ZERO, type X } from '../_internal';
 import type { SanctionRow, ViolationSanction } from './caseSanction';
 import { decimalFromKopecks, inputKopecks, kopecksOfDecimal, MAX_FAST_KOPECKS, roundHundredths } from './kopecks';
-import { codeKey, selectTable, type CompiledEntry, type CompiledTable } from './lookup';
+import { selectTable, type CompiledEntry, type CompiledTable } from './lookup';
 import type { ResolvedOptions } from './options';
-import { isIsoDate } from './table';
+import { isIsoDate, isoDateNumber } from './table';
 
 /**
  * A stream row computed by the fast path, kept as integer kopecks until it is read: `nonPayment`,
@@ -197,8 +197,8 @@ export function tableFor(date: string | undefined, ctx: FastContext): CompiledTa
   if (ctx.tables.length === 1) {
     const only = ctx.tables[0] as CompiledTable;
     if (date === undefined) return only;
-    const t = only.table;
-    return isIsoDate(date) && t.validFrom <= date && (t.validTo === undefined || date <= t.validTo) ? only : null;
+    const k = isoDateNumber(date);
+    return k >= 0 && only.from <= k && k <= only.to ? only : null;
   }
   if (date === undefined) return null;
   const hit = ctx.byDate.get(date);
@@ -280,28 +280,33 @@ export function computeKopecks(T: number, rate: number, n: number, ctx: FastCont
   }
   if (fineTotal > Number.MAX_SAFE_INTEGER) return false;
 
-  // Table order of the violations: the order that attributes the non-payment (D5).
-  for (let i = 0; i < n; i++) {
-    let j = i;
-    const index = (entries[i] as CompiledEntry).index;
-    while (j > 0 && (entries[order[j - 1] as number] as CompiledEntry).index > index) {
-      order[j] = order[j - 1] as number;
-      j--;
-    }
-    order[j] = i;
-  }
-
   const { applied } = ctx;
   let total: number;
   let best = -1;
   if (ctx.max) {
-    for (let k = 0; k < n; k++) {
-      const i = order[k] as number;
-      if (best < 0 || (nonPayments[i] as number) > (nonPayments[best] as number)) best = i;
+    // The largest Н, the first in table order among equal ones (D5): one pass, no sort.
+    let bestIndex = 0;
+    for (let i = 0; i < n; i++) {
+      const np = nonPayments[i] as number;
+      const index = (entries[i] as CompiledEntry).index;
+      if (best < 0 || np > (nonPayments[best] as number) || (np === nonPayments[best] && index < bestIndex)) {
+        best = i;
+        bestIndex = index;
+      }
     }
     total = nonPayments[best] as number;
     for (let i = 0; i < n; i++) applied[i] = i === best ? total : 0;
   } else {
+    // Table order of the violations: the order that attributes the non-payment (D5).
+    for (let i = 0; i < n; i++) {
+      let j = i;
+      const index = (entries[i] as CompiledEntry).index;
+      while (j > 0 && (entries[order[j - 1] as number] as CompiledEntry).index > index) {
+        order[j] = order[j - 1] as number;
+        j--;
+      }
+      order[j] = i;
+    }
     let sum = 0;
     for (let i = 0; i < n; i++) sum += nonPayments[i] as number;
     total = sum > T ? T : sum;
@@ -374,14 +379,16 @@ export function fastCase(raw: unknown, ctx: FastContext): FastRow | undefined {
     const v: unknown = vs[i];
     let e: CompiledEntry | undefined;
     let R = -1;
+    // A code by its text, as the decimal path looks it up (the same CODE_PATTERN admits both): a
+    // string's hash is kept in the string, so a code read again is not hashed again (D22).
     if (typeof v === 'string') {
-      e = table.byKey.get(codeKey(v));
+      e = table.byCode.get(v);
     } else if (typeof v === 'object' && v !== null) {
       const o = v as Record<string, unknown>;
       for (const key in o) if (key !== 'code' && key !== 'recomputedTariff') return undefined;
       const code = o['code'];
       if (typeof code !== 'string') return undefined;
-      e = table.byKey.get(codeKey(code));
+      e = table.byCode.get(code);
       if (o['recomputedTariff'] !== undefined) {
         R = inputKopecks(o['recomputedTariff']);
         if (R < 0) return undefined;

@@ -5,7 +5,7 @@
  */
 import { invalidInput, makeIssue, OmsCalcError, type X } from '../_internal';
 import { littleEndianWords } from './csvBytes';
-import { SANCTION_SECTIONS, type SanctionSection, type SanctionTable, type ViolationEntry } from './table';
+import { isoDateNumber, SANCTION_SECTIONS, type SanctionSection, type SanctionTable, type ViolationEntry } from './table';
 
 /** A table entry prepared for the integer fast path. */
 export interface CompiledEntry {
@@ -42,6 +42,9 @@ export interface CompiledTable {
   readonly byCode: ReadonlyMap<string, CompiledEntry>;
   readonly byKey: KeyIndex;
   readonly byWords: WordIndex;
+  /** The table's period as {@link isoDateNumber}s: `validFrom`, and `validTo` (99991231 when open). */
+  readonly from: number;
+  readonly to: number;
 }
 
 /**
@@ -207,7 +210,14 @@ export function compileTable(table: SanctionTable): CompiledTable {
     byCode.set(entry.code, compiledEntry);
     if (compiledEntry.key >= 0) byKey.set(compiledEntry.key, compiledEntry);
   });
-  const result: CompiledTable = { table, byCode, byKey: new KeyIndex(byKey), byWords: new WordIndex(byCode.values()) };
+  const result: CompiledTable = {
+    table,
+    byCode,
+    byKey: new KeyIndex(byKey),
+    byWords: new WordIndex(byCode.values()),
+    from: isoDateNumber(table.validFrom),
+    to: table.validTo === undefined ? 99_991_231 : isoDateNumber(table.validTo),
+  };
   compiled.set(table, result);
   return result;
 }

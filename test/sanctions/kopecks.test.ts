@@ -3,7 +3,6 @@ import { describe, expect, it } from 'vitest';
 import { D } from '../../src/_internal';
 import { decimalFromKopecks, kopeckString, MAX_FAST_KOPECKS, numberKopecks, roundHundredths, stringKopecks } from '../../src/sanctions/kopecks';
 import { codeKey } from '../../src/sanctions/lookup';
-import { isIsoDate } from '../../src/sanctions/table';
 
 describe('integer kopecks (the fast path’s representation)', () => {
   it('reads plain decimal strings with at most two places, and leaves every other form to the decimal path', () => {
@@ -65,14 +64,5 @@ describe('codeKey', () => {
     expect(clashes).toEqual([]);
     expect(seen.size).toBe(codes);
     expect(['', '1', '1.', '.1', '1..2', '01.2', '1.02', '1000.1', '1.2.3.4', '1.2.', 'a.b', '1,2', ' 1.2'].map(codeKey)).toEqual(new Array(13).fill(-1));
-  });
-});
-
-describe('isIsoDate', () => {
-  it('accepts real calendar dates only', () => {
-    expect(['2025-01-01', '2024-02-29', '2000-02-29', '2025-12-31'].map(isIsoDate)).toEqual([true, true, true, true]);
-    expect(['2025-02-29', '1900-02-29', '2025-13-01', '2025-00-10', '2025-04-31', '2025-1-01', '25-01-01x', '2025/01/01', '２０２５-01-01'].map(isIsoDate)).toEqual(
-      new Array(9).fill(false),
-    );
   });
 });

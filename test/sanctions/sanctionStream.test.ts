@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { caseSanction, isSanctionErrorRow, sanctionRows, sanctionStream, type CaseInput, type SanctionErrorRow, type SanctionRow } from '../../src/sanctions';
+import { caseSanction, defineSanctionTable, isSanctionErrorRow, sanctionRows, sanctionStream, type CaseInput, type SanctionErrorRow, type SanctionRow } from '../../src/sanctions';
+import { FastRow } from '../../src/sanctions/fastPath';
 import { json, thrown } from './helpers';
 
 const options = { perCapitaRates: { hospital: '7000.00' } };
@@ -115,5 +116,24 @@ describe('sanctionRows (synchronous)', () => {
 
   it('rejects a non-iterable input at once', () => {
     expect(thrown(() => sanctionRows({} as never)).code).toBe('INVALID_INPUT');
+  });
+});
+
+describe('one table with a closed period', () => {
+  // 2025-03-01 … 2025-06-30, Кно of 1.4.1 = 0.30: a case of РТ 1000.00 on either end day has
+  // Н = 1000.00 × 0.30 = 300.00; the day before and the day after have no table in force.
+  const table = defineSanctionTable({
+    id: 'spring',
+    title: 'spring',
+    source: 's',
+    validFrom: '2025-03-01',
+    validTo: '2025-06-30',
+    entries: [{ code: '1.4.1', section: 'MEK', title: 't', kno: '0.3' }],
+  });
+  it('takes a case on its first and its last day (by the integer path), and none a day outside', () => {
+    const dates = ['2025-02-28', '2025-03-01', '2025-06-30', '2025-07-01'];
+    const rows = [...sanctionRows(dates.map((date) => ({ id: date, date, tariff: '1000.00', violations: ['1.4.1'] })), { tables: [table] })];
+    expect(rows.map((r) => (isSanctionErrorRow(r) ? r.error.code : (r as SanctionRow).nonPayment.toFixed(2)))).toEqual(['NO_TABLE_FOR_DATE', '300.00', '300.00', 'NO_TABLE_FOR_DATE']);
+    expect(rows.map((r) => r instanceof FastRow)).toEqual([false, true, true, false]);
   });
 });
