@@ -1,3 +1,4 @@
+export * from './date';
 export * from './decimal';
 export * from './errors';
 export * from './issues';

@@ -10,7 +10,7 @@
  *
  * @module
  */
-import { D, type X } from '../_internal';
+import { D, isoDateNumber, type X } from '../_internal';
 
 /** The largest number of kopecks a money field may have: 10¹⁵ − 1 (13 digits of rubles, 2 of kopecks). */
 export const MAX_FIELD_KOPECKS = 999_999_999_999_999;
@@ -64,23 +64,12 @@ export function parseSmallInt(s: string, max: number): number {
   return v <= max ? v : -1;
 }
 
-const DAYS = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
-
-/** The digit at `i` of `s`, or −1000 for any other character (so that a bad date fails the ranges below). */
-function digitAt(s: string, i: number): number {
-  const v = s.charCodeAt(i) - 48;
-  return v >= 0 && v <= 9 ? v : -1000;
-}
-
-/** Whether `s` is an ISO calendar date `YYYY-MM-DD`. */
+/**
+ * Whether `s` is an ISO calendar date `YYYY-MM-DD` of the year 0001 or later (XML Schema 1.0's
+ * xs:date has no year 0000): {@link isoDateNumber} of 0001-01-01 is 10101.
+ */
 export function isIsoDate(s: string): boolean {
-  if (s.length !== 10 || s.charCodeAt(4) !== 45 || s.charCodeAt(7) !== 45) return false;
-  const year = digitAt(s, 0) * 1000 + digitAt(s, 1) * 100 + digitAt(s, 2) * 10 + digitAt(s, 3);
-  const month = digitAt(s, 5) * 10 + digitAt(s, 6);
-  const day = digitAt(s, 8) * 10 + digitAt(s, 9);
-  if (year < 1 || month < 1 || month > 12 || day < 1) return false;
-  const leap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
-  return day <= (month === 2 && !leap ? 28 : (DAYS[month - 1] as number));
+  return isoDateNumber(s) >= 10_101;
 }
 
 /** `k` kopecks (a non-negative safe integer or BigInt) as a plain decimal string: 12345 → "123.45", 100 → "1". */

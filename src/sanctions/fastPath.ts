@@ -8,12 +8,12 @@
  *
  * @module
  */
-import { ZERO, type X } from '../_internal';
+import { isoDateNumber, ZERO, type X } from '../_internal';
 import type { SanctionRow, ViolationSanction } from './caseSanction';
 import { decimalFromKopecks, inputKopecks, kopecksOfDecimal, MAX_FAST_KOPECKS, roundHundredths } from './kopecks';
 import { selectTable, type CompiledEntry, type CompiledTable } from './lookup';
 import type { ResolvedOptions } from './options';
-import { isIsoDate, isoDateNumber } from './table';
+import { isIsoDate } from './table';
 
 /**
  * A stream row computed by the fast path, kept as integer kopecks until it is read: `nonPayment`,

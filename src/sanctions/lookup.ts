@@ -3,9 +3,9 @@
  *
  * @module
  */
-import { invalidInput, makeIssue, OmsCalcError, type X } from '../_internal';
+import { invalidInput, isoDateNumber, makeIssue, OmsCalcError, type X } from '../_internal';
 import { littleEndianWords } from './csvBytes';
-import { isoDateNumber, SANCTION_SECTIONS, type SanctionSection, type SanctionTable, type ViolationEntry } from './table';
+import { SANCTION_SECTIONS, type SanctionSection, type SanctionTable, type ViolationEntry } from './table';
 
 /** A table entry prepared for the integer fast path. */
 export interface CompiledEntry {

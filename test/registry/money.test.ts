@@ -45,5 +45,7 @@ describe('money as kopecks', () => {
   it('ISO dates', () => {
     expect(['2024-02-29', '2025-12-31'].map(isIsoDate)).toEqual([true, true]);
     expect(['2025-02-29', '2025-13-01', '2025-1-01', '01.07.2025', '2025-00-10'].map(isIsoDate)).toEqual([false, false, false, false, false]);
+    // the year 0000 is not an xs:date of XML Schema 1.0; the day after its last is
+    expect(['0000-12-31', '0001-01-01'].map(isIsoDate)).toEqual([false, true]);
   });
 });

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { annex25 } from '../../src/sanctions/data/tariff-agreement-2025-01-09-annex-25';
 import { builtinSanctionTable, caseSanction, defineSanctionTable, findViolation, isOmsCalcError, type SanctionTableInput } from '../../src/sanctions';
-import { SOURCES } from '../../src/_internal';
-import { isDefinedTable, isIsoDate, isoDateNumber } from '../../src/sanctions/table';
+import { isoDateNumber, SOURCES } from '../../src/_internal';
+import { isDefinedTable, isIsoDate } from '../../src/sanctions/table';
 
 // The numbers and columns of decision D4, as sanctions.md lists them: code, section, Кно, Кшт,
 // and where the columns come from: two numbers on the row ('layout'), the classifier F014 ('F014'),
@@ -179,7 +179,7 @@ describe('defineSanctionTable', () => {
   });
 });
 
-describe('isIsoDate and isoDateNumber', () => {
+describe('isIsoDate', () => {
   it('accepts real calendar dates only', () => {
     expect(['2025-01-01', '2024-02-29', '2000-02-29', '2025-12-31'].map(isIsoDate)).toEqual([true, true, true, true]);
     expect(['2025-02-29', '1900-02-29', '2025-13-01', '2025-00-10', '2025-04-31', '2025-1-01', '25-01-01x', '2025/01/01', '２０２５-01-01'].map(isIsoDate)).toEqual(
@@ -187,26 +187,12 @@ describe('isIsoDate and isoDateNumber', () => {
     );
   });
 
-  it('takes each of the eight digits only when it is 0…9, and numbers a date as YYYYMMDD', () => {
-    // the reference: a pattern of digits and the calendar of Date.UTC
-    const reference = (s: string): number => {
-      const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s);
-      if (m === null) return -1;
-      const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
-      const at = new Date(Date.UTC(2000, mo - 1, d));
-      at.setUTCFullYear(y);
-      return mo >= 1 && mo <= 12 && at.getUTCMonth() === mo - 1 && at.getUTCDate() === d ? y * 10_000 + mo * 100 + d : -1;
-    };
-    // every place of five dates with each byte from '*' to 'A': '/' and ':' border the digits
-    for (const base of ['2024-02-29', '1999-12-31', '2025-03-31', '2025-01-01', '2025-03-10']) {
-      for (let place = 0; place < 10; place++) {
-        for (let c = 42; c <= 65; c++) {
-          const s = base.slice(0, place) + String.fromCharCode(c) + base.slice(place + 1);
-          expect([s, isoDateNumber(s)]).toEqual([s, reference(s)]);
-          expect(isIsoDate(s)).toBe(reference(s) >= 0);
-        }
+  it('takes a date exactly when isoDateNumber reads it, with each byte from * to A at each place', () => {
+    for (let place = 0; place < 10; place++) {
+      for (let c = 42; c <= 65; c++) {
+        const s = '2024-02-29'.slice(0, place) + String.fromCharCode(c) + '2024-02-29'.slice(place + 1);
+        expect([s, isIsoDate(s)]).toEqual([s, isoDateNumber(s) >= 0]);
       }
     }
-    expect(isoDateNumber('2025-01-09')).toBe(20_250_109);
   });
 });
